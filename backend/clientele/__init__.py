@@ -1,0 +1,1 @@
+"""Clientele: the customer database behind appointment-based businesses."""

@@ -1,0 +1,3 @@
+from clientele.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Tenants (accounts); staff users, roles and tokens arrive with the permissions issue."""

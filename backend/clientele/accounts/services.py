@@ -1,0 +1,65 @@
+"""Accounts: the default account that makes the app work out of the box."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from clientele.core import db
+
+DEFAULT_SLUG = "default"
+
+
+@dataclass(frozen=True)
+class AccountInfo:
+    id: uuid.UUID
+    name: str
+    slug: str
+    default_phone_region: str
+    default_language: str
+
+
+def _info(row: dict) -> AccountInfo:
+    return AccountInfo(
+        id=row["id"],
+        name=row["name"],
+        slug=row["slug"],
+        default_phone_region=row["default_phone_region"],
+        default_language=row["default_language"],
+    )
+
+
+async def ensure_default_account(phone_region: str, name: str = "Demo Practice") -> AccountInfo:
+    """Return the default account, creating it on first start."""
+    rows = await db.fetch(
+        """
+        INSERT INTO account (id, name, slug, default_phone_region, default_language, created_at)
+        VALUES ($1, $2, $3, $4, 'en', now())
+        ON CONFLICT (slug) DO UPDATE SET slug = EXCLUDED.slug
+        RETURNING *
+        """,
+        uuid.uuid4(),
+        name,
+        DEFAULT_SLUG,
+        phone_region,
+    )
+    return _info(rows[0])
+
+
+async def create_account(name: str, slug: str, phone_region: str = "CH") -> AccountInfo:
+    rows = await db.fetch(
+        """
+        INSERT INTO account (id, name, slug, default_phone_region, default_language, created_at)
+        VALUES ($1, $2, $3, $4, 'en', now()) RETURNING *
+        """,
+        uuid.uuid4(),
+        name,
+        slug,
+        phone_region,
+    )
+    return _info(rows[0])
+
+
+async def get_account(account_id: uuid.UUID) -> AccountInfo | None:
+    rows = await db.fetch("SELECT * FROM account WHERE id = $1", account_id)
+    return _info(rows[0]) if rows else None

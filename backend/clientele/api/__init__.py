@@ -1,0 +1,1 @@
+"""The GraphQL layer: translates between Strawberry and the domain services."""

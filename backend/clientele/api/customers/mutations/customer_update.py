@@ -1,0 +1,44 @@
+"""customerUpdate: change a customer; omitted fields are left alone, null clears."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+
+from clientele.api.context import Info
+from clientele.api.customers.errors import CustomerError, customer_errors, invalid_id_error
+from clientele.api.customers.inputs import CustomerUpdateInput, custom_changes
+from clientele.api.customers.types import Customer
+from clientele.api.customers.values import update_values
+from clientele.core import ids
+from clientele.core.errors import DomainError
+from clientele.customers import services
+
+
+@strawberry.type(description="Result of customerUpdate.")
+class CustomerUpdatePayload:
+    customer: Customer | None = strawberry.field(description="The customer after the change.")
+    user_errors: list[CustomerError] = strawberry.field(
+        description="Why nothing was changed; empty on success.")
+
+
+async def customer_update(
+    info: Info,
+    id: Annotated[strawberry.ID, strawberry.argument(description="The customer's global ID.")],
+    input: Annotated[CustomerUpdateInput, strawberry.argument(description="The changes.")],
+) -> CustomerUpdatePayload:
+    account = info.context.account
+    try:
+        pk = ids.decode_as(str(id), "Customer")
+    except ids.InvalidGlobalId:
+        return CustomerUpdatePayload(customer=None, user_errors=invalid_id_error(str(id)))
+    archived = input.archived.value if input.archived is not None else None
+    try:
+        row = await services.update(
+            account.id, account.default_phone_region, pk, update_values(input),
+            custom_changes(input.custom_fields), archived=archived,
+        )
+    except DomainError as error:
+        return CustomerUpdatePayload(customer=None, user_errors=customer_errors(error))
+    return CustomerUpdatePayload(customer=Customer.from_row(row), user_errors=[])

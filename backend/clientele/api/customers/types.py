@@ -1,0 +1,171 @@
+"""Customer, its address and custom field values as GraphQL types."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+from strawberry.scalars import JSON
+
+from clientele.api.context import Info
+from clientele.api.enums import (
+    AppointmentWhenEnum,
+    CommunicationStatusEnum,
+    CustomerSourceEnum,
+    CustomFieldTypeEnum,
+    MediumEnum,
+    SortDirectionEnum,
+    to_api,
+)
+from clientele.api.relay import Connection, Node, check_first, make_connection
+from clientele.appointments.enums import AppointmentWhen
+from clientele.appointments.services import ORDER_COLUMN as APPOINTMENT_ORDER
+from clientele.core import ids
+from clientele.core.slices import row_cursor
+from clientele.customers.limits import MAX_LENGTH
+
+if TYPE_CHECKING:
+    from clientele.api.appointments.types import Appointment
+
+AppointmentRef = Annotated["Appointment", strawberry.lazy("clientele.api.appointments.types")]
+
+
+def _limit(field: str) -> str:
+    return f"At most {MAX_LENGTH[field]} characters."
+
+
+@strawberry.type(description="A postal address.")
+class Address:
+    street: str | None = strawberry.field(description=f"Street and number. {_limit('street')}")
+    postcode: str | None = strawberry.field(description=f"Postcode. {_limit('postcode')}")
+    city: str | None = strawberry.field(description=f"City. {_limit('city')}")
+    country: str | None = strawberry.field(description="ISO 3166-1 alpha-2 country code.")
+
+
+@strawberry.type(description="A customer's value of one custom field.")
+class CustomFieldValue:
+    key: str = strawberry.field(description="The field definition's key.")
+    label: str = strawberry.field(description="The field definition's label.")
+    type: CustomFieldTypeEnum = strawberry.field(description="The field's type.")
+    value: JSON = strawberry.field(description="The value: string, number, boolean or date.")
+    archived: bool = strawberry.field(
+        description="The definition is archived: the value is kept but can no longer be set."
+    )
+
+
+@strawberry.type(description="A person who books with the business.")
+class Customer(Node):
+    id: strawberry.ID = strawberry.field(description="Global ID of the customer.")
+    salutation: str | None = strawberry.field(
+        description=f"Salutation such as Mr, Ms, Dr. {_limit('salutation')}")
+    first_name: str | None = strawberry.field(
+        description=f"Given name. {_limit('first_name')}")
+    last_name: str | None = strawberry.field(
+        description=f"Family name. {_limit('last_name')}")
+    email: str | None = strawberry.field(
+        description="Email address, validated and lower-cased; unique within the account.")
+    mobile_phone: str | None = strawberry.field(description="Mobile phone in E.164 form.")
+    landline_phone: str | None = strawberry.field(description="Landline phone in E.164 form.")
+    date_of_birth: dt.date | None = strawberry.field(description="Date of birth.")
+    address: Address = strawberry.field(description="Postal address.")
+    company: str | None = strawberry.field(
+        description=f"Company or organisation. {_limit('company')}")
+    notes: str | None = strawberry.field(
+        description=f"Internal notes, never shown to the customer. {_limit('notes')}")
+    preferred_medium: MediumEnum | None = strawberry.field(
+        description="Preferred channel for notifications.")
+    preferred_language: str | None = strawberry.field(
+        description="Preferred language as a BCP 47 tag (e.g. de-CH).")
+    communication_status: CommunicationStatusEnum = strawberry.field(
+        description="ALLOWED (green chip) or BLOCKED (red chip).")
+    email_enabled: bool = strawberry.field(description="Email notifications are enabled.")
+    sms_enabled: bool = strawberry.field(description="SMS notifications are enabled.")
+    source: CustomerSourceEnum = strawberry.field(description="How the customer entered.")
+    created_at: dt.datetime = strawberry.field(description="When the record was created.")
+    updated_at: dt.datetime = strawberry.field(description="When the record last changed.")
+    archived_at: dt.datetime | None = strawberry.field(
+        description="When the customer was archived; archived customers are hidden by default.")
+    pk: strawberry.Private[uuid.UUID]
+    custom: strawberry.Private[dict[str, Any]]
+
+    @classmethod
+    def from_row(cls, row: Any) -> Customer:
+        custom = row["custom"]
+        return cls(
+            id=strawberry.ID(ids.encode("Customer", row["id"])),
+            pk=row["id"],
+            salutation=row["salutation"],
+            first_name=row["first_name"],
+            last_name=row["last_name"],
+            email=row["email"],
+            mobile_phone=row["mobile_phone"],
+            landline_phone=row["landline_phone"],
+            date_of_birth=row["date_of_birth"],
+            address=Address(street=row["street"], postcode=row["postcode"], city=row["city"],
+                            country=row["country"]),
+            company=row["company"],
+            notes=row["notes"],
+            preferred_medium=to_api(row["preferred_medium"], MediumEnum),
+            preferred_language=row["preferred_language"],
+            communication_status=CommunicationStatusEnum[row["communication_status"]],
+            email_enabled=row["email_enabled"],
+            sms_enabled=row["sms_enabled"],
+            source=CustomerSourceEnum[row["source"]],
+            created_at=row["created_at"],
+            updated_at=row["updated_at"],
+            archived_at=row["archived_at"],
+            custom=json.loads(custom) if isinstance(custom, str) else dict(custom or {}),
+        )
+
+    @strawberry.field(description="First and last name as one line, for lists and headings.")
+    def display_name(self) -> str:
+        return " ".join(p for p in (self.first_name, self.last_name) if p)
+
+    @strawberry.field(description="Values of the account's custom fields that this customer has.")
+    async def custom_fields(self, info: Info) -> list[CustomFieldValue]:
+        if not self.custom:
+            return []
+        defs = await info.context.loaders.custom_field_definitions.load(
+            info.context.account.id)
+        return [
+            CustomFieldValue(key=key, label=d.label, type=CustomFieldTypeEnum[d.field_type.name],
+                             value=self.custom[key], archived=d.archived)
+            for key, d in defs.items() if key in self.custom
+        ]
+
+    @strawberry.field(description="The customer's appointments in chronological order.")
+    async def appointments(
+        self,
+        info: Info,
+        first: Annotated[int, strawberry.argument(
+            description="Page size, 0 to 100.")] = 20,
+        after: Annotated[str | None, strawberry.argument(
+            description="Cursor after which the page starts (`pageInfo.endCursor`).")] = None,
+        when: Annotated[AppointmentWhenEnum, strawberry.argument(
+            description="Past, upcoming or all appointments.")] = AppointmentWhenEnum.ALL,
+        direction: Annotated[SortDirectionEnum, strawberry.argument(
+            description="ASC: oldest first (chronological). DESC: newest first.",
+        )] = SortDirectionEnum.ASC,
+    ) -> Connection[AppointmentRef]:
+        from clientele.api.appointments.types import Appointment
+
+        check_first(first)
+        args = (AppointmentWhen[when.name], first, after, direction.name == "DESC")
+        page = await info.context.loaders.appointments_by_customer.load((self.pk, args))
+        return make_connection(
+            [Appointment.from_row(r) for r in page.rows],
+            [row_cursor(r, APPOINTMENT_ORDER) for r in page.rows],
+            page.has_next_page,
+            after,
+            page.total,
+        )
+
+    @strawberry.field(description="The next upcoming appointment that is not cancelled.")
+    async def next_appointment(self, info: Info) -> AppointmentRef | None:
+        from clientele.api.appointments.types import Appointment
+
+        row = await info.context.loaders.next_appointment_by_customer.load(self.pk)
+        return Appointment.from_row(row) if row else None

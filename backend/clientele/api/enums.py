@@ -1,0 +1,92 @@
+"""GraphQL enums built from the domain enums, each value with a description."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+import strawberry
+
+from clientele.appointments.enums import AppointmentStatus, AppointmentWhen
+from clientele.communications.enums import DeliveryStatus
+from clientele.customers.enums import CommunicationStatus, CustomerSource, CustomFieldType, Medium
+from clientele.customers.errors import CustomerErrorCode
+from clientele.customers.listing import CustomerOrderField, SortDirection
+
+
+def api_enum(domain: type[Enum], name: str, description: str, values: dict[str, str]) -> Any:
+    """A Strawberry enum with the domain enum's names and a description for every value."""
+    missing = {m.name for m in domain} - values.keys()
+    if missing:
+        raise ValueError(f"{name}: values without description: {sorted(missing)}")
+    members = {m.name: strawberry.enum_value(m.value, description=values[m.name])
+               for m in domain}
+    return strawberry.enum(Enum(name, members), description=description)  # type: ignore[misc]
+
+
+def to_domain(value: Enum | None, domain: type[Enum]) -> Any:
+    return None if value is None else domain[value.name]
+
+
+def to_api(value: str | None, api: Any) -> Any:
+    return None if value is None else api[value]
+
+
+CommunicationStatusEnum = api_enum(
+    CommunicationStatus, "CommunicationStatus",
+    "Whether the business may send notifications to the customer.",
+    {"ALLOWED": "Notifications may be sent (green chip).",
+     "BLOCKED": "Communications are disabled for this customer (red chip)."},
+)
+MediumEnum = api_enum(
+    Medium, "Medium", "A channel a message is sent over.",
+    {"EMAIL": "Email.", "SMS": "SMS text message."},
+)
+CustomerSourceEnum = api_enum(
+    CustomerSource, "CustomerSource", "How a customer entered the database.",
+    {"CALENDAR": "Created from a calendar event.", "BOOKING": "Created by an online booking.",
+     "IMPORT": "Imported from a CSV or Excel file.", "MANUAL": "Added by staff."},
+)
+CustomFieldTypeEnum = api_enum(
+    CustomFieldType, "CustomFieldType", "The type of a custom field.",
+    {"TEXT": "Free text (at most 1000 characters).",
+     "DROPDOWN": "One of the definition's options.",
+     "DATE": "A calendar date, YYYY-MM-DD.", "CHECKBOX": "true or false.",
+     "NUMBER": "A finite number."},
+)
+AppointmentStatusEnum = api_enum(
+    AppointmentStatus, "AppointmentStatus", "The state of an appointment.",
+    {"SCHEDULED": "Booked and not cancelled.", "CANCELLED": "Cancelled (kept in history).",
+     "COMPLETED": "Took place.", "NO_SHOW": "The customer did not attend."},
+)
+AppointmentWhenEnum = api_enum(
+    AppointmentWhen, "AppointmentWhen", "Which appointments of a customer to list.",
+    {"PAST": "Appointments that have ended.",
+     "UPCOMING": "Appointments that have not ended yet (including ongoing ones).",
+     "ALL": "All appointments."},
+)
+DeliveryStatusEnum = api_enum(
+    DeliveryStatus, "DeliveryStatus", "Delivery outcome of a message.",
+    {"PENDING": "Not delivered yet.", "SENT": "Accepted by the mail or SMS server.",
+     "FAILED": "Delivery failed; see `error`."},
+)
+CustomerErrorCodeEnum = api_enum(
+    CustomerErrorCode, "CustomerErrorCode", "Why a customer mutation refused its input.",
+    {"REQUIRED": "A required value is missing.", "INVALID": "The value is not acceptable.",
+     "INVALID_EMAIL": "Not a syntactically valid email address.",
+     "INVALID_PHONE": "Not a valid phone number for the account's region.",
+     "TOO_LONG": "The value exceeds the field's maximum length.",
+     "DUPLICATE": "Another customer already has this email or phone; see existingCustomerId.",
+     "NOT_FOUND": "No customer with this ID in your account.",
+     "UNKNOWN_CUSTOM_FIELD": "No custom field with this key is defined."},
+)
+CustomerOrderFieldEnum = api_enum(
+    CustomerOrderField, "CustomerOrderField", "What to sort customers by.",
+    {"NAME": "Last name, then first name (case-insensitive).",
+     "CREATED_AT": "When the customer was created.",
+     "UPDATED_AT": "When the customer last changed."},
+)
+SortDirectionEnum = api_enum(
+    SortDirection, "SortDirection", "Sort direction.",
+    {"ASC": "Ascending (A→Z, oldest first).", "DESC": "Descending (Z→A, newest first)."},
+)

@@ -1,0 +1,67 @@
+"""Top-level GraphQL errors with codes, and the translation of domain errors to userErrors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import Enum
+from typing import Any, TypeVar
+
+import strawberry
+from graphql import GraphQLError
+
+from clientele.core import ids
+from clientele.core.errors import FieldError
+
+FIELD_ALIASES = {"street": "address.street", "postcode": "address.postcode",
+                 "city": "address.city", "country": "address.country"}
+
+
+class ApiError(GraphQLError):
+    """An error in the response's top-level `errors`, with `extensions.code`."""
+
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message, extensions={"code": code})
+
+
+def camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.capitalize() for part in rest)
+
+
+def api_field(field: str | None) -> str | None:
+    """Spell a domain field name as the API input does (custom_fields.key keeps its key)."""
+    if field is None:
+        return None
+    field = FIELD_ALIASES.get(field, field)
+    first, dot, rest = field.partition(".")
+    return camel(first) + dot + rest
+
+
+def decode_id(global_id: strawberry.ID | str, type_name: str) -> Any:
+    """Decode a global ID of `type_name` or raise a top-level INVALID_ID error."""
+    try:
+        return ids.decode_as(str(global_id), type_name)
+    except ids.InvalidGlobalId as exc:
+        raise ApiError(str(exc), "INVALID_ID") from exc
+
+
+E = TypeVar("E")
+
+
+def user_errors(errors: Iterable[FieldError], error_type: type[E], code_enum: type[Enum]) -> list[E]:
+    """Domain FieldErrors → the mutation's error type (field, message, code, extras)."""
+    out = []
+    for error in errors:
+        extra: dict[str, Any] = {}
+        existing = error.extra.get("existing_customer_id")
+        if existing is not None:
+            extra["existing_customer_id"] = strawberry.ID(ids.encode("Customer", existing))
+        out.append(
+            error_type(  # type: ignore[call-arg]
+                field=api_field(error.field),
+                message=error.message,
+                code=code_enum[error.code.name],
+                **extra,
+            )
+        )
+    return out

@@ -1,0 +1,33 @@
+"""The GraphQL endpoint: Strawberry's ASGI app with our typed context.
+
+GET and POST follow the GraphQL-over-HTTP spec (GET only for queries); subscriptions speak
+graphql-transport-ws on the same path and SSE via `Accept: text/event-stream`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
+
+from clientele.api.context import Context
+
+
+class GraphQLApp(GraphQL):
+    async def get_context(
+        self, request: Request | WebSocket, response: Response | WebSocket
+    ) -> Any:
+        return Context(account=request.app.state.account, request=request, response=response)
+
+
+def graphql_app(schema: Any, production: bool) -> GraphQLApp:
+    return GraphQLApp(
+        schema,
+        graphql_ide=None if production else "graphiql",
+        subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL),
+        allow_queries_via_get=True,
+    )

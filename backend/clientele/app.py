@@ -1,0 +1,128 @@
+"""The Starlette application: lifespan (database, broadcast), GraphQL endpoint, the SPA."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from starlette.routing import Mount, Route, WebSocketRoute
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from clientele.accounts.services import ensure_default_account
+from clientele.api.http import graphql_app
+from clientele.api.schema import build_schema
+from clientele.core import db, pubsub
+from clientele.settings import Settings
+
+log = logging.getLogger(__name__)
+
+PLACEHOLDER = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Clientele</title></head><body><main><h1>Clientele</h1>
+<p>The front end has not been built. The API and GraphiQL are at <a href="/graphql">/graphql</a>.
+</p></main></body></html>"""
+
+
+async def start(settings: Settings) -> None:
+    """Everything the app needs before serving: database, migrations, account, demo data."""
+    db.configure(db.resolve_url(settings))
+    await db.migrate()
+    await db.start_pool()
+    from clientele import seed
+
+    account = await ensure_default_account(settings.default_phone_region)
+    if settings.seed_demo_data:
+        await seed.seed_if_empty(account)
+
+
+class BodyLimit:
+    """Refuses request bodies larger than `max_bytes` with 413 (declared or streamed)."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+            await _too_large(scope, receive, send)
+            return
+        received = 0
+
+        async def limited_receive():  # type: ignore[no-untyped-def]
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > self.max_bytes:
+                raise _TooLarge
+            return message
+
+        try:
+            await self.app(scope, limited_receive, send)
+        except _TooLarge:
+            await _too_large(scope, receive, send)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+async def _too_large(scope: Scope, receive: Receive, send: Send) -> None:
+    response = JSONResponse({"errors": [{"message": "Request body too large.",
+                                         "extensions": {"code": "BODY_TOO_LARGE"}}]},
+                            status_code=413)
+    await response(scope, receive, send)
+
+
+def spa_routes(dist: Path) -> list:
+    index = dist / "index.html"
+
+    async def spa(request: Request) -> Response:
+        if index.exists():
+            return FileResponse(index)
+        return HTMLResponse(PLACEHOLDER)
+
+    routes: list = []
+    if (dist / "assets").is_dir():
+        routes.append(Mount("/assets", app=StaticFiles(directory=dist / "assets"), name="assets"))
+    routes += [Route("/", spa), Route("/{path:path}", spa)]
+    return routes
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    settings = settings or Settings.from_env()
+    schema = build_schema(production=settings.production)
+    graphql = graphql_app(schema, settings.production)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        await start(settings)
+        app.state.account = await ensure_default_account(settings.default_phone_region)
+        await pubsub.connect(settings.broadcast_url)
+        try:
+            yield
+        finally:
+            await pubsub.disconnect()
+            await db.close_pool()
+
+    async def health(request: Request) -> Response:
+        await db.fetch("SELECT 1")
+        return JSONResponse({"status": "ok"})
+
+    routes = [
+        Route("/healthz", health),
+        Route("/graphql", graphql),
+        WebSocketRoute("/graphql", graphql),
+        *spa_routes(settings.frontend_dist),
+    ]
+    app = Starlette(routes=routes, lifespan=lifespan)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    return app

@@ -1,0 +1,1 @@
+"""Appointments: tables and services."""

@@ -1,0 +1,14 @@
+from enum import Enum
+
+
+class AppointmentStatus(str, Enum):
+    SCHEDULED = "SCHEDULED"
+    CANCELLED = "CANCELLED"
+    COMPLETED = "COMPLETED"
+    NO_SHOW = "NO_SHOW"
+
+
+class AppointmentWhen(str, Enum):
+    PAST = "PAST"
+    UPCOMING = "UPCOMING"
+    ALL = "ALL"

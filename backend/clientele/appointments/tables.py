@@ -1,0 +1,42 @@
+from piccolo.columns import (
+    UUID,
+    Array,
+    Boolean,
+    ForeignKey,
+    OnDelete,
+    Text,
+    Timestamptz,
+    Varchar,
+)
+from piccolo.columns.defaults.timestamptz import TimestamptzNow
+from piccolo.table import Table
+
+from clientele.accounts.tables import Account
+from clientele.customers.tables import Customer
+
+
+class Appointment(Table, tablename="appointment"):
+    """A booking or calendar event. The customer is null until matched (or after anonymising).
+    (calendar_source_id, event_uid, recurrence_id) identifies a synced calendar instance."""
+
+    id = UUID(primary_key=True, help_text="Primary key.")
+    account = ForeignKey(Account, on_delete=OnDelete.cascade, null=False,
+                         help_text="Owning account.")
+    customer = ForeignKey(Customer, on_delete=OnDelete.set_null, null=True, default=None,
+                          help_text="The customer, when known.")
+    calendar_source_id = UUID(null=True, default=None, help_text="Calendar source, if synced.")
+    event_uid = Varchar(length=500, null=True, default=None, help_text="iCalendar UID.")
+    recurrence_id = Varchar(length=64, default="", help_text="Recurrence instance ('' if none).")
+    title = Varchar(length=500, default="", help_text="Title of the appointment.")
+    services = Array(base_column=Varchar(length=200), default=list,
+                     help_text="Services booked.")
+    starts_at = Timestamptz(help_text="Start (for all-day events: midnight UTC of the day).")
+    ends_at = Timestamptz(help_text="End (exclusive).")
+    all_day = Boolean(default=False, help_text="An all-day event.")
+    location = Varchar(length=500, null=True, default=None, help_text="Location.")
+    status = Varchar(length=10, default="SCHEDULED",
+                     help_text="SCHEDULED, CANCELLED, COMPLETED or NO_SHOW.")
+    anonymised_at = Timestamptz(null=True, default=None,
+                                help_text="Set when the customer was erased but history kept.")
+    created_at = Timestamptz(default=TimestamptzNow(), help_text="Created.")
+    updated_at = Timestamptz(default=TimestamptzNow(), help_text="Last changed.")

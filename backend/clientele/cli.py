@@ -1,0 +1,64 @@
+"""`clientele serve | migrate | seed`: the command line."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+
+from clientele.settings import Settings
+
+
+def _serve(settings: Settings) -> None:
+    import uvicorn
+
+    from clientele.app import create_app
+
+    print(f"Clientele on http://{settings.host}:{settings.port}  (GraphiQL: /graphql)",
+          flush=True)
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port,
+                log_level="info")
+
+
+async def _migrate(settings: Settings) -> None:
+    from clientele.core import db
+
+    db.configure(db.resolve_url(settings))
+    await db.migrate()
+    print("migrations applied")
+
+
+async def _seed(settings: Settings, count: int) -> None:
+    from clientele import seed
+    from clientele.accounts.services import ensure_default_account
+    from clientele.core import db
+
+    db.configure(db.resolve_url(settings))
+    await db.migrate()
+    account = await ensure_default_account(settings.default_phone_region)
+    created = await seed.seed_if_empty(account, count)
+    print(f"seeded {created} customers" if created else "database not empty; nothing seeded")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="clientele", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("serve", help="run the server (migrates and seeds an empty database)")
+    commands.add_parser("migrate", help="apply database migrations")
+    seed_parser = commands.add_parser("seed", help="seed demo data into an empty database")
+    seed_parser.add_argument("--count", type=int, default=60)
+    commands.add_parser("schema", help="print the GraphQL schema (SDL) that schema.graphql holds")
+    args = parser.parse_args(argv)
+    if args.command == "schema":
+        from clientele.api.schema import schema
+
+        print(schema.as_str())
+        return
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    settings = Settings.from_env()
+    if args.command == "serve":
+        _serve(settings)
+    elif args.command == "migrate":
+        asyncio.run(_migrate(settings))
+    elif args.command == "seed":
+        asyncio.run(_seed(settings, args.count))

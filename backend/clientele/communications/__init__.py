@@ -1,0 +1,1 @@
+"""Communications: every message sent to a customer, with its delivery outcome."""

@@ -1,0 +1,7 @@
+from enum import Enum
+
+
+class DeliveryStatus(str, Enum):
+    PENDING = "PENDING"
+    SENT = "SENT"
+    FAILED = "FAILED"

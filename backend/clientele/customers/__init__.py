@@ -1,0 +1,1 @@
+"""Customers: tables, identity (normalise + match), services, custom fields."""

@@ -1,0 +1,28 @@
+"""Customer enums, stored by name in the database and exposed under the same names in the API."""
+
+from enum import Enum
+
+
+class CommunicationStatus(str, Enum):
+    ALLOWED = "ALLOWED"
+    BLOCKED = "BLOCKED"
+
+
+class Medium(str, Enum):
+    EMAIL = "EMAIL"
+    SMS = "SMS"
+
+
+class CustomerSource(str, Enum):
+    CALENDAR = "CALENDAR"
+    BOOKING = "BOOKING"
+    IMPORT = "IMPORT"
+    MANUAL = "MANUAL"
+
+
+class CustomFieldType(str, Enum):
+    TEXT = "TEXT"
+    DROPDOWN = "DROPDOWN"
+    DATE = "DATE"
+    CHECKBOX = "CHECKBOX"
+    NUMBER = "NUMBER"

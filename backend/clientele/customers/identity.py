@@ -1,0 +1,90 @@
+"""The one place that decides whether two records are the same person.
+
+Every way a customer enters (manual add, calendar, booking, import) normalises contact details
+here and asks `match` before creating: email first, then phone.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from clientele.core import db
+from clientele.core.email import InvalidEmail, normalise_email
+from clientele.core.errors import FieldError
+from clientele.core.phone import InvalidPhone, normalise_phone
+from clientele.customers.errors import CustomerErrorCode
+from clientele.customers.limits import MAX_LENGTH
+
+
+@dataclass(frozen=True)
+class Match:
+    customer_id: uuid.UUID
+    matched_on: str  # "email" or "phone"
+    field: str  # the customer field that matched: email, mobile_phone or landline_phone
+
+
+def normalise_email_value(raw: str | None, field: str = "email") -> str | None:
+    """Normalised email, None for blank; raises FieldError-carrying ValueError."""
+    if raw is None or not raw.strip():
+        return None
+    if len(raw.strip()) > MAX_LENGTH["email"]:
+        raise IdentityError(FieldError(field, f"At most {MAX_LENGTH['email']} characters.",
+                                       CustomerErrorCode.TOO_LONG))
+    try:
+        return normalise_email(raw)
+    except InvalidEmail as exc:
+        raise IdentityError(FieldError(field, f"Invalid email address: {exc}",
+                                       CustomerErrorCode.INVALID_EMAIL)) from exc
+
+
+def normalise_phone_value(raw: str | None, region: str, field: str) -> str | None:
+    if raw is None or not raw.strip():
+        return None
+    if len(raw.strip()) > MAX_LENGTH[field]:
+        raise IdentityError(FieldError(field, f"At most {MAX_LENGTH[field]} characters.",
+                                       CustomerErrorCode.TOO_LONG))
+    try:
+        return normalise_phone(raw, region)
+    except InvalidPhone as exc:
+        raise IdentityError(FieldError(field, str(exc), CustomerErrorCode.INVALID_PHONE)) from exc
+
+
+class IdentityError(ValueError):
+    def __init__(self, error: FieldError) -> None:
+        super().__init__(error.message)
+        self.error = error
+
+
+async def match(
+    account_id: uuid.UUID,
+    email: str | None,
+    phones: Iterable[str | None] = (),
+    exclude: uuid.UUID | None = None,
+) -> Match | None:
+    """Find an existing customer of the account by normalised email, then by any E.164 phone."""
+    phone_list = [p for p in phones if p]
+    if not email and not phone_list:
+        return None
+    rows = await db.fetch(
+        """
+        (SELECT id, 'email' AS matched_on, 'email' AS field, 0 AS rank FROM customer
+          WHERE account = $1 AND email = $2 AND id IS DISTINCT FROM $4 LIMIT 1)
+        UNION ALL
+        (SELECT id, 'phone', CASE WHEN mobile_phone = ANY($3) THEN 'mobile_phone'
+                                  ELSE 'landline_phone' END, 1 FROM customer
+          WHERE account = $1 AND (mobile_phone = ANY($3) OR landline_phone = ANY($3))
+            AND id IS DISTINCT FROM $4
+          ORDER BY created_at LIMIT 1)
+        ORDER BY rank LIMIT 1
+        """,
+        account_id,
+        email,
+        phone_list,
+        exclude,
+    )
+    if not rows:
+        return None
+    row = rows[0]
+    return Match(customer_id=row["id"], matched_on=row["matched_on"], field=row["field"])

@@ -1,0 +1,219 @@
+"""Customer services: create, update, delete, load. Every call is scoped by account."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+import asyncpg
+
+from clientele.core import db, pubsub
+from clientele.core.errors import DomainError, FieldError, NotFound
+from clientele.customers import custom_fields, identity
+from clientele.customers.enums import CustomerSource
+from clientele.customers.errors import CustomerErrorCode
+from clientele.customers.validation import clean, name_errors, sort_name
+
+CUSTOMER_CHANNEL = "customer"
+
+COLUMNS = (
+    "salutation", "first_name", "last_name", "email", "mobile_phone", "landline_phone",
+    "date_of_birth", "street", "postcode", "city", "country", "company", "notes",
+    "preferred_medium", "preferred_language", "communication_status", "email_enabled",
+    "sms_enabled",
+)
+
+
+async def get_many(account_id: uuid.UUID, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, dict]:
+    rows = await db.fetch_records(
+        "SELECT * FROM customer WHERE account = $1 AND id = ANY($2::uuid[])", account_id, list(ids)
+    )
+    return {row["id"]: row for row in rows}
+
+
+async def get(account_id: uuid.UUID, customer_id: uuid.UUID) -> dict | None:
+    return (await get_many(account_id, [customer_id])).get(customer_id)
+
+
+def _duplicate(found: identity.Match) -> DomainError:
+    what = "email address" if found.matched_on == "email" else "phone number"
+    return DomainError.single(
+        found.field,
+        f"Another customer already has this {what}.",
+        CustomerErrorCode.DUPLICATE,
+        existing_customer_id=found.customer_id,
+    )
+
+
+async def _check_unique(account_id: uuid.UUID, values: dict[str, Any],
+                        exclude: uuid.UUID | None) -> None:
+    found = await identity.match(
+        account_id,
+        values.get("email"),
+        (values.get("mobile_phone"), values.get("landline_phone")),
+        exclude=exclude,
+    )
+    if found:
+        raise _duplicate(found)
+
+
+async def _publish(account_id: uuid.UUID, customer_id: uuid.UUID, kind: str) -> None:
+    await pubsub.publish(
+        CUSTOMER_CHANNEL, {"account": str(account_id), "id": str(customer_id), "kind": kind}
+    )
+
+
+async def _unique_violation(account_id: uuid.UUID, values: dict[str, Any],
+                            exclude: uuid.UUID | None) -> DomainError:
+    """A concurrent writer won the race for the same email: report it like a match."""
+    found = await identity.match(account_id, values.get("email"), (), exclude=exclude)
+    if found:
+        return _duplicate(found)
+    return DomainError.single("email", "Another customer already has this email address.",
+                              CustomerErrorCode.DUPLICATE)
+
+
+async def create(
+    account_id: uuid.UUID,
+    region: str,
+    values: dict[str, Any],
+    custom_changes: dict[str, Any] | None = None,
+    source: CustomerSource = CustomerSource.MANUAL,
+) -> dict:
+    """Create a customer after identity checks; raises DomainError and writes nothing on error."""
+    cleaned, errors = clean(values, region)
+    errors += name_errors(cleaned.get("first_name"), cleaned.get("last_name"))
+    defs = await custom_fields.definitions(account_id)
+    custom, custom_errors = custom_fields.apply_values(defs, {}, custom_changes or {}, True)
+    errors += custom_errors
+    if errors:
+        raise DomainError(errors)
+    await _check_unique(account_id, cleaned, exclude=None)
+    row = {column: cleaned.get(column) for column in COLUMNS}
+    row["communication_status"] = row["communication_status"] or "ALLOWED"
+    row["email_enabled"] = True if row["email_enabled"] is None else row["email_enabled"]
+    row["sms_enabled"] = True if row["sms_enabled"] is None else row["sms_enabled"]
+    columns = ", ".join(COLUMNS)
+    params = ", ".join(f"${i}" for i in range(4, len(COLUMNS) + 4))
+    try:
+        rows = await db.fetch_records(
+            f"""
+            INSERT INTO customer (id, account, sort_name, {columns}, custom, source,
+                                  created_at, updated_at)
+            VALUES (gen_random_uuid(), $1, $2, {params}, $3::jsonb, ${len(COLUMNS) + 4},
+                    now(), now())
+            RETURNING *
+            """,
+            account_id,
+            sort_name(row["first_name"], row["last_name"]),
+            json.dumps(custom),
+            *(row[c] for c in COLUMNS),
+            source.value,
+        )
+    except asyncpg.UniqueViolationError:
+        raise await _unique_violation(account_id, cleaned, None) from None
+    created = rows[0]
+    await _publish(account_id, created["id"], "created")
+    return created
+
+
+async def update(
+    account_id: uuid.UUID,
+    region: str,
+    customer_id: uuid.UUID,
+    changes: dict[str, Any],
+    custom_changes: dict[str, Any] | None = None,
+    archived: bool | None = None,
+) -> dict:
+    """Apply `changes` (a key present with None clears the field); unknown keys are untouched."""
+    current = await get(account_id, customer_id)
+    if current is None:
+        raise NotFound("Customer")
+    cleaned, errors = clean(changes, region)
+    merged = {c: cleaned.get(c, current[c]) for c in COLUMNS}
+    errors += name_errors(merged["first_name"], merged["last_name"])
+    custom = current["custom"]
+    custom = json.loads(custom) if isinstance(custom, str) else dict(custom or {})
+    if custom_changes:
+        defs = await custom_fields.definitions(account_id)
+        custom, custom_errors = custom_fields.apply_values(defs, custom, custom_changes, False)
+        errors += custom_errors
+    for flag in ("communication_status", "email_enabled", "sms_enabled"):
+        if merged[flag] is None:
+            errors.append(FieldError(flag, "This field cannot be cleared.",
+                                     CustomerErrorCode.REQUIRED))
+    if errors:
+        raise DomainError(errors)
+    identity_changes = {k: cleaned[k] for k in ("email", "mobile_phone", "landline_phone")
+                        if cleaned.get(k) and cleaned[k] != current[k]}
+    if identity_changes:
+        await _check_unique(account_id, identity_changes, exclude=customer_id)
+    assignments = ", ".join(f"{c} = ${i}" for i, c in enumerate(COLUMNS, start=5))
+    archive_sql = {None: "archived_at", True: "COALESCE(archived_at, now())", False: "NULL"}
+    try:
+        rows = await db.fetch_records(
+            f"""
+            UPDATE customer SET {assignments}, sort_name = $3, custom = $4::jsonb,
+                   archived_at = {archive_sql[archived]}, updated_at = now()
+            WHERE account = $1 AND id = $2
+            RETURNING *
+            """,
+            account_id,
+            customer_id,
+            sort_name(merged["first_name"], merged["last_name"]),
+            json.dumps(custom),
+            *(merged[c] for c in COLUMNS),
+        )
+    except asyncpg.UniqueViolationError:
+        raise await _unique_violation(account_id, identity_changes, customer_id) from None
+    if not rows:
+        raise NotFound("Customer")
+    await _publish(account_id, customer_id, "updated")
+    return rows[0]
+
+
+async def delete(account_id: uuid.UUID, customer_id: uuid.UUID, keep_history: bool) -> None:
+    """Erase a customer. With keep_history their appointments and communications stay, stripped
+    of everything that identifies the person; without, they are deleted too. Calendar events in
+    the source calendar are never touched."""
+    async with db.transaction():
+        found = await db.fetch(
+            "SELECT id FROM customer WHERE account = $1 AND id = $2 FOR UPDATE",
+            account_id, customer_id,
+        )
+        if not found:
+            raise NotFound("Customer")
+        if keep_history:
+            await db.fetch(
+                """
+                UPDATE communication SET customer = NULL, recipient = NULL, subject = NULL,
+                       body = NULL, error = NULL
+                WHERE account = $1 AND (customer = $2 OR appointment IN
+                      (SELECT id FROM appointment WHERE account = $1 AND customer = $2))
+                """,
+                account_id, customer_id,
+            )
+            await db.fetch(
+                """
+                UPDATE appointment SET customer = NULL, title = '', location = NULL,
+                       anonymised_at = now(), updated_at = now()
+                WHERE account = $1 AND customer = $2
+                """,
+                account_id, customer_id,
+            )
+        else:
+            await db.fetch(
+                "DELETE FROM communication WHERE account = $1 AND customer = $2",
+                account_id, customer_id,
+            )
+            # communications of these appointments go with them (ON DELETE CASCADE)
+            await db.fetch(
+                "DELETE FROM appointment WHERE account = $1 AND customer = $2",
+                account_id, customer_id,
+            )
+        await db.fetch(
+            "DELETE FROM customer WHERE account = $1 AND id = $2", account_id, customer_id
+        )
+    await _publish(account_id, customer_id, "deleted")

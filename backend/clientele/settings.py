@@ -1,0 +1,50 @@
+"""Every setting comes from the environment, with a default that is safe on a laptop."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+def _env(name: str, default: str) -> str:
+    value = os.environ.get(name, "").strip()
+    return value or default
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str | None = None
+    """PostgreSQL URL. Unset: an embedded PostgreSQL under `data_dir` is started."""
+    broadcast_url: str = "memory://"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    default_phone_region: str = "CH"
+    app_env: str = "development"
+    data_dir: Path = field(default_factory=lambda: PROJECT_ROOT / ".data")
+    frontend_dist: Path = field(default_factory=lambda: PROJECT_ROOT / "frontend" / "dist")
+    seed_demo_data: bool = True
+    max_body_bytes: int = 2_000_000
+
+    @property
+    def production(self) -> bool:
+        return self.app_env == "production"
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        return cls(
+            database_url=os.environ.get("DATABASE_URL") or None,
+            broadcast_url=_env("BROADCAST_URL", "memory://"),
+            host=_env("HOST", "127.0.0.1"),
+            port=int(_env("PORT", "8000")),
+            default_phone_region=_env("DEFAULT_PHONE_REGION", "CH").upper(),
+            app_env=_env("APP_ENV", "development").lower(),
+            data_dir=Path(_env("CLIENTELE_DATA_DIR", str(PROJECT_ROOT / ".data"))),
+            frontend_dist=Path(
+                _env("CLIENTELE_FRONTEND_DIST", str(PROJECT_ROOT / "frontend" / "dist"))
+            ),
+            seed_demo_data=_env("CLIENTELE_SEED", "1") not in ("0", "false", "no"),
+            max_body_bytes=int(_env("MAX_BODY_BYTES", "2000000")),
+        )
