@@ -40,6 +40,18 @@ async def _seed(settings: Settings, count: int) -> None:
     print(f"seeded {created} customers" if created else "database not empty; nothing seeded")
 
 
+async def _seed_profile(settings: Settings, appointments: int) -> None:
+    from clientele import seed
+    from clientele.accounts.services import ensure_default_account
+    from clientele.core import db, ids
+
+    db.configure(db.resolve_url(settings))
+    await db.migrate()
+    account = await ensure_default_account(settings.default_phone_region)
+    row = await seed.seed_profile(account, appointments)
+    print(ids.encode("Customer", row["id"]))
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="clientele", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -47,6 +59,9 @@ def main(argv: list[str] | None = None) -> None:
     commands.add_parser("migrate", help="apply database migrations")
     seed_parser = commands.add_parser("seed", help="seed demo data into an empty database")
     seed_parser.add_argument("--count", type=int, default=60)
+    profile_parser = commands.add_parser(
+        "seed-profile", help="add one customer with a long history; prints its global ID")
+    profile_parser.add_argument("--appointments", type=int, default=50)
     commands.add_parser("schema", help="print the GraphQL schema (SDL) that schema.graphql holds")
     args = parser.parse_args(argv)
     if args.command == "schema":
@@ -60,5 +75,7 @@ def main(argv: list[str] | None = None) -> None:
         _serve(settings)
     elif args.command == "migrate":
         asyncio.run(_migrate(settings))
+    elif args.command == "seed-profile":
+        asyncio.run(_seed_profile(settings, args.appointments))
     elif args.command == "seed":
         asyncio.run(_seed(settings, args.count))

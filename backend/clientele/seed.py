@@ -75,6 +75,20 @@ async def seed(account: AccountInfo, count: int, rng_seed: int = 7) -> None:
         await _seed_history(account.id, row, rng, now, appointments=rng.randrange(1, 9))
 
 
+async def seed_profile(account: AccountInfo, appointments: int, rng_seed: int = 11) -> dict:
+    """One customer with `appointments` appointments and their messages (for tests and demos)."""
+    rng = random.Random(rng_seed)
+    now = dt.datetime.now(dt.UTC).replace(minute=0, second=0, microsecond=0)
+    suffix = uuid.uuid4().hex[:6]
+    row = await customers.create(
+        account.id, account.default_phone_region,
+        {"first_name": "Paula", "last_name": f"Profil-{suffix}",
+         "email": f"paula.profil.{suffix}@example.com", "notes": "Long history (demo)."},
+    )
+    await _seed_history(account.id, row, rng, now, appointments=appointments)
+    return row
+
+
 async def _seed_history(account_id: uuid.UUID, customer: dict, rng: random.Random,
                         now: dt.datetime, appointments: int) -> None:
     for _ in range(appointments):
