@@ -57,12 +57,15 @@ class Subscription(CustomerSubscriptions):
 
 def build_schema(production: bool = False) -> strawberry.Schema:
     extensions: list = [
-        QueryDepthLimiter(max_depth=MAX_DEPTH),
-        MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
-        MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
+        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
     ]
     if production:
-        extensions += [AddValidationRules([NoSchemaIntrospectionCustomRule]), MaskErrors()]
+        extensions += [
+            lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]),
+            MaskErrors,
+        ]
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,

@@ -22,7 +22,8 @@ from clientele.customers.limits import MAX_LENGTH
 class Match:
     customer_id: uuid.UUID
     matched_on: str  # "email" or "phone"
-    field: str  # the customer field that matched: email, mobile_phone or landline_phone
+    field: str  # the existing customer's field that matched: email, mobile_phone, landline_phone
+    value: str  # the normalised email or phone that matched
 
 
 def normalise_email_value(raw: str | None, field: str = "email") -> str | None:
@@ -69,11 +70,14 @@ async def match(
         return None
     rows = await db.fetch(
         """
-        (SELECT id, 'email' AS matched_on, 'email' AS field, 0 AS rank FROM customer
+        (SELECT id, 'email' AS matched_on, 'email' AS field, email AS value, 0 AS rank
+          FROM customer
           WHERE account = $1 AND email = $2 AND id IS DISTINCT FROM $4 LIMIT 1)
         UNION ALL
         (SELECT id, 'phone', CASE WHEN mobile_phone = ANY($3) THEN 'mobile_phone'
-                                  ELSE 'landline_phone' END, 1 FROM customer
+                                  ELSE 'landline_phone' END,
+                CASE WHEN mobile_phone = ANY($3) THEN mobile_phone ELSE landline_phone END, 1
+          FROM customer
           WHERE account = $1 AND (mobile_phone = ANY($3) OR landline_phone = ANY($3))
             AND id IS DISTINCT FROM $4
           ORDER BY created_at LIMIT 1)
@@ -87,4 +91,5 @@ async def match(
     if not rows:
         return None
     row = rows[0]
-    return Match(customer_id=row["id"], matched_on=row["matched_on"], field=row["field"])
+    return Match(customer_id=row["id"], matched_on=row["matched_on"], field=row["field"],
+                 value=row["value"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from dataclasses import dataclass
 from enum import Enum
@@ -47,6 +48,9 @@ class Page:
         return encode_cursor(row[SORT_COLUMN[order][0]], row["id"])
 
 
+PHONE_LIKE = re.compile(r"^\+?[\d\s().\-/]{3,}$")
+
+
 def _like(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -69,16 +73,18 @@ def _where(account_id: uuid.UUID, filt: CustomerFilter) -> tuple[list[str], list
     if filt.source:
         clauses.append(f"source = {arg(filt.source)}")
     if filt.search and filt.search.strip():
-        words = filt.search.strip().lower().split()
-        for word in words[:8]:
-            pattern = arg(_like(word))
-            digits = "".join(ch for ch in word if ch.isdigit()).lstrip("0")
-            phone = f" OR mobile_phone LIKE {arg(_like(digits))} OR landline_phone LIKE ${len(args)}" \
-                if len(digits) >= 3 else ""
-            clauses.append(
-                f"(sort_name LIKE {pattern} OR email LIKE {pattern} "
-                f"OR lower(coalesce(company, '')) LIKE {pattern}{phone})"
-            )
+        text = filt.search.strip().lower()
+        if PHONE_LIKE.match(text):
+            # a phone fragment in any format: compare digits, ignoring trunk zeros
+            digits = arg(_like("".join(ch for ch in text if ch.isdigit()).lstrip("0")))
+            clauses.append(f"(mobile_phone LIKE {digits} OR landline_phone LIKE {digits})")
+        else:
+            for word in text.split()[:8]:
+                pattern = arg(_like(word))
+                clauses.append(
+                    f"(sort_name LIKE {pattern} OR email LIKE {pattern} "
+                    f"OR lower(coalesce(company, '')) LIKE {pattern})"
+                )
     return clauses, args
 
 

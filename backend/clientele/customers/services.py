@@ -37,10 +37,13 @@ async def get(account_id: uuid.UUID, customer_id: uuid.UUID) -> dict | None:
     return (await get_many(account_id, [customer_id])).get(customer_id)
 
 
-def _duplicate(found: identity.Match) -> DomainError:
+def _duplicate(found: identity.Match, values: dict[str, Any]) -> DomainError:
+    """DUPLICATE on the input field carrying the matched value."""
     what = "email address" if found.matched_on == "email" else "phone number"
+    field = next((k for k in ("email", "mobile_phone", "landline_phone")
+                  if values.get(k) == found.value), found.field)
     return DomainError.single(
-        found.field,
+        field,
         f"Another customer already has this {what}.",
         CustomerErrorCode.DUPLICATE,
         existing_customer_id=found.customer_id,
@@ -56,7 +59,7 @@ async def _check_unique(account_id: uuid.UUID, values: dict[str, Any],
         exclude=exclude,
     )
     if found:
-        raise _duplicate(found)
+        raise _duplicate(found, values)
 
 
 async def _publish(account_id: uuid.UUID, customer_id: uuid.UUID, kind: str) -> None:
@@ -70,7 +73,7 @@ async def _unique_violation(account_id: uuid.UUID, values: dict[str, Any],
     """A concurrent writer won the race for the same email: report it like a match."""
     found = await identity.match(account_id, values.get("email"), (), exclude=exclude)
     if found:
-        return _duplicate(found)
+        return _duplicate(found, values)
     return DomainError.single("email", "Another customer already has this email address.",
                               CustomerErrorCode.DUPLICATE)
 

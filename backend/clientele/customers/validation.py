@@ -73,7 +73,7 @@ def clean(values: dict[str, Any], region: str) -> tuple[dict[str, Any], list[Fie
         elif field == "preferred_medium":
             out[field] = Medium(value).value if value is not None else None
         elif field == "communication_status":
-            out[field] = CommunicationStatus(value or "ALLOWED").value
+            out[field] = CommunicationStatus(value).value if value is not None else None
         else:
             out[field] = value
     return out, errors

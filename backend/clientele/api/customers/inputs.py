@@ -114,17 +114,18 @@ class CustomerUpdateInput:
         default=None, description="Preferred notification channel.")
     preferred_language: strawberry.Maybe[str | None] = strawberry.field(
         default=None, description="BCP 47 language tag.")
-    communication_status: strawberry.Maybe[CommunicationStatusEnum] = strawberry.field(
-        default=None, description="ALLOWED or BLOCKED (cannot be cleared).")
-    email_enabled: strawberry.Maybe[bool] = strawberry.field(
-        default=None, description="Email notifications on or off.")
-    sms_enabled: strawberry.Maybe[bool] = strawberry.field(
-        default=None, description="SMS notifications on or off.")
+    communication_status: strawberry.Maybe[CommunicationStatusEnum | None] = strawberry.field(
+        default=None, description="ALLOWED or BLOCKED; null is refused (REQUIRED).")
+    email_enabled: strawberry.Maybe[bool | None] = strawberry.field(
+        default=None, description="Email notifications on or off; null is refused (REQUIRED).")
+    sms_enabled: strawberry.Maybe[bool | None] = strawberry.field(
+        default=None, description="SMS notifications on or off; null is refused (REQUIRED).")
     custom_fields: list[CustomFieldValueInput] | None = strawberry.field(
         default=None,
         description="Custom values to set; keys not listed are left alone, null clears one.")
-    archived: strawberry.Maybe[bool] = strawberry.field(
-        default=None, description="Archive (true) or restore (false) the customer.")
+    archived: strawberry.Maybe[bool | None] = strawberry.field(
+        default=None,
+        description="Archive (true) or restore (false) the customer; null is refused (REQUIRED).")
 
 
 @strawberry.input(description="Narrows the customer list; all given conditions must hold.")

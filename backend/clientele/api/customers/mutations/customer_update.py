@@ -12,7 +12,8 @@ from clientele.api.customers.inputs import CustomerUpdateInput, custom_changes
 from clientele.api.customers.types import Customer
 from clientele.api.customers.values import update_values
 from clientele.core import ids
-from clientele.core.errors import DomainError
+from clientele.core.errors import DomainError, FieldError
+from clientele.customers.errors import CustomerErrorCode
 from clientele.customers import services
 
 
@@ -21,6 +22,15 @@ class CustomerUpdatePayload:
     customer: Customer | None = strawberry.field(description="The customer after the change.")
     user_errors: list[CustomerError] = strawberry.field(
         description="Why nothing was changed; empty on success.")
+
+
+def _archived(input: CustomerUpdateInput) -> bool | None:
+    if input.archived is None:
+        return None
+    if input.archived.value is None:
+        raise DomainError([FieldError("archived", "Give true or false.",
+                                      CustomerErrorCode.REQUIRED)])
+    return input.archived.value
 
 
 async def customer_update(
@@ -33,8 +43,8 @@ async def customer_update(
         pk = ids.decode_as(str(id), "Customer")
     except ids.InvalidGlobalId:
         return CustomerUpdatePayload(customer=None, user_errors=invalid_id_error(str(id)))
-    archived = input.archived.value if input.archived is not None else None
     try:
+        archived = _archived(input)
         row = await services.update(
             account.id, account.default_phone_region, pk, update_values(input),
             custom_changes(input.custom_fields), archived=archived,

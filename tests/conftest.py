@@ -1,0 +1,151 @@
+"""Test fixtures: a real PostgreSQL for the whole session.
+
+With DATABASE_URL set, a fresh database is created on that server (and dropped at the end);
+without it, an embedded PostgreSQL (pgserver) is started in a temporary directory. Each test
+gets its own account, so tests never see each other's rows.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse, urlunparse
+
+import asyncpg
+import httpx
+import pytest
+
+from clientele.accounts.services import AccountInfo, create_account
+from clientele.api.context import Context
+from clientele.api.schema import schema
+from clientele.core import db, pubsub
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _with_database(url: str, name: str) -> str:
+    parts = urlparse(url)
+    return urlunparse(parts._replace(path=f"/{name}"))
+
+
+@pytest.fixture(scope="session")
+def database_url() -> Iterator[str]:
+    server_url = os.environ.get("DATABASE_URL")
+    name = f"clientele_test_{secrets.token_hex(4)}"
+    if server_url:
+        import asyncio
+
+        async def admin(sql: str) -> None:
+            conn = await asyncpg.connect(server_url)
+            try:
+                await conn.execute(sql)
+            finally:
+                await conn.close()
+
+        asyncio.run(admin(f'CREATE DATABASE "{name}"'))
+        yield _with_database(server_url, name)
+        asyncio.run(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    else:
+        from clientele.core.embedded import embedded_database_url
+
+        data_dir = Path(tempfile.mkdtemp(prefix="clientele-test-"))
+        yield embedded_database_url(data_dir, name)
+        _stop_embedded(data_dir)
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def _stop_embedded(data_dir: Path) -> None:
+    pid_file = data_dir / "pg" / "postmaster.pid"
+    if pid_file.exists():
+        pid = int(pid_file.read_text().split()[0])
+        try:
+            os.kill(pid, 15)
+        except ProcessLookupError:
+            pass
+
+
+@pytest.fixture(scope="session", autouse=True)
+async def database(database_url: str) -> AsyncIterator[str]:
+    db.configure(database_url)
+    await db.migrate()
+    await db.start_pool()
+    await pubsub.connect("memory://")
+    yield database_url
+    await pubsub.disconnect()
+    await db.close_pool()
+
+
+@pytest.fixture
+async def account() -> AccountInfo:
+    suffix = uuid.uuid4().hex[:10]
+    return await create_account(f"Test {suffix}", f"test-{suffix}", "CH")
+
+
+@pytest.fixture
+async def other_account() -> AccountInfo:
+    suffix = uuid.uuid4().hex[:10]
+    return await create_account(f"Other {suffix}", f"other-{suffix}", "DE")
+
+
+class Client:
+    """Executes operations in-process against the schema, as `account`."""
+
+    def __init__(self, account: AccountInfo) -> None:
+        self.account = account
+
+    async def execute(self, query: str, **variables: Any) -> Any:
+        return await schema.execute(query, variable_values=variables,
+                                    context_value=Context(account=self.account))
+
+    async def data(self, query: str, **variables: Any) -> dict[str, Any]:
+        result = await self.execute(query, **variables)
+        assert result.errors is None, result.errors
+        return result.data
+
+
+@pytest.fixture
+def gql(account: AccountInfo) -> Client:
+    return Client(account)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def live_server(database_url: str) -> Iterator[str]:
+    """The real app in a uvicorn subprocess on the session's database; yields its base URL."""
+    port = free_port()
+    env = {**os.environ, "DATABASE_URL": database_url, "PORT": str(port), "HOST": "127.0.0.1",
+           "CLIENTELE_SEED": "1"}
+    log = open(tempfile.mktemp(prefix="clientele-server-", suffix=".log"), "w")  # noqa: SIM115
+    process = subprocess.Popen([sys.executable, "-m", "clientele", "serve"], env=env,
+                               stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise RuntimeError(f"server did not start; see {log.name}")
+        time.sleep(0.2)
+    yield base
+    process.terminate()
+    process.wait(10)
+    log.close()
