@@ -12,6 +12,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.schema.exceptions import InvalidOperationTypeError
+from cross_web import HTTPException
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
 
 from clientele.api.context import Context
@@ -22,6 +24,18 @@ class GraphQLApp(GraphQL):
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> Any:
         return Context(account=request.app.state.account, request=request, response=response)
+
+    async def execute_single(self, request: Any, request_adapter: Any, *args: Any,
+                             **kwargs: Any) -> Any:
+        """A mutation sent with GET is 405 Method Not Allowed (GraphQL over HTTP spec)."""
+        try:
+            return await super().execute_single(request, request_adapter, *args, **kwargs)
+        except HTTPException as error:
+            if request_adapter.method == "GET" and isinstance(
+                error.__cause__, InvalidOperationTypeError
+            ):
+                raise HTTPException(405, error.reason) from error
+            raise
 
 
 def graphql_app(schema: Any, production: bool) -> GraphQLApp:

@@ -1,0 +1,70 @@
+"""GraphQL over HTTP against the live server: GET and POST per the spec, and graphql-http's
+server audit with no error-level result."""
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+QUERY = "{ customers(first: 1) { totalCount } }"
+
+
+def test_post_json(live_server: str) -> None:
+    response = httpx.post(f"{live_server}/graphql", json={"query": QUERY})
+    assert response.status_code == 200
+    assert response.json()["data"]["customers"]["totalCount"] >= 1
+
+
+def test_get_query(live_server: str) -> None:
+    response = httpx.get(f"{live_server}/graphql", params={"query": QUERY},
+                         headers={"accept": "application/graphql-response+json"})
+    assert response.status_code == 200
+    assert response.json()["data"]["customers"]["totalCount"] >= 1
+
+
+def test_get_refuses_mutations(live_server: str) -> None:
+    mutation = 'mutation { customerCreate(input: {firstName: "Get"}) { customer { id } } }'
+    response = httpx.get(f"{live_server}/graphql", params={"query": mutation},
+                         headers={"accept": "application/json"})
+    assert response.status_code == 405
+    check = httpx.post(f"{live_server}/graphql", json={
+        "query": '{ customers(first: 5, filter: {search: "Get"}) { totalCount } }'})
+    assert check.json()["data"]["customers"]["totalCount"] == 0
+
+
+def test_malformed_json_is_400(live_server: str) -> None:
+    response = httpx.post(f"{live_server}/graphql", content=b"{not json",
+                          headers={"content-type": "application/json"})
+    assert response.status_code == 400
+
+
+def test_graphiql_is_served_to_browsers(live_server: str) -> None:
+    response = httpx.get(f"{live_server}/graphql", headers={"accept": "text/html"})
+    assert response.status_code == 200 and "graphiql" in response.text.lower()
+
+
+def test_oversized_body_is_413(live_server: str) -> None:
+    response = httpx.post(f"{live_server}/graphql", content=b"x" * 2_100_000,
+                          headers={"content-type": "application/json"})
+    assert response.status_code == 413
+
+
+@pytest.mark.e2e
+def test_graphql_http_server_audit_has_no_errors(live_server: str) -> None:
+    node = shutil.which("node")
+    assert node, "Node.js is required for the graphql-http audit"
+    assert (ROOT / "node_modules" / "graphql-http").is_dir(), "run `npm ci` first"
+    completed = subprocess.run(
+        [node, str(ROOT / "tests" / "http" / "audit.mjs"), f"{live_server}/graphql"],
+        capture_output=True, text=True, timeout=120, cwd=ROOT, check=True)
+    results = json.loads(completed.stdout)
+    assert len(results) > 20
+    errors = [r for r in results if r["status"] == "error"]
+    assert errors == [], json.dumps(errors, indent=1)
+    warnings = [r for r in results if r["status"] == "warn"]
+    print(f"graphql-http audit: {len(results)} audits, {len(errors)} errors, "
+          f"{len(warnings)} warnings")
