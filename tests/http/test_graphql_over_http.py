@@ -68,3 +68,16 @@ def test_graphql_http_server_audit_has_no_errors(live_server: str) -> None:
     warnings = [r for r in results if r["status"] == "warn"]
     print(f"graphql-http audit: {len(results)} audits, {len(errors)} errors, "
           f"{len(warnings)} warnings")
+
+
+def test_graphql_response_media_type_and_400_on_request_errors(live_server: str) -> None:
+    headers = {"accept": "application/graphql-response+json"}
+    ok = httpx.post(f"{live_server}/graphql", json={"query": QUERY}, headers=headers)
+    assert ok.status_code == 200
+    assert ok.headers["content-type"].startswith("application/graphql-response+json")
+    bad = httpx.post(f"{live_server}/graphql", json={"query": "{ customers(first: 1) {"},
+                     headers=headers)
+    assert bad.status_code == 400
+    assert "data" not in bad.json() and bad.json()["errors"]
+    legacy = httpx.post(f"{live_server}/graphql", json={"query": "{ nope }"})
+    assert legacy.status_code == 200 and legacy.headers["content-type"] == "application/json"

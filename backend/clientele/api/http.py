@@ -6,12 +6,14 @@ graphql-transport-ws on the same path and SSE via `Accept: text/event-stream`.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.types import ExecutionResult
 from strawberry.schema.exceptions import InvalidOperationTypeError
 from cross_web import HTTPException
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
@@ -19,11 +21,39 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_P
 from clientele.api.context import Context
 
 
+GRAPHQL_RESPONSE = "application/graphql-response+json"
+_wants_graphql_response: ContextVar[bool] = ContextVar("wants_graphql_response", default=False)
+
+
+def is_request_error(result: ExecutionResult) -> bool:
+    """Parse, validation and variable-coercion errors: nothing executed, no error has a path."""
+    return result.data is None and bool(result.errors) and all(
+        not getattr(e, "path", None) for e in result.errors)
+
+
 class GraphQLApp(GraphQL):
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> Any:
         return Context(account=request.app.state.account, request=request, response=response)
+
+    async def process_result(self, request: Any, result: ExecutionResult) -> Any:
+        """With `Accept: application/graphql-response+json` a request error has no `data`
+        and is sent with status 400 (GraphQL over HTTP)."""
+        wants = GRAPHQL_RESPONSE in request.headers.get("accept", "")
+        _wants_graphql_response.set(wants)
+        processed = await super().process_result(request, result)
+        if wants and is_request_error(result):
+            processed.pop("data", None)
+        return processed
+
+    def create_response(self, response_data: Any, sub_response: Response) -> Response:
+        response = super().create_response(response_data, sub_response)
+        if _wants_graphql_response.get():
+            response.headers["content-type"] = GRAPHQL_RESPONSE
+            if isinstance(response_data, dict) and "data" not in response_data:
+                response.status_code = 400
+        return response
 
     async def execute_single(self, request: Any, request_adapter: Any, *args: Any,
                              **kwargs: Any) -> Any:

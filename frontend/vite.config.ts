@@ -1,0 +1,26 @@
+/// <reference types="vitest/config" />
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+// The API during development: `python -m clientele serve` (default port 8000).
+const API = process.env.CLIENTELE_API ?? "http://127.0.0.1:8000";
+
+export default defineConfig({
+  base: "/",
+  plugins: [react()],
+  build: {
+    assetsDir: "assets",
+    reportCompressedSize: true,
+  },
+  server: {
+    proxy: {
+      "/graphql": { target: API, changeOrigin: true, ws: true },
+    },
+  },
+  test: {
+    environment: "jsdom",
+    setupFiles: ["src/test/setup.ts"],
+    include: ["src/**/*.test.{ts,tsx}"],
+    restoreMocks: true,
+  },
+});
