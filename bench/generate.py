@@ -1,0 +1,197 @@
+"""Load N customers (~10 appointments each, ~3 messages per appointment) with COPY.
+
+    .venv/bin/python bench/generate.py --customers 1000000 [--database-url URL]
+
+Without --database-url (or DATABASE_URL) the embedded database under .data/ is used. The
+data goes into a separate account (slug "bench") so the demo account stays as it is; rows
+are written as COPY text streams with deterministic IDs, so a run is repeatable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import os
+import random
+import sys
+import time
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import asyncpg
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "backend"))
+
+from clientele.core import db  # noqa: E402
+from clientele.demo_data import (  # noqa: E402
+    FIRST_NAMES,
+    LAST_NAMES,
+    SERVICES,
+    email_for,
+    message_body,
+)
+from clientele.settings import Settings  # noqa: E402
+
+BATCH = 20_000
+NOW = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
+
+
+def customer_id(i: int) -> str:
+    return f"00000000-0000-4000-8000-{i:012x}"
+
+
+def appointment_id(i: int) -> str:
+    return f"00000000-0000-4000-9000-{i:012x}"
+
+
+def communication_id(i: int) -> str:
+    return f"00000000-0000-4000-a000-{i:012x}"
+
+
+def esc(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+
+
+def rows(account: str, customers: int, seed: int) -> Iterator[tuple[str, str, str]]:
+    """Yield (customer line, appointment lines, communication lines) per customer."""
+    rng = random.Random(seed)
+    a_seq = c_seq = 0
+    services_sql = ["{" + ",".join(f'"{s}"' for s in group) + "}" for group in SERVICES]
+    for i in range(customers):
+        first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+        email = email_for(first, last, i)
+        mobile = f"+4178{i:07d}" if i < 10_000_000 else "\\N"
+        created = NOW - dt.timedelta(days=rng.randrange(1, 1500))
+        sort = esc(f"{last} {first}".lower())
+        cust = (f"{customer_id(i)}\t{account}\t{esc(first)}\t{esc(last)}\t{sort}\t{email}\t"
+                f"{mobile}\tALLOWED\tt\tt\tIMPORT\t{{}}\t{created.isoformat()}\t"
+                f"{created.isoformat()}\n")
+        a_lines: list[str] = []
+        c_lines: list[str] = []
+        for _ in range(rng.randrange(5, 16)):
+            start = NOW + dt.timedelta(hours=rng.randrange(-24 * 700, 24 * 180))
+            end = start + dt.timedelta(minutes=60)
+            k = rng.randrange(len(SERVICES))
+            status = "SCHEDULED" if start > NOW else "COMPLETED"
+            aid = appointment_id(a_seq)
+            a_seq += 1
+            title = esc(f"{SERVICES[k][0]} – {first} {last}")
+            a_lines.append(f"{aid}\t{account}\t{customer_id(i)}\t{title}\t{services_sql[k]}\t"
+                           f"{start.isoformat()}\t{end.isoformat()}\tf\tRoom 1\t{status}\t\t"
+                           f"{created.isoformat()}\t{created.isoformat()}\n")
+            body = esc(message_body(first, SERVICES[k][0], start.strftime("%d.%m.%Y %H:%M"),
+                                    "Room 1"))
+            for n in range(rng.randrange(1, 6)):
+                medium, recipient, subject = (("EMAIL", email, "Reminder") if n % 2 == 0
+                                              else ("SMS", mobile, "\\N"))
+                sent = (start - dt.timedelta(days=2, minutes=n)).isoformat()
+                c_lines.append(f"{communication_id(c_seq)}\t{account}\t{aid}\t{customer_id(i)}\t"
+                               f"{medium}\t{recipient}\t{subject}\t{body}\tSENT\t1\t{sent}\t"
+                               f"{sent}\n")
+                c_seq += 1
+        yield cust, "".join(a_lines), "".join(c_lines)
+
+
+CUSTOMER_COLUMNS = ["id", "account", "first_name", "last_name", "sort_name", "email",
+                    "mobile_phone", "communication_status", "email_enabled", "sms_enabled",
+                    "source", "custom", "created_at", "updated_at"]
+APPOINTMENT_COLUMNS = ["id", "account", "customer", "title", "services", "starts_at", "ends_at",
+                       "all_day", "location", "status", "recurrence_id", "created_at",
+                       "updated_at"]
+COMMUNICATION_COLUMNS = ["id", "account", "appointment", "customer", "medium", "recipient",
+                         "subject", "body", "status", "attempts", "sent_at", "created_at"]
+
+
+async def drop_secondary_indexes(conn: asyncpg.Connection) -> list[tuple[str, str]]:
+    """Drop the non-primary-key indexes of the three big tables (rebuilt after the load, which
+    is several times faster than maintaining them row by row); returns their definitions."""
+    found = await conn.fetch(
+        """SELECT indexname, indexdef FROM pg_indexes
+           WHERE tablename IN ('customer', 'appointment', 'communication')
+             AND indexname NOT LIKE '%_pkey'""")
+    for row in found:
+        await conn.execute(f'DROP INDEX "{row["indexname"]}"')
+    return [(row["indexname"], row["indexdef"]) for row in found]
+
+
+async def restore_indexes(conn: asyncpg.Connection, dropped: list[tuple[str, str]]) -> None:
+    started = time.perf_counter()
+    await conn.execute("SET maintenance_work_mem = '1GB'")
+    for _name, definition in dropped:
+        await conn.execute(definition)
+    print(f"rebuilt {len(dropped)} indexes in {time.perf_counter() - started:.1f} s")
+
+
+async def load(url: str, customers: int, seed: int) -> None:
+    conn = await asyncpg.connect(url)
+    account = await conn.fetchval(
+        """INSERT INTO account (id, name, slug, default_phone_region, default_language,
+                                created_at)
+           VALUES (gen_random_uuid(), 'Benchmark', 'bench', 'CH', 'en', now())
+           ON CONFLICT (slug) DO UPDATE SET slug = 'bench' RETURNING id""")
+    existing = await conn.fetchval("SELECT count(*) FROM customer WHERE account = $1", account)
+    if existing:
+        print(f"bench account already holds {existing} customers; delete it to reload")
+        await conn.close()
+        return
+    # Bulk-load settings for this session only: no per-row foreign-key triggers (the generator
+    # writes consistent IDs) and no wait for WAL flush on each COPY.
+    await conn.execute("SET session_replication_role = replica")
+    await conn.execute("SET synchronous_commit = off")
+    started = time.perf_counter()
+    dropped = await drop_secondary_indexes(conn)
+    customers_buf: list[str] = []
+    appointments_buf: list[str] = []
+    communications_buf: list[str] = []
+    counts = [0, 0, 0]
+
+    async def flush() -> None:
+        for table, columns, buf, slot in (
+            ("customer", CUSTOMER_COLUMNS, customers_buf, 0),
+            ("appointment", APPOINTMENT_COLUMNS, appointments_buf, 1),
+            ("communication", COMMUNICATION_COLUMNS, communications_buf, 2),
+        ):
+            data = "".join(buf).encode()
+            counts[slot] += data.count(b"\n")
+
+            async def source(payload: bytes = data) -> AsyncIterator[bytes]:
+                yield payload
+
+            await conn.copy_to_table(table, source=source(), columns=columns, format="text")
+            buf.clear()
+
+    for i, (c, a, m) in enumerate(rows(str(account), customers, seed), start=1):
+        customers_buf.append(c)
+        appointments_buf.append(a)
+        communications_buf.append(m)
+        if i % BATCH == 0:
+            await flush()
+            elapsed = time.perf_counter() - started
+            print(f"  {i:>9,} customers  {counts[1]:>11,} appointments  "
+                  f"{counts[2]:>11,} communications  {elapsed:7.1f} s", flush=True)
+    await flush()
+    await restore_indexes(conn, dropped)
+    await conn.execute("ANALYZE customer; ANALYZE appointment; ANALYZE communication")
+    elapsed = time.perf_counter() - started
+    print(f"loaded {counts[0]:,} customers, {counts[1]:,} appointments, "
+          f"{counts[2]:,} communications in {elapsed:.1f} s")
+    await conn.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--customers", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL"))
+    args = parser.parse_args()
+    settings = Settings.from_env()
+    url = args.database_url or db.resolve_url(settings)
+    db.configure(url)
+    asyncio.run(db.migrate())
+    asyncio.run(load(url, args.customers, args.seed))
+
+
+if __name__ == "__main__":
+    main()
