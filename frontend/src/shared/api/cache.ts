@@ -28,11 +28,6 @@ export function invalidateCustomerLists(cache: Cache): void {
   }
 }
 
-interface WithPayload<K extends string, V> {
-  [key: string]: unknown;
-  __k?: K;
-  __v?: V;
-}
 type Data = Record<string, unknown>;
 
 function payload(result: Data, name: string): Data | null {
@@ -80,5 +75,3 @@ export const cacheConfig: CacheExchangeOpts = {
 export function createCacheExchange() {
   return cacheExchange(cacheConfig);
 }
-
-export type { WithPayload };

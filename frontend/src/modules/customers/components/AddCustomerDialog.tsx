@@ -1,0 +1,116 @@
+// "Add customer": name, email and phone; the API's userErrors appear at their fields.
+import { useRef, useState, type FormEvent } from "react";
+import { useMutation, type CombinedError } from "urql";
+import type { CustomerListItemFieldsFragment } from "../../../gql/graphql";
+import { Dialog } from "../../../shared/components/Dialog";
+import { Field } from "../../../shared/components/Field";
+import { ErrorState } from "../../../shared/components/States";
+import { useFocusFirstInvalid } from "../../../shared/hooks/useFocusFirstInvalid";
+import { CustomerCreateMutation } from "../graphql/CustomerCreateMutation";
+import { buildCreateInput, type NewCustomerValues } from "../utils/customerForm";
+import { groupUserErrors, NO_ERRORS, type GroupedErrors } from "../utils/userErrors";
+import { FormErrorSummary, UserErrorMessages } from "./UserErrorMessages";
+
+const FIELDS = ["firstName", "lastName", "email", "mobilePhone"] as const;
+const EMPTY: NewCustomerValues = { firstName: "", lastName: "", email: "", mobilePhone: "" };
+export const NAME_REQUIRED = "A first or last name is required.";
+
+interface Props {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (customer: CustomerListItemFieldsFragment) => void;
+}
+
+export function AddCustomerDialog({ open, onClose, onCreated }: Props) {
+  return (
+    <Dialog open={open} title="Add customer" onClose={onClose}>
+      <AddCustomerForm onCancel={onClose} onCreated={onCreated} />
+    </Dialog>
+  );
+}
+
+function AddCustomerForm({
+  onCancel,
+  onCreated,
+}: {
+  onCancel: () => void;
+  onCreated: Props["onCreated"];
+}) {
+  const [values, setValues] = useState<NewCustomerValues>(EMPTY);
+  const [errors, setErrors] = useState<GroupedErrors>(NO_ERRORS);
+  const [failure, setFailure] = useState<CombinedError | null>(null);
+  const [{ fetching }, create] = useMutation(CustomerCreateMutation);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(form, errors);
+
+  const set = (field: keyof NewCustomerValues) => (event: { target: { value: string } }) =>
+    setValues((current) => ({ ...current, [field]: event.target.value }));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setFailure(null);
+    if (!values.firstName.trim() && !values.lastName.trim()) {
+      setErrors({
+        byField: {
+          firstName: [{ field: "firstName", message: NAME_REQUIRED, code: "REQUIRED", existingCustomerId: null }],
+        },
+        general: [],
+      });
+      return;
+    }
+    const result = await create({ input: buildCreateInput(values) });
+    const payload = result.data?.customerCreate;
+    if (result.error || !payload) {
+      setFailure(result.error ?? new Error("The server sent no answer."));
+      return;
+    }
+    if (payload.userErrors.length > 0 || !payload.customer) {
+      setErrors(groupUserErrors(payload.userErrors, (field) => (FIELDS as readonly string[]).includes(field)));
+      return;
+    }
+    setErrors(NO_ERRORS);
+    setValues(EMPTY);
+    onCreated(payload.customer);
+  }
+
+  const error = (field: (typeof FIELDS)[number]) =>
+    errors.byField[field] ? <UserErrorMessages errors={errors.byField[field]} /> : undefined;
+
+  return (
+    <form ref={form} className="form" onSubmit={submit} noValidate aria-label="New customer">
+      <p className="form__intro">A first or last name is required; everything else is optional.</p>
+      <div className="form__row">
+        <Field label="First name" error={error("firstName")}>
+          {(control) => (
+            <input {...control} name="firstName" autoComplete="off" value={values.firstName} onChange={set("firstName")} />
+          )}
+        </Field>
+        <Field label="Last name" error={error("lastName")}>
+          {(control) => (
+            <input {...control} name="lastName" autoComplete="off" value={values.lastName} onChange={set("lastName")} />
+          )}
+        </Field>
+      </div>
+      <Field label="Email" error={error("email")}>
+        {(control) => (
+          <input {...control} name="email" type="email" autoComplete="off" value={values.email} onChange={set("email")} />
+        )}
+      </Field>
+      <Field label="Mobile phone" error={error("mobilePhone")} hint="Any common format; add the country code (e.g. +49) for numbers from abroad.">
+        {(control) => (
+          <input {...control} name="mobilePhone" type="tel" autoComplete="off" value={values.mobilePhone} onChange={set("mobilePhone")} />
+        )}
+      </Field>
+      <FormErrorSummary errors={errors.general} />
+      {failure && <ErrorState title="Could not save the customer" error={failure} />}
+      <div className="form__actions">
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="button button--primary" disabled={fetching}>
+          {fetching ? "Saving…" : "Save"}
+        </button>
+      </div>
+    </form>
+  );
+}

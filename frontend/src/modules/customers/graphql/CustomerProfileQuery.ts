@@ -1,0 +1,26 @@
+import { graphql } from "../../../gql";
+
+/** The whole profile in one round trip: details, appointments and their messages. */
+export const CustomerProfileQuery = graphql(`
+  query CustomerProfile($id: ID!) {
+    customer(id: $id) {
+      ...CustomerDetailsFields
+      appointments(first: 100) {
+        totalCount
+        edges {
+          node {
+            ...AppointmentFields
+            communications(first: 50) {
+              totalCount
+              edges {
+                node {
+                  ...CommunicationFields
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);

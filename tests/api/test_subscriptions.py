@@ -1,0 +1,50 @@
+"""customerChanged carries ids over broadcaster; each subscriber loads what it may see."""
+
+import asyncio
+
+from clientele.api.context import Context
+from clientele.api.schema import schema
+from tests.api.helpers import create_customer
+from tests.conftest import Client
+
+SUBSCRIPTION = """
+subscription($id: ID) { customerChanged(id: $id) { kind customerId customer { lastName } } }
+"""
+
+
+async def _next(generator, timeout: float = 5.0):
+    result = await asyncio.wait_for(generator.__anext__(), timeout)
+    assert result.errors is None, result.errors
+    return result.data["customerChanged"]
+
+
+async def test_changes_arrive_and_other_accounts_stay_private(gql, other_account) -> None:
+    events = await schema.subscribe(SUBSCRIPTION, context_value=Context(account=gql.account))
+    first = asyncio.ensure_future(_next(events))
+    await asyncio.sleep(0.1)  # let the subscription reach broadcaster
+    await create_customer(Client(other_account), firstName="Not", lastName="Mine")
+    cid = await create_customer(gql, firstName="Live", lastName="Created")
+    event = await first
+    assert event == {"kind": "CREATED", "customerId": cid, "customer": {"lastName": "Created"}}
+
+    await gql.data("""mutation($id: ID!) { customerUpdate(id: $id, input: {lastName: "Renamed"})
+        { userErrors { code } } }""", id=cid)
+    assert await _next(events) == {"kind": "UPDATED", "customerId": cid,
+                                   "customer": {"lastName": "Renamed"}}
+    await gql.data("mutation($id: ID!) { customerDelete(id: $id) { deletedId } }", id=cid)
+    assert await _next(events) == {"kind": "DELETED", "customerId": cid, "customer": None}
+    await events.aclose()
+
+
+async def test_subscribing_to_one_customer_filters_the_others(gql) -> None:
+    watched = await create_customer(gql, firstName="W", lastName="Watched")
+    other = await create_customer(gql, firstName="O", lastName="Other")
+    events = await schema.subscribe(SUBSCRIPTION, variable_values={"id": watched},
+                                    context_value=Context(account=gql.account))
+    pending = asyncio.ensure_future(_next(events))
+    await asyncio.sleep(0.1)
+    for cid, name in ((other, "Other2"), (watched, "Watched2")):
+        await gql.data("""mutation($id: ID!, $n: String) { customerUpdate(id: $id,
+            input: {lastName: $n}) { userErrors { code } } }""", id=cid, n=name)
+    assert (await pending)["customer"] == {"lastName": "Watched2"}
+    await events.aclose()
