@@ -9,6 +9,7 @@ export function createApiClient(): Client {
     url: GRAPHQL_PATH,
     fetchOptions,
     requestPolicy: "cache-first",
+    preferGetMethod: false,
     exchanges: [
       createCacheExchange(),
       fetchExchange,

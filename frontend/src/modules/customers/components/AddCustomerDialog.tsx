@@ -38,7 +38,7 @@ function AddCustomerForm({
 }) {
   const [values, setValues] = useState<NewCustomerValues>(EMPTY);
   const [errors, setErrors] = useState<GroupedErrors>(NO_ERRORS);
-  const [failure, setFailure] = useState<CombinedError | null>(null);
+  const [failure, setFailure] = useState<CombinedError | Error | null>(null);
   const [{ fetching }, create] = useMutation(CustomerCreateMutation);
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(form, errors);

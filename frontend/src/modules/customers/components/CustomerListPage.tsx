@@ -1,6 +1,6 @@
 // Customers: search as you type, sort, infinite scroll, total count; "Add customer".
 import { useEffect, useId, useState } from "react";
-import { useSearchParams } from "react-router";
+import { useLocation, useSearchParams } from "react-router";
 import type { CustomerListItemFieldsFragment } from "../../../gql/graphql";
 import { EmptyState, ErrorState, Loading } from "../../../shared/components/States";
 import { useDebouncedValue } from "../../../shared/hooks/useDebouncedValue";
@@ -21,6 +21,10 @@ export function CustomerListPage() {
   const [adding, setAdding] = useState(false);
   const [justAdded, setJustAdded] = useState<CustomerListItemFieldsFragment[]>([]);
   const countId = useId();
+  const location = useLocation();
+  const [deletedName, setDeletedName] = useState<string | null>(
+    () => (location.state as { deletedName?: string } | null)?.deletedName ?? null,
+  );
 
   // Keep ?q= and ?sort= in the address so Back from a profile returns to the same list.
   useEffect(() => {
@@ -57,6 +61,15 @@ export function CustomerListPage() {
           Add customer
         </button>
       </div>
+
+      {deletedName && (
+        <div className="notice notice--success" role="status">
+          <span>{deletedName} was deleted.</span>
+          <button type="button" className="link-button" onClick={() => setDeletedName(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
 
       <div className="toolbar" role="search">
         <div className="field toolbar__search">

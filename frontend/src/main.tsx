@@ -1,0 +1,19 @@
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { BrowserRouter } from "react-router";
+import { Provider } from "urql";
+import { App } from "./app/App";
+import { createApiClient } from "./shared/api/client";
+import "./styles/app.css";
+
+const client = createApiClient();
+
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <Provider value={client}>
+      <BrowserRouter>
+        <App />
+      </BrowserRouter>
+    </Provider>
+  </StrictMode>,
+);

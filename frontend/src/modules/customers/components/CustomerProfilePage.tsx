@@ -1,0 +1,105 @@
+// A customer's profile: details, preferences, notes, custom fields and the expandable
+// appointment history, all from one query; Edit, and Delete behind the arrow beside it.
+import { useState } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import { useQuery } from "urql";
+import { AppointmentHistory } from "../../appointments/components/AppointmentHistory";
+import { EmptyState, ErrorState, Loading } from "../../../shared/components/States";
+import { CustomerProfileQuery } from "../graphql/CustomerProfileQuery";
+import { useCustomerLive } from "../hooks/useCustomerLive";
+import { LIST_PATH } from "../paths";
+import { CustomerActions } from "./CustomerActions";
+import { CustomerDetails } from "./CustomerDetails";
+import { CustomerEditForm } from "./CustomerEditForm";
+import { DeleteCustomerDialog } from "./DeleteCustomerDialog";
+import { StatusChip } from "./StatusChip";
+
+export function CustomerProfilePage() {
+  const { id = "" } = useParams();
+  return <CustomerProfile key={id} id={id} />;
+}
+
+function CustomerProfile({ id }: { id: string }) {
+  const navigate = useNavigate();
+  const [result, reexecute] = useQuery({ query: CustomerProfileQuery, variables: { id } });
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [deletedHere, setDeletedHere] = useState(false);
+  const customer = result.data?.customer;
+  const live = useCustomerLive(id, !deletedHere);
+
+  const back = (
+    <Link to={LIST_PATH} className="back-link">
+      <span aria-hidden="true">←</span> Customers
+    </Link>
+  );
+
+  if (live.lastKind === "DELETED" && !deletedHere) {
+    return (
+      <section className="page">
+        {back}
+        <EmptyState title="This customer has just been deleted.">
+          <p>Someone deleted the customer while the profile was open (perhaps in another tab).</p>
+        </EmptyState>
+      </section>
+    );
+  }
+  if (!customer) {
+    return (
+      <section className="page">
+        {back}
+        {result.fetching ? (
+          <Loading label="Loading profile…" />
+        ) : result.error ? (
+          <ErrorState
+            title="The profile could not be loaded."
+            error={result.error}
+            onRetry={() => reexecute({ requestPolicy: "network-only" })}
+          />
+        ) : (
+          <EmptyState title="Customer not found.">
+            <p>
+              There is no customer with this ID in your account; they may have been deleted.{" "}
+              <Link to={LIST_PATH}>Back to the customer list</Link>
+            </p>
+          </EmptyState>
+        )}
+      </section>
+    );
+  }
+
+  const appointments = customer.appointments.edges.map((edge) => edge.node);
+  return (
+    <article className="page profile" aria-labelledby="profile-title">
+      {back}
+      <header className="profile__header">
+        <div className="profile__heading">
+          <h1 id="profile-title">{customer.displayName || "(no name)"}</h1>
+          <StatusChip status={customer.communicationStatus} />
+          {customer.archivedAt && <span className="badge badge--archived">Archived</span>}
+        </div>
+        <CustomerActions editing={editing} onEdit={() => setEditing(true)} onDelete={() => setDeleting(true)} />
+      </header>
+
+      {editing ? (
+        <CustomerEditForm customer={customer} onDone={() => setEditing(false)} />
+      ) : (
+        <CustomerDetails customer={customer} />
+      )}
+
+      <AppointmentHistory appointments={appointments} totalCount={customer.appointments.totalCount} />
+
+      <DeleteCustomerDialog
+        open={deleting}
+        customer={customer}
+        appointmentCount={customer.appointments.totalCount}
+        onClose={() => setDeleting(false)}
+        onDeleted={() => {
+          setDeletedHere(true);
+          setDeleting(false);
+          navigate(LIST_PATH, { state: { deletedName: customer.displayName || "The customer" } });
+        }}
+      />
+    </article>
+  );
+}

@@ -1,0 +1,82 @@
+// Confirmation for deleting a customer, with the choice to keep the history anonymised.
+import { useState } from "react";
+import { useMutation, type CombinedError } from "urql";
+import { Dialog } from "../../../shared/components/Dialog";
+import { CheckboxField } from "../../../shared/components/Field";
+import { ErrorState } from "../../../shared/components/States";
+import { CustomerDeleteMutation } from "../graphql/CustomerDeleteMutation";
+import type { UserError } from "../utils/userErrors";
+import { FormErrorSummary } from "./UserErrorMessages";
+
+interface Props {
+  open: boolean;
+  customer: { id: string; displayName: string };
+  appointmentCount: number;
+  onClose: () => void;
+  onDeleted: (keepHistory: boolean) => void;
+}
+
+export function DeleteCustomerDialog({ open, customer, appointmentCount, onClose, onDeleted }: Props) {
+  return (
+    <Dialog open={open} title="Delete customer?" onClose={onClose} size="narrow">
+      <DeleteConfirmation customer={customer} appointmentCount={appointmentCount} onCancel={onClose} onDeleted={onDeleted} />
+    </Dialog>
+  );
+}
+
+function DeleteConfirmation({
+  customer,
+  appointmentCount,
+  onCancel,
+  onDeleted,
+}: Omit<Props, "open" | "onClose"> & { onCancel: () => void }) {
+  const [keepHistory, setKeepHistory] = useState(false);
+  const [errors, setErrors] = useState<readonly UserError[]>([]);
+  const [failure, setFailure] = useState<CombinedError | Error | null>(null);
+  const [{ fetching }, remove] = useMutation(CustomerDeleteMutation);
+  const name = customer.displayName || "this customer";
+
+  async function confirm() {
+    setFailure(null);
+    const result = await remove({ id: customer.id, keepHistory });
+    const payload = result.data?.customerDelete;
+    if (result.error || !payload) {
+      setFailure(result.error ?? new Error("The server sent no answer."));
+    } else if (payload.userErrors.length > 0 || !payload.deletedId) {
+      setErrors(payload.userErrors);
+    } else {
+      onDeleted(keepHistory);
+    }
+  }
+
+  return (
+    <div className="confirm">
+      <p>
+        This permanently deletes <strong>{name}</strong>
+        {keepHistory ? (
+          <>
+            . Their {appointmentCount === 1 ? "appointment" : `${appointmentCount} appointments`} and the messages
+            sent about them are kept without any personal data (no name, recipient, subject or message text).
+          </>
+        ) : (
+          <>
+            {" "}together with {appointmentCount === 1 ? "their appointment" : `their ${appointmentCount} appointments`}{" "}
+            and all communications (emails and text messages) sent to them.
+          </>
+        )}
+      </p>
+      <p>Events in the connected calendars are not touched. This cannot be undone.</p>
+      <CheckboxField label="Keep appointment history anonymised" checked={keepHistory} onChange={setKeepHistory} name="keepHistory" />
+      <FormErrorSummary errors={errors} />
+      {failure && <ErrorState title="The customer could not be deleted." error={failure} />}
+      <div className="form__actions">
+        <button type="button" className="button" onClick={onCancel} autoFocus>
+          Cancel
+        </button>
+        <button type="button" className="button button--danger" onClick={confirm} disabled={fetching}>
+          {fetching ? "Deleting…" : "Delete customer"}
+        </button>
+      </div>
+    </div>
+  );
+}
