@@ -3,7 +3,7 @@
     .venv/bin/python bench/generate.py --customers 1000000 [--database-url URL]
 
 Without --database-url (or DATABASE_URL) the embedded database under .data/ is used. The
-data goes into a separate account (slug "bench") so the demo account stays as it is; rows
+data goes into the default account (the one the server shows), which must be empty; rows
 are written as COPY text streams with deterministic IDs, so a run is repeatable.
 """
 
@@ -128,11 +128,11 @@ async def load(url: str, customers: int, seed: int) -> None:
     account = await conn.fetchval(
         """INSERT INTO account (id, name, slug, default_phone_region, default_language,
                                 created_at)
-           VALUES (gen_random_uuid(), 'Benchmark', 'bench', 'CH', 'en', now())
-           ON CONFLICT (slug) DO UPDATE SET slug = 'bench' RETURNING id""")
+           VALUES (gen_random_uuid(), 'Demo Practice', 'default', 'CH', 'en', now())
+           ON CONFLICT (slug) DO UPDATE SET slug = 'default' RETURNING id""")
     existing = await conn.fetchval("SELECT count(*) FROM customer WHERE account = $1", account)
     if existing:
-        print(f"bench account already holds {existing} customers; delete it to reload")
+        print(f"the account already holds {existing} customers; use an empty database")
         await conn.close()
         return
     # Bulk-load settings for this session only: no per-row foreign-key triggers (the generator
@@ -179,6 +179,11 @@ async def load(url: str, customers: int, seed: int) -> None:
     await conn.close()
 
 
+async def _migrate() -> None:
+    async with db.startup_lock():
+        await db.migrate()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -189,7 +194,7 @@ def main() -> None:
     settings = Settings.from_env()
     url = args.database_url or db.resolve_url(settings)
     db.configure(url)
-    asyncio.run(db.migrate())
+    asyncio.run(_migrate())
     asyncio.run(load(url, args.customers, args.seed))
 
 

@@ -65,19 +65,26 @@ def database_url() -> Iterator[str]:
 
 
 def _stop_embedded(data_dir: Path) -> None:
+    """Stop an embedded server (SIGTERM: smart shutdown) and wait until it has exited."""
     pid_file = data_dir / "pg" / "postmaster.pid"
-    if pid_file.exists():
-        pid = int(pid_file.read_text().split()[0])
-        try:
-            os.kill(pid, 15)
-        except ProcessLookupError:
-            pass
+    if not pid_file.exists():
+        return
+    pid = int(pid_file.read_text().split()[0])
+    try:
+        os.kill(pid, 15)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            os.kill(pid, 0)
+            time.sleep(0.1)
+    except ProcessLookupError:
+        pass
 
 
 @pytest.fixture(scope="session", autouse=True)
 async def database(database_url: str) -> AsyncIterator[str]:
     db.configure(database_url)
-    await db.migrate()
+    async with db.startup_lock():
+        await db.migrate()
     await db.start_pool()
     await pubsub.connect("memory://")
     yield database_url

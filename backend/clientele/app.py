@@ -31,13 +31,14 @@ PLACEHOLDER = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 async def start(settings: Settings) -> None:
     """Everything the app needs before serving: database, migrations, account, demo data."""
     db.configure(db.resolve_url(settings))
-    await db.migrate()
     await db.start_pool()
     from clientele import seed
 
-    account = await ensure_default_account(settings.default_phone_region)
-    if settings.seed_demo_data:
-        await seed.seed_if_empty(account)
+    async with db.startup_lock():
+        await db.migrate()
+        account = await ensure_default_account(settings.default_phone_region)
+        if settings.seed_demo_data:
+            await seed.seed_if_empty(account)
 
 
 class BodyLimit:
@@ -95,6 +96,11 @@ def spa_routes(dist: Path) -> list:
         routes.append(Mount("/assets", app=StaticFiles(directory=dist / "assets"), name="assets"))
     routes += [Route("/", spa), Route("/{path:path}", spa)]
     return routes
+
+
+def app_factory() -> Starlette:
+    """For uvicorn workers (`WEB_CONCURRENCY` > 1): each worker builds its app."""
+    return create_app()
 
 
 def create_app(settings: Settings | None = None) -> Starlette:

@@ -16,15 +16,21 @@ def _serve(settings: Settings) -> None:
 
     print(f"Clientele on http://{settings.host}:{settings.port}  (GraphiQL: /graphql)",
           flush=True)
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port,
-                log_level="info")
+    if settings.workers > 1:
+        uvicorn.run("clientele.app:app_factory", factory=True, workers=settings.workers,
+                    host=settings.host, port=settings.port, log_level="info",
+                    access_log=settings.access_log)
+    else:
+        uvicorn.run(create_app(settings), host=settings.host, port=settings.port,
+                    log_level="info", access_log=settings.access_log)
 
 
 async def _migrate(settings: Settings) -> None:
     from clientele.core import db
 
     db.configure(db.resolve_url(settings))
-    await db.migrate()
+    async with db.startup_lock():
+        await db.migrate()
     print("migrations applied")
 
 
@@ -34,7 +40,8 @@ async def _seed(settings: Settings, count: int) -> None:
     from clientele.core import db
 
     db.configure(db.resolve_url(settings))
-    await db.migrate()
+    async with db.startup_lock():
+        await db.migrate()
     account = await ensure_default_account(settings.default_phone_region)
     created = await seed.seed_if_empty(account, count)
     print(f"seeded {created} customers" if created else "database not empty; nothing seeded")
@@ -46,7 +53,8 @@ async def _seed_profile(settings: Settings, appointments: int) -> None:
     from clientele.core import db, ids
 
     db.configure(db.resolve_url(settings))
-    await db.migrate()
+    async with db.startup_lock():
+        await db.migrate()
     account = await ensure_default_account(settings.default_phone_region)
     row = await seed.seed_profile(account, appointments)
     print(ids.encode("Customer", row["id"]))

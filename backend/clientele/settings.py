@@ -27,6 +27,8 @@ class Settings:
     frontend_dist: Path = field(default_factory=lambda: PROJECT_ROOT / "frontend" / "dist")
     seed_demo_data: bool = True
     max_body_bytes: int = 2_000_000
+    access_log: bool = True
+    workers: int = 1
 
     @property
     def production(self) -> bool:
@@ -47,4 +49,6 @@ class Settings:
             ),
             seed_demo_data=_env("CLIENTELE_SEED", "1") not in ("0", "false", "no"),
             max_body_bytes=int(_env("MAX_BODY_BYTES", "2000000")),
+            access_log=_env("ACCESS_LOG", "1") not in ("0", "false", "no"),
+            workers=max(1, int(_env("WEB_CONCURRENCY", "1"))),
         )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from contextvars import ContextVar
 from typing import Any
 
+import orjson
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
@@ -46,6 +47,9 @@ class GraphQLApp(GraphQL):
         if wants and is_request_error(result):
             processed.pop("data", None)
         return processed
+
+    def encode_json(self, data: object) -> bytes:
+        return orjson.dumps(data)
 
     def create_response(self, response_data: Any, sub_response: Response) -> Response:
         response = super().create_response(response_data, sub_response)

@@ -9,7 +9,9 @@ from strawberry.extensions import (
     MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
+    ParserCache,
     QueryDepthLimiter,
+    ValidationCache,
 )
 from strawberry.schema.config import StrawberryConfig
 
@@ -26,6 +28,7 @@ from clientele.api.node import NodeQueries
 MAX_DEPTH = 12
 MAX_ALIASES = 30
 MAX_TOKENS = 5000
+DOCUMENT_CACHE_SIZE = 1000
 
 
 @strawberry.type(description="Read customers, their appointments and communications.")
@@ -55,17 +58,29 @@ class Subscription(CustomerSubscriptions):
     pass
 
 
-def build_schema(production: bool = False) -> strawberry.Schema:
-    extensions: list = [
-        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
-        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
-        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+def _limit_rules(production: bool) -> list:
+    """Validation rules built once, so that the validation cache (keyed by document and rules)
+    hits for every repeated document."""
+    rules = [
+        *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
     ]
     if production:
-        extensions += [
-            lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]),
-            MaskErrors,
-        ]
+        rules.append(NoSchemaIntrospectionCustomRule)
+    return rules
+
+
+def build_schema(production: bool = False) -> strawberry.Schema:
+    rules = _limit_rules(production)
+    extensions: list = [
+        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        # Repeated documents (the SPA's and partners' operations) skip parsing and validation.
+        lambda: ParserCache(maxsize=DOCUMENT_CACHE_SIZE),
+        lambda: AddValidationRules(rules),
+        lambda: ValidationCache(maxsize=DOCUMENT_CACHE_SIZE),
+    ]
+    if production:
+        extensions.append(MaskErrors)
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,

@@ -114,20 +114,26 @@ async def transaction() -> AsyncIterator[None]:
         yield
 
 
-async def migrate() -> None:
-    """Run every piccolo migration forwards, one instance at a time (advisory lock)."""
-    from piccolo.apps.migrations.commands.forwards import run_forwards
-
+@contextlib.asynccontextmanager
+async def startup_lock() -> AsyncIterator[None]:
+    """One instance at a time runs start-up work (migrations, first-run seeding)."""
     conn = await asyncpg.connect(current_url())
     try:
         await conn.execute("SELECT pg_advisory_lock($1)", MIGRATION_LOCK_KEY)
-        with contextlib.redirect_stdout(_LogWriter()):
-            result = await run_forwards(app_name="all")
-        if not result.success:
-            raise RuntimeError(f"migrations failed: {result.message}")
+        yield
     finally:
         await conn.execute("SELECT pg_advisory_unlock($1)", MIGRATION_LOCK_KEY)
         await conn.close()
+
+
+async def migrate() -> None:
+    """Run every piccolo migration forwards (callers hold `startup_lock`)."""
+    from piccolo.apps.migrations.commands.forwards import run_forwards
+
+    with contextlib.redirect_stdout(_LogWriter()):
+        result = await run_forwards(app_name="all")
+    if not result.success:
+        raise RuntimeError(f"migrations failed: {result.message}")
 
 
 class _LogWriter:

@@ -120,7 +120,7 @@ export function CustomerDetails({ customer }: { customer: CustomerDetailsFieldsF
         )}
       </section>
 
-      <section className="card card--wide" aria-labelledby="notes-title">
+      <section className="card" aria-labelledby="notes-title">
         <h2 id="notes-title" className="card__title">
           Internal notes
         </h2>

@@ -1,0 +1,117 @@
+// Response data as the API sends it (with __typename, which the cache needs).
+import type { CommunicationStatus } from "../gql/graphql";
+
+let counter = 0;
+const nextId = (type: string) => btoa(`${type}:00000000-0000-4000-8000-${String(++counter).padStart(12, "0")}`);
+
+export function listCustomer(overrides: Partial<Record<string, unknown>> = {}) {
+  return {
+    __typename: "Customer",
+    id: nextId("Customer"),
+    displayName: "Anna Müller",
+    email: "anna@example.ch",
+    mobilePhone: "+41791234567",
+    landlinePhone: null,
+    communicationStatus: "ALLOWED" as CommunicationStatus,
+    nextAppointment: null,
+    ...overrides,
+  };
+}
+
+export function customerPage(
+  customers: ReturnType<typeof listCustomer>[],
+  { totalCount = customers.length, hasNextPage = false } = {},
+) {
+  return {
+    customers: {
+      __typename: "CustomerConnection",
+      totalCount,
+      pageInfo: {
+        __typename: "PageInfo",
+        hasNextPage,
+        endCursor: customers.length ? `cursor-${customers[customers.length - 1].id}` : null,
+      },
+      edges: customers.map((node) => ({ __typename: "CustomerEdge", cursor: `cursor-${node.id}`, node })),
+    },
+  };
+}
+
+export function communication(overrides: Partial<Record<string, unknown>> = {}) {
+  return {
+    __typename: "Communication",
+    id: nextId("Communication"),
+    medium: "EMAIL",
+    recipient: "anna@example.ch",
+    subject: "Your appointment confirmation",
+    body: "Dear Anna,\n\nSee you on Monday.\n\nKind regards",
+    status: "SENT",
+    error: null,
+    attempts: 1,
+    sentAt: "2026-03-01T09:00:00+00:00",
+    createdAt: "2026-03-01T09:00:00+00:00",
+    ...overrides,
+  };
+}
+
+export function appointment(
+  overrides: Partial<Record<string, unknown>> = {},
+  messages: ReturnType<typeof communication>[] = [],
+) {
+  return {
+    __typename: "Appointment",
+    id: nextId("Appointment"),
+    title: "Haircut – Anna Müller",
+    services: ["Haircut"],
+    startsAt: "2026-03-02T09:00:00+00:00",
+    endsAt: "2026-03-02T09:45:00+00:00",
+    allDay: false,
+    location: "Main studio",
+    status: "COMPLETED",
+    communications: {
+      __typename: "CommunicationConnection",
+      totalCount: messages.length,
+      edges: messages.map((node) => ({ __typename: "CommunicationEdge", node })),
+    },
+    ...overrides,
+  };
+}
+
+export function profileCustomer(
+  overrides: Partial<Record<string, unknown>> = {},
+  appointments: ReturnType<typeof appointment>[] = [],
+) {
+  return {
+    __typename: "Customer",
+    id: nextId("Customer"),
+    displayName: "Anna Müller",
+    salutation: "Ms",
+    firstName: "Anna",
+    lastName: "Müller",
+    email: "anna@example.ch",
+    mobilePhone: "+41791234567",
+    landlinePhone: null,
+    dateOfBirth: "1985-04-03",
+    address: { __typename: "Address", street: "Bahnhofstrasse 1", postcode: "8001", city: "Zürich", country: "CH" },
+    company: "Acme AG",
+    notes: "Prefers afternoon slots.",
+    preferredMedium: "EMAIL",
+    preferredLanguage: "de-CH",
+    communicationStatus: "ALLOWED",
+    emailEnabled: true,
+    smsEnabled: false,
+    source: "MANUAL",
+    createdAt: "2025-01-01T10:00:00+00:00",
+    updatedAt: "2025-01-01T10:00:00+00:00",
+    archivedAt: null,
+    customFields: [
+      { __typename: "CustomFieldValue", key: "vip", label: "VIP", type: "CHECKBOX", value: true, archived: false },
+      { __typename: "CustomFieldValue", key: "visits", label: "Visits per year", type: "NUMBER", value: 4, archived: false },
+    ],
+    appointments: {
+      __typename: "AppointmentConnection",
+      totalCount: appointments.length,
+      edges: appointments.map((node) => ({ __typename: "AppointmentEdge", node })),
+    },
+    ...overrides,
+  };
+}
