@@ -23,15 +23,15 @@ import asyncpg
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "backend"))
 
-from clientele.core import db  # noqa: E402
-from clientele.demo_data import (  # noqa: E402
+from clientele.core import db
+from clientele.demo_data import (
     FIRST_NAMES,
     LAST_NAMES,
     SERVICES,
     email_for,
     message_body,
 )
-from clientele.settings import Settings  # noqa: E402
+from clientele.settings import Settings
 
 BATCH = 20_000
 NOW = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)

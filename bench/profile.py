@@ -26,7 +26,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "backend"))
 
-from clientele.core import ids  # noqa: E402
+from clientele.core import ids
 
 PROFILE = """
 query Profile($id: ID!) {

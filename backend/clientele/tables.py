@@ -7,6 +7,6 @@ def all_tables() -> list[type[Table]]:
     from clientele.accounts.tables import Account
     from clientele.appointments.tables import Appointment
     from clientele.communications.tables import Communication
-    from clientele.customers.tables import CustomFieldDefinition, Customer
+    from clientele.customers.tables import Customer, CustomFieldDefinition
 
     return [Account, Customer, CustomFieldDefinition, Appointment, Communication]

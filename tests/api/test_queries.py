@@ -37,7 +37,7 @@ async def test_keyset_pages_cover_the_list_once_in_order(gql) -> None:
         if not page["pageInfo"]["hasNextPage"]:
             break
         after = page["pageInfo"]["endCursor"]
-    assert sorted(seen) == sorted(names) and len(seen) == len(set(zip(seen, range(99))))
+    assert sorted(seen) == sorted(names)  # every customer once, none twice
     assert seen == sorted(names, key=lambda n: n.lower())
     desc = await _names(gql, first=100, orderBy={"field": "NAME", "direction": "DESC"})
     assert desc == list(reversed(seen))

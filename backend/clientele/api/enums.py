@@ -21,7 +21,7 @@ def api_enum(domain: type[Enum], name: str, description: str, values: dict[str, 
         raise ValueError(f"{name}: values without description: {sorted(missing)}")
     members = {m.name: strawberry.enum_value(m.value, description=values[m.name])
                for m in domain}
-    return strawberry.enum(Enum(name, members), description=description)  # type: ignore[misc]
+    return strawberry.enum(Enum(name, members), description=description)  # type: ignore[call-overload]
 
 
 def to_domain(value: Enum | None, domain: type[Enum]) -> Any:

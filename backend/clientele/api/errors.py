@@ -48,7 +48,9 @@ def decode_id(global_id: strawberry.ID | str, type_name: str) -> Any:
 E = TypeVar("E")
 
 
-def user_errors(errors: Iterable[FieldError], error_type: type[E], code_enum: type[Enum]) -> list[E]:
+def user_errors(
+    errors: Iterable[FieldError], error_type: type[E], code_enum: type[Enum]
+) -> list[E]:
     """Domain FieldErrors → the mutation's error type (field, message, code, extras)."""
     out = []
     for error in errors:

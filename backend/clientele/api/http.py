@@ -10,17 +10,16 @@ from contextvars import ContextVar
 from typing import Any
 
 import orjson
+from cross_web import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
-from strawberry.types import ExecutionResult
 from strawberry.schema.exceptions import InvalidOperationTypeError
-from cross_web import HTTPException
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
+from strawberry.types import ExecutionResult
 
 from clientele.api.context import Context
-
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 _wants_graphql_response: ContextVar[bool] = ContextVar("wants_graphql_response", default=False)
@@ -28,8 +27,8 @@ _wants_graphql_response: ContextVar[bool] = ContextVar("wants_graphql_response",
 
 def is_request_error(result: ExecutionResult) -> bool:
     """Parse, validation and variable-coercion errors: nothing executed, no error has a path."""
-    return result.data is None and bool(result.errors) and all(
-        not getattr(e, "path", None) for e in result.errors)
+    errors = result.errors or []
+    return result.data is None and bool(errors) and all(not e.path for e in errors)
 
 
 class GraphQLApp(GraphQL):

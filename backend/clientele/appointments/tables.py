@@ -4,7 +4,6 @@ from piccolo.columns import (
     Boolean,
     ForeignKey,
     OnDelete,
-    Text,
     Timestamptz,
     Varchar,
 )

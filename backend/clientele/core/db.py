@@ -93,13 +93,13 @@ async def fetch_records(sql: str, *args: Any) -> list[asyncpg.Record]:
     eng.statements += 1
     current = eng.current_transaction.get()
     if current is not None:
-        return await current.connection.fetch(sql, *args)  # type: ignore[no-any-return]
+        return await current.connection.fetch(sql, *args)
     if eng.pool is not None:
         async with eng.pool.acquire() as conn:
-            return await conn.fetch(sql, *args)  # type: ignore[no-any-return]
+            return await conn.fetch(sql, *args)
     conn = await asyncpg.connect(current_url())
     try:
-        return await conn.fetch(sql, *args)  # type: ignore[no-any-return]
+        return await conn.fetch(sql, *args)
     finally:
         await conn.close()
 

@@ -8,7 +8,7 @@ can show the message beside the right input.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
 from enum import Enum
 from typing import Any
 
@@ -23,12 +23,12 @@ class ErrorCode(str, Enum):
     NOT_FOUND = "NOT_FOUND"
 
 
-@dataclass
+@dataclasses.dataclass
 class FieldError:
     field: str | None
     message: str
     code: Enum
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] = dataclasses.field(default_factory=dict)
 
 
 class DomainError(Exception):

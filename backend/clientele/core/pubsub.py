@@ -45,6 +45,8 @@ async def subscribe(channel: str) -> AsyncIterator[AsyncIterator[dict[str, Any]]
     if _broadcast is None:
         raise RuntimeError("pubsub is not connected")
     async with _broadcast.subscribe(channel=channel) as subscriber:
+        if subscriber is None:
+            raise ConnectionError(f"could not subscribe to {channel!r}")
 
         async def messages() -> AsyncIterator[dict[str, Any]]:
             async for event in subscriber:

@@ -81,7 +81,8 @@ def coerce_value(definition: Definition, value: Any) -> tuple[Any, FieldError | 
     key, kind = definition.key, definition.field_type
     if kind is CustomFieldType.TEXT:
         if not isinstance(value, str):
-            return None, _error(key, f"{definition.label}: expected text.", CustomerErrorCode.INVALID)
+            return None, _error(key, f"{definition.label}: expected text.",
+                                CustomerErrorCode.INVALID)
         if len(value) > MAX_TEXT_VALUE:
             return None, _error(key, f"{definition.label}: at most {MAX_TEXT_VALUE} characters.",
                                 CustomerErrorCode.TOO_LONG)
@@ -141,8 +142,8 @@ def apply_values(
         else:
             result[key] = stored
     for definition in defs.values():
-        if definition.required and not definition.archived and definition.key not in result:
-            if creating or definition.key in changes:
-                errors.append(_error(definition.key, f"{definition.label} is required.",
+        missing = definition.required and not definition.archived and definition.key not in result
+        if missing and (creating or definition.key in changes):
+            errors.append(_error(definition.key, f"{definition.label} is required.",
                                      CustomerErrorCode.REQUIRED))
     return result, errors

@@ -2,7 +2,7 @@ import os
 
 from piccolo.conf.apps import AppConfig
 
-from clientele.customers.tables import CustomFieldDefinition, Customer
+from clientele.customers.tables import Customer, CustomFieldDefinition
 
 CURRENT_DIRECTORY = os.path.dirname(os.path.abspath(__file__))
 

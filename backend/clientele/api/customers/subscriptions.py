@@ -56,7 +56,7 @@ class CustomerSubscriptions:
                 )
 
 
-def _uuid(value: str):  # noqa: ANN202
+def _uuid(value: str):
     import uuid
 
     return uuid.UUID(value)

@@ -13,8 +13,8 @@ from clientele.api.customers.types import Customer
 from clientele.api.customers.values import update_values
 from clientele.core import ids
 from clientele.core.errors import DomainError, FieldError
-from clientele.customers.errors import CustomerErrorCode
 from clientele.customers import services
+from clientele.customers.errors import CustomerErrorCode
 
 
 @strawberry.type(description="Result of customerUpdate.")
