@@ -47,9 +47,10 @@ async def subscribe(channel: str) -> AsyncIterator[AsyncIterator[dict[str, Any]]
     async with _broadcast.subscribe(channel=channel) as subscriber:
         if subscriber is None:
             raise ConnectionError(f"could not subscribe to {channel!r}")
+        events = subscriber
 
         async def messages() -> AsyncIterator[dict[str, Any]]:
-            async for event in subscriber:
+            async for event in events:
                 if event is None:  # the backend closed the subscription
                     raise ConnectionError("event stream closed by the broker")
                 yield json.loads(event.message)

@@ -59,7 +59,7 @@ export function mockClient(handlers: Record<string, Handler>, options: { cache?:
     const shared$ = share(operations$);
     return pipe(
       shared$,
-      filter((operation) => operation.kind !== "teardown"),
+      filter((operation) => { if (process.env.MOCK_DEBUG) console.log("op", operation.kind, operation.key, new Error().stack?.split("\n").slice(2, 4).join("|")); return operation.kind !== "teardown"; }),
       mergeMap((operation) => {
         calls.push(operation);
         const teardown$ = pipe(
