@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from broadcaster import Broadcast
+from broadcaster._base import Unsubscribed
 
 log = logging.getLogger(__name__)
 
@@ -45,14 +46,13 @@ async def subscribe(channel: str) -> AsyncIterator[AsyncIterator[dict[str, Any]]
     if _broadcast is None:
         raise RuntimeError("pubsub is not connected")
     async with _broadcast.subscribe(channel=channel) as subscriber:
-        if subscriber is None:
-            raise ConnectionError(f"could not subscribe to {channel!r}")
-        events = subscriber
 
         async def messages() -> AsyncIterator[dict[str, Any]]:
-            async for event in events:
-                if event is None:  # the backend closed the subscription
-                    raise ConnectionError("event stream closed by the broker")
+            while True:
+                try:
+                    event = await subscriber.get()
+                except Unsubscribed as exc:  # the broker connection ended
+                    raise ConnectionError("event stream closed by the broker") from exc
                 yield json.loads(event.message)
 
         yield messages()

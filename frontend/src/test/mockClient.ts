@@ -61,7 +61,7 @@ export function mockClient(handlers: Record<string, Handler>, options: { cache?:
       shared$,
       filter((operation) => { if (process.env.MOCK_DEBUG) console.log("op", operation.kind, operation.key, new Error().stack?.split("\n").slice(2, 4).join("|")); return operation.kind !== "teardown"; }),
       mergeMap((operation) => {
-        calls.push(operation);
+        calls.push(operation); if (process.env.MOCK_DEBUG) console.log("push", operation.kind, operation.key, calls.length);
         const teardown$ = pipe(
           shared$,
           filter((other) => other.kind === "teardown" && other.key === operation.key),
