@@ -8,7 +8,7 @@ import {
   type Operation,
   type OperationResult,
 } from "@urql/core";
-import { filter, fromPromise, fromValue, make, mergeMap, pipe, share, takeUntil } from "wonka";
+import { filter, make, mergeMap, pipe, share, takeUntil } from "wonka";
 import { createCacheExchange } from "../shared/api/cache";
 
 export type Handler = (variables: Record<string, unknown>) => unknown;
@@ -33,35 +33,47 @@ export function mockClient(handlers: Record<string, Handler>, options: { cache?:
   const calls: Operation[] = [];
   const listeners = new Map<string, Set<(data: unknown) => void>>();
 
-  const respond = (operation: Operation) => {
-    const name = operationName(operation);
-    if (operation.kind === "subscription") {
-      return make<OperationResult>(({ next }) => {
-        const listener = (data: unknown) => next(makeResult(operation, { data }));
-        if (!listeners.has(name)) listeners.set(name, new Set());
-        listeners.get(name)!.add(listener);
-        return () => listeners.get(name)?.delete(listener);
+  // Like fetchExchange: an operation torn down before the next microtask is never sent.
+  const respond = (operation: Operation) =>
+    make<OperationResult>(({ next, complete }) => {
+      const name = operationName(operation);
+      let active = true;
+      let stopListening = () => {};
+      Promise.resolve().then(async () => {
+        if (!active) return;
+        calls.push(operation);
+        if (operation.kind === "subscription") {
+          const listener = (data: unknown) => next(makeResult(operation, { data }));
+          if (!listeners.has(name)) listeners.set(name, new Set());
+          listeners.get(name)!.add(listener);
+          stopListening = () => listeners.get(name)?.delete(listener);
+          return;
+        }
+        const handler = handlers[name];
+        let result: OperationResult;
+        try {
+          if (!handler) throw new Error(`No mock for ${name}`);
+          const data = await handler(operation.variables as Record<string, unknown>);
+          result = data instanceof Error ? makeErrorResult(operation, data) : makeResult(operation, { data });
+        } catch (error) {
+          result = makeErrorResult(operation, error as Error);
+        }
+        if (!active) return;
+        next(result);
+        complete();
       });
-    }
-    const handler = handlers[name];
-    if (!handler) return fromValue(makeErrorResult(operation, new Error(`No mock for ${name}`)));
-    return fromPromise(
-      Promise.resolve()
-        .then(() => handler(operation.variables as Record<string, unknown>))
-        .then(
-          (data) => (data instanceof Error ? makeErrorResult(operation, data) : makeResult(operation, { data })),
-          (error: Error) => makeErrorResult(operation, error),
-        ),
-    );
-  };
+      return () => {
+        active = false;
+        stopListening();
+      };
+    });
 
   const network: Exchange = () => (operations$) => {
     const shared$ = share(operations$);
     return pipe(
       shared$,
-      filter((operation) => { if (process.env.MOCK_DEBUG) console.log("op", operation.kind, operation.key, new Error().stack?.split("\n").slice(2, 4).join("|")); return operation.kind !== "teardown"; }),
+      filter((operation) => operation.kind !== "teardown"),
       mergeMap((operation) => {
-        calls.push(operation); if (process.env.MOCK_DEBUG) console.log("push", operation.kind, operation.key, calls.length);
         const teardown$ = pipe(
           shared$,
           filter((other) => other.kind === "teardown" && other.key === operation.key),

@@ -85,7 +85,6 @@ describe("CustomerListPage", () => {
     await user.click(screen.getByRole("button", { name: "Load more" }));
     await screen.findByText("Zoe Zimmermann");
     expect(screen.getByText("Anna Müller")).toBeTruthy();
-    console.log(JSON.stringify(api.calls.map((c) => [c.kind, c.context.requestPolicy, c.variables])));
     expect(api.callsOf("CustomerList")[1].variables).toMatchObject({ after: `cursor-${ben.id}`, first: 25 });
     expect(screen.getByText("All 3 shown.")).toBeTruthy();
   });

@@ -27,7 +27,9 @@ export function CustomerListPage() {
   );
 
   // Keep ?q= and ?sort= in the address so Back from a profile returns to the same list.
+  const urlSearch = params.get("q") ?? "";
   useEffect(() => {
+    if (urlSearch === search) return;
     setParams(
       (current) => {
         const next = new URLSearchParams(current);
@@ -37,7 +39,15 @@ export function CustomerListPage() {
       },
       { replace: true },
     );
-  }, [search, setParams]);
+    // Only a settled search changes the address (not the address changing under us).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [search]);
+
+  // The address changed by navigation (e.g. the "Customers" link): follow it.
+  useEffect(() => {
+    if (urlSearch !== search) setSearchText(urlSearch);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [urlSearch]);
 
   const setSort = (value: SortValue) =>
     setParams(
