@@ -43,7 +43,7 @@ export function mockClient(handlers: Record<string, Handler>, options: { cache?:
         if (!active) return;
         calls.push(operation);
         if (operation.kind === "subscription") {
-          const listener = (data: unknown) => next(makeResult(operation, { data }));
+          const listener = (data: unknown) => next(makeResult(operation, { data: data as Record<string, unknown> }));
           if (!listeners.has(name)) listeners.set(name, new Set());
           listeners.get(name)!.add(listener);
           stopListening = () => listeners.get(name)?.delete(listener);
@@ -54,7 +54,7 @@ export function mockClient(handlers: Record<string, Handler>, options: { cache?:
         try {
           if (!handler) throw new Error(`No mock for ${name}`);
           const data = await handler(operation.variables as Record<string, unknown>);
-          result = data instanceof Error ? makeErrorResult(operation, data) : makeResult(operation, { data });
+          result = data instanceof Error ? makeErrorResult(operation, data) : makeResult(operation, { data: data as Record<string, unknown> });
         } catch (error) {
           result = makeErrorResult(operation, error as Error);
         }

@@ -1,9 +1,7 @@
 """Indexes and constraints piccolo's column options cannot express (keyset pagination,
-partial unique indexes). Plain SQL, run once in order by piccolo's migration runner."""
+partial unique indexes)."""
 
-from piccolo.apps.migrations.auto.migration_manager import MigrationManager
-
-from clientele.core.db import engine
+from clientele.core.migrations import sql_migration
 
 ID = "2026-11-23T13:30:00:000000"
 VERSION = "1.38.0"
@@ -19,13 +17,4 @@ CREATE UNIQUE INDEX custom_field_account_key_uniq ON custom_field_definition (ac
 ALTER TABLE customer ALTER COLUMN id SET DEFAULT gen_random_uuid()
 """
 
-
-async def forwards() -> MigrationManager:
-    manager = MigrationManager(migration_id=ID, app_name="customers", description=DESCRIPTION)
-
-    async def run() -> None:
-        for statement in filter(str.strip, SQL.split(";")):
-            await engine().run_ddl(statement)
-
-    manager.add_raw(run)
-    return manager
+forwards = sql_migration(ID, "customers", SQL)

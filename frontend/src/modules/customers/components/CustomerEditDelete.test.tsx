@@ -99,7 +99,7 @@ describe("editing a customer", () => {
     await user.selectOptions(screen.getByLabelText("Communication status"), "BLOCKED");
     await user.click(screen.getByRole("button", { name: "Save changes" }));
     await waitFor(() => expect(api.callsOf("CustomerUpdate")).toHaveLength(1));
-    expect(api.callsOf("CustomerUpdate")[0].variables.input).toEqual({ email: null, communicationStatus: "BLOCKED" });
+    expect(api.callsOf("CustomerUpdate")[0].variables?.input).toEqual({ email: null, communicationStatus: "BLOCKED" });
   });
 });
 

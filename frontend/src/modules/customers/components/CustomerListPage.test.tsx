@@ -57,7 +57,7 @@ describe("CustomerListPage", () => {
     expect(searches).toHaveLength(1);
     expect(searches[0].variables).toMatchObject({ filter: { search: "ben" }, after: null });
     expect(screen.getByText("1 customer matches “ben”")).toBeTruthy();
-    expect(location.current).toBe("/customers?q=ben");
+    await waitFor(() => expect(location.current).toBe("/customers?q=ben"));
   });
 
   it("asks the API for the chosen sort order", async () => {
