@@ -4,9 +4,16 @@
 /** Path of the GraphQL endpoint (HTTP and WebSocket) on the app's own origin. */
 export const GRAPHQL_PATH = "/graphql";
 
-/** Options for every HTTP request to the API. */
+/**
+ * Options for every HTTP request to the API. Queries and mutations ask for one JSON answer
+ * only: urql's default Accept also lists text/event-stream and multipart/mixed, which the
+ * server may then choose for a plain query (subscriptions go over the WebSocket instead).
+ */
 export function fetchOptions(): RequestInit {
-  return { credentials: "same-origin", headers: {} };
+  return {
+    credentials: "same-origin",
+    headers: { accept: "application/graphql-response+json, application/json" },
+  };
 }
 
 /** Payload of the graphql-transport-ws ConnectionInit message. */
