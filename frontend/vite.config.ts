@@ -1,13 +1,14 @@
 /// <reference types="vitest/config" />
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { initialJsBudget } from "./initialJsBudget.ts";
 
 // The API during development: `python -m clientele serve` (default port 8000).
 const API = process.env.CLIENTELE_API ?? "http://127.0.0.1:8000";
 
 export default defineConfig({
   base: "/",
-  plugins: [react()],
+  plugins: [react(), initialJsBudget(250)],
   build: {
     assetsDir: "assets",
     reportCompressedSize: true,

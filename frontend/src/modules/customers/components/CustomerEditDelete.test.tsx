@@ -131,7 +131,7 @@ describe("deleting a customer", () => {
     const keep = within(dialog).getByRole("checkbox", { name: "Keep appointment history anonymised" });
     expect((keep as HTMLInputElement).checked).toBe(false);
     await user.click(keep);
-    expect(dialog.textContent).toContain("kept without any personal data");
+    expect(dialog.textContent).toContain("Their 2 appointments and the messages sent about them are kept, without any personal data");
 
     await user.click(within(dialog).getByRole("button", { name: "Delete customer" }));
     await waitFor(() => expect(location.current).toBe("/customers"));

@@ -16,6 +16,8 @@ interface Props {
   onDeleted: (keepHistory: boolean) => void;
 }
 
+const count = (n: number) => (n === 1 ? "1 appointment" : `${n} appointments`);
+
 export function DeleteCustomerDialog({ open, customer, appointmentCount, onClose, onDeleted }: Props) {
   return (
     <Dialog open={open} title="Delete customer?" onClose={onClose} size="narrow">
@@ -53,17 +55,13 @@ function DeleteConfirmation({
     <div className="confirm">
       <p>
         This permanently deletes <strong>{name}</strong>
-        {keepHistory ? (
-          <>
-            . Their {appointmentCount === 1 ? "appointment" : `${appointmentCount} appointments`} and the messages
-            sent about them are kept without any personal data (no name, recipient, subject or message text).
-          </>
-        ) : (
-          <>
-            {" "}together with {appointmentCount === 1 ? "their appointment" : `their ${appointmentCount} appointments`}{" "}
-            and all communications (emails and text messages) sent to them.
-          </>
-        )}
+        {keepHistory
+          ? appointmentCount === 0
+            ? ". They have no appointments, so no history is kept."
+            : `. Their ${count(appointmentCount)} and the messages sent about them are kept, without any personal data (no name, recipient, subject or message text).`
+          : appointmentCount === 0
+            ? " and all communications (emails and text messages) sent to them."
+            : ` together with their ${count(appointmentCount)} and all communications (emails and text messages) sent to them.`}
       </p>
       <p>Events in the connected calendars are not touched. This cannot be undone.</p>
       <CheckboxField label="Keep appointment history anonymised" checked={keepHistory} onChange={setKeepHistory} name="keepHistory" />
