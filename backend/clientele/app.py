@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -39,6 +40,15 @@ async def start(settings: Settings) -> None:
         account = await ensure_default_account(settings.default_phone_region)
         if settings.seed_demo_data:
             await seed.seed_if_empty(account)
+
+
+def tune_garbage_collector() -> None:
+    """Objects that live as long as the process (schema, modules, pools) leave the collector's
+    view, and young-generation collections run less often: a profile request allocates
+    thousands of short-lived objects, and default thresholds collect several times each."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(10_000, 10, 10)
 
 
 class BodyLimit:
@@ -113,6 +123,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         await start(settings)
         app.state.account = await ensure_default_account(settings.default_phone_region)
         await pubsub.connect(settings.broadcast_url)
+        tune_garbage_collector()
         try:
             yield
         finally:
