@@ -1,5 +1,5 @@
 // A modal dialog on the native <dialog> element: focus is kept inside, Escape closes it and
-// focus returns to where it was.
+// focus returns to where it was. The control marked data-autofocus gets focus on opening.
 import { useEffect, useId, useRef, type ReactNode } from "react";
 
 interface Props {
@@ -20,6 +20,7 @@ export function Dialog({ open, title, onClose, children, size = "wide" }: Props)
     if (!dialog) return;
     if (open && !dialog.open) {
       dialog.showModal();
+      dialog.querySelector<HTMLElement>("[data-autofocus]")?.focus();
     } else if (!open && dialog.open) {
       dialog.close();
     }

@@ -82,7 +82,7 @@ function AddCustomerForm({
       <div className="form__row">
         <Field label="First name" error={error("firstName")}>
           {(control) => (
-            <input {...control} name="firstName" autoComplete="off" value={values.firstName} onChange={set("firstName")} />
+            <input {...control} name="firstName" data-autofocus autoComplete="off" value={values.firstName} onChange={set("firstName")} />
           )}
         </Field>
         <Field label="Last name" error={error("lastName")}>

@@ -126,12 +126,12 @@ describe("deleting a customer", () => {
     await user.keyboard("{ArrowDown}");
     await user.keyboard("{Enter}");
     const dialog = screen.getByRole("dialog", { name: "Delete customer?" });
-    expect(dialog.textContent).toContain("together with their 2 appointments and all communications");
+    expect(dialog.textContent).toContain("together with their appointment history (2 appointments) and all communications");
     expect(dialog.textContent).toContain("Events in the connected calendars are not touched.");
     const keep = within(dialog).getByRole("checkbox", { name: "Keep appointment history anonymised" });
     expect((keep as HTMLInputElement).checked).toBe(false);
     await user.click(keep);
-    expect(dialog.textContent).toContain("Their 2 appointments and the messages sent about them are kept, without any personal data");
+    expect(dialog.textContent).toContain("Their appointment history (2 appointments) and the messages sent about it are kept, without any personal data");
 
     await user.click(within(dialog).getByRole("button", { name: "Delete customer" }));
     await waitFor(() => expect(location.current).toBe("/customers"));

@@ -60,6 +60,28 @@ describe("CustomerListPage", () => {
     await waitFor(() => expect(location.current).toBe("/customers?q=ben"));
   });
 
+  it("keeps the previous rows, dimmed and marked busy, while a new search loads", async () => {
+    let release: (value: unknown) => void = () => {};
+    const api = mockClient({
+      CustomerList: (variables) =>
+        (variables.filter as { search?: string } | null)?.search
+          ? new Promise((resolve) => (release = () => resolve(customerPage([ben]))))
+          : customerPage([anna, ben]),
+    });
+    const { user } = renderPage(<CustomerListPage />, { client: api.client, path: "/customers" });
+    await screen.findByText("Anna Müller");
+    await user.type(screen.getByRole("searchbox", { name: "Search customers" }), "ben");
+    await waitFor(() => expect(api.callsOf("CustomerList")).toHaveLength(2));
+    const list = screen.getByRole("list", { name: "Customers" });
+    await waitFor(() => expect(list.getAttribute("aria-busy")).toBe("true"));
+    expect(screen.getByText("Searching…")).toBeTruthy();
+    expect(within(list).getByText("Anna Müller")).toBeTruthy();
+    act(() => release(null));
+    await waitFor(() => expect(screen.queryByText("Anna Müller")).toBeNull());
+    expect(screen.getByRole("list", { name: "Customers" }).getAttribute("aria-busy")).toBeNull();
+    expect(screen.getByText("1 customer matches “ben”")).toBeTruthy();
+  });
+
   it("asks the API for the chosen sort order", async () => {
     const api = mockClient({ CustomerList: () => customerPage([anna]) });
     const { user } = renderPage(<CustomerListPage />, { client: api.client, path: "/customers" });
@@ -150,6 +172,7 @@ describe("CustomerListPage", () => {
 
     await user.click(screen.getByRole("button", { name: "Add customer" }));
     const dialog = screen.getByRole("dialog", { name: "Add customer" });
+    expect(document.activeElement).toBe(within(dialog).getByLabelText("First name"));
     await user.click(within(dialog).getByRole("button", { name: "Save" }));
     expect(within(dialog).getByLabelText("First name").getAttribute("aria-invalid")).toBe("true");
     expect(api.callsOf("CustomerCreate")).toHaveLength(0); // a name is checked before asking

@@ -111,12 +111,14 @@ export function CustomerListPage() {
       </div>
 
       <p className="list-count" id={countId} aria-live="polite">
-        {list.totalCount === null
+        {list.refreshing
+          ? "Searching…"
+          : list.totalCount === null
           ? "\u00a0"
           : search
             ? `${list.totalCount} ${list.totalCount === 1 ? "customer matches" : "customers match"} “${search}”`
             : `${list.totalCount} ${list.totalCount === 1 ? "customer" : "customers"}`}
-        {searching && <span className="muted"> · searching…</span>}
+        {searching && !list.refreshing && <span className="muted"> · searching…</span>}
       </p>
 
       {justAdded.length > 0 && (
@@ -135,7 +137,7 @@ export function CustomerListPage() {
         </section>
       )}
 
-      {list.loading ? (
+      {list.loading || (list.refreshing && list.customers.length === 0) ? (
         <Loading label="Loading customers…" />
       ) : list.error && list.customers.length === 0 ? (
         <ErrorState title="The customers could not be loaded." error={list.error} onRetry={list.retry} />
@@ -158,7 +160,11 @@ export function CustomerListPage() {
             <span>Status</span>
             <span>Next appointment</span>
           </div>
-          <ul className="customer-list" aria-label="Customers">
+          <ul
+            className={`customer-list${list.refreshing ? " customer-list--stale" : ""}`}
+            aria-label="Customers"
+            aria-busy={list.refreshing || undefined}
+          >
             {list.customers.map((customer) => (
               <CustomerRow key={customer.id} customer={customer} />
             ))}

@@ -16,7 +16,7 @@ interface Props {
   onDeleted: (keepHistory: boolean) => void;
 }
 
-const count = (n: number) => (n === 1 ? "1 appointment" : `${n} appointments`);
+const count = (n: number) => (n === 0 ? "no appointments yet" : n === 1 ? "1 appointment" : `${n} appointments`);
 
 export function DeleteCustomerDialog({ open, customer, appointmentCount, onClose, onDeleted }: Props) {
   return (
@@ -56,19 +56,15 @@ function DeleteConfirmation({
       <p>
         This permanently deletes <strong>{name}</strong>
         {keepHistory
-          ? appointmentCount === 0
-            ? ". They have no appointments, so no history is kept."
-            : `. Their ${count(appointmentCount)} and the messages sent about them are kept, without any personal data (no name, recipient, subject or message text).`
-          : appointmentCount === 0
-            ? " and all communications (emails and text messages) sent to them."
-            : ` together with their ${count(appointmentCount)} and all communications (emails and text messages) sent to them.`}
+          ? `. Their appointment history (${count(appointmentCount)}) and the messages sent about it are kept, without any personal data (no name, recipient, subject or message text).`
+          : ` together with their appointment history (${count(appointmentCount)}) and all communications (emails and text messages) sent to them.`}
       </p>
       <p>Events in the connected calendars are not touched. This cannot be undone.</p>
       <CheckboxField label="Keep appointment history anonymised" checked={keepHistory} onChange={setKeepHistory} name="keepHistory" />
       <FormErrorSummary errors={errors} />
       {failure && <ErrorState title="The customer could not be deleted." error={failure} />}
       <div className="form__actions">
-        <button type="button" className="button" onClick={onCancel} autoFocus>
+        <button type="button" className="button" onClick={onCancel} data-autofocus>
           Cancel
         </button>
         <button type="button" className="button button--danger" onClick={confirm} disabled={fetching}>

@@ -1,7 +1,7 @@
 // The customer list: one query per page (keyset), merged by the cache into one growing list.
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { useQuery } from "urql";
-import type { CustomerListItemFieldsFragment, CustomerListQuery as ListData } from "../../../gql/graphql";
+import type { CustomerListItemFieldsFragment } from "../../../gql/graphql";
 import { CustomerListQuery } from "../graphql/CustomerListQuery";
 import { orderByFor, type SortValue } from "../utils/sort";
 
@@ -15,11 +15,18 @@ export interface CustomerListState {
   loading: boolean;
   /** A further page is loading. */
   loadingMore: boolean;
+  /** The rows shown belong to the previous search or sort while the new one loads. */
+  refreshing: boolean;
   error: ReturnType<typeof useQuery>[0]["error"];
   loadMore: () => void;
   /** Back to the first page (after the list changed underneath, e.g. a customer was added). */
   reset: () => void;
   retry: () => void;
+}
+
+/** Which list (sort and filter, not the page) a set of variables asks for. */
+function orderAndFilter(variables: { orderBy?: unknown; filter?: unknown } | undefined): string {
+  return JSON.stringify([variables?.orderBy ?? null, variables?.filter ?? null]);
 }
 
 export function useCustomerList(search: string, sort: SortValue): CustomerListState {
@@ -38,10 +45,10 @@ export function useCustomerList(search: string, sort: SortValue): CustomerListSt
   );
   const [result, reexecute] = useQuery({ query: CustomerListQuery, variables });
 
-  // While a further page loads, keep showing what this list already had.
-  const last = useRef<{ key: string; data: ListData } | null>(null);
-  if (result.data && !result.stale) last.current = { key: listKey, data: result.data };
-  const data = result.data ?? (last.current?.key === listKey ? last.current.data : undefined);
+  // urql keeps the previous data while new variables load; tell whether it is this list's.
+  const data = result.data;
+  const dataKey = result.operation ? orderAndFilter(result.operation.variables) : null;
+  const refreshing = Boolean(data) && dataKey !== null && dataKey !== orderAndFilter(variables);
 
   const connection = data?.customers;
   const endCursor = connection?.pageInfo.endCursor ?? null;
@@ -58,10 +65,11 @@ export function useCustomerList(search: string, sort: SortValue): CustomerListSt
 
   return {
     customers: connection?.edges.map((edge) => edge.node) ?? [],
-    totalCount: connection?.totalCount ?? null,
-    hasNextPage,
+    totalCount: refreshing ? null : (connection?.totalCount ?? null),
+    hasNextPage: hasNextPage && !refreshing,
     loading: !connection && fetching,
-    loadingMore: Boolean(connection) && fetching,
+    loadingMore: Boolean(connection) && fetching && !refreshing,
+    refreshing,
     error: result.error,
     loadMore,
     reset,
