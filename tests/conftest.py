@@ -25,6 +25,8 @@ import asyncpg
 import httpx
 import pytest
 
+from clientele.accounts.permissions import ALL, Permission
+from clientele.accounts.principal import Actor, Principal
 from clientele.accounts.services import AccountInfo, create_account
 from clientele.api.context import Context
 from clientele.api.schema import schema
@@ -104,15 +106,23 @@ async def other_account() -> AccountInfo:
     return await create_account(f"Other {suffix}", f"other-{suffix}", "DE")
 
 
-class Client:
-    """Executes operations in-process against the schema, as `account`."""
+def actor_of(account: AccountInfo) -> Actor:
+    return Principal.system(account, "test").actor
 
-    def __init__(self, account: AccountInfo) -> None:
+
+class Client:
+    """Executes operations in-process against the schema, as `account` with `permissions`
+    (all of them unless told) or as nobody (`anonymous=True`)."""
+
+    def __init__(self, account: AccountInfo, permissions: frozenset[Permission] = ALL,
+                 anonymous: bool = False) -> None:
         self.account = account
+        self.principal = Principal.anonymous(account) if anonymous else Principal(
+            account=account, permissions=frozenset(permissions), name="test", via="token")
 
     async def execute(self, query: str, **variables: Any) -> Any:
         return await schema.execute(query, variable_values=variables,
-                                    context_value=Context(account=self.account))
+                                    context_value=Context(principal=self.principal))
 
     async def data(self, query: str, **variables: Any) -> dict[str, Any]:
         result = await self.execute(query, **variables)
@@ -156,3 +166,24 @@ def live_server(database_url: str) -> Iterator[str]:
     process.terminate()
     process.wait(10)
     log.close()
+
+
+@pytest.fixture(scope="session")
+async def admin_token(live_server: str, database: str) -> str:
+    """A bearer token of an admin of the live server's default account."""
+    return await token_for("default", ALL)
+
+
+async def token_for(slug: str, permissions: frozenset[Permission], role: str = "admin") -> str:
+    from clientele.accounts import sessions
+    from clientele.accounts.bootstrap import create_user_with_role
+    from clientele.accounts.services import get_account_by_slug
+
+    account = await get_account_by_slug(slug)
+    assert account is not None
+    user = await create_user_with_role(account, f"{role}-{secrets.token_hex(4)}@example.com",
+                                       f"Test {role}", "test-password-123", role)
+    principal = Principal(account=account, permissions=ALL, user_id=user["id"],
+                          name=f"Test {role}", via="session")
+    token, _ = await sessions.create_api_token(principal, "tests", permissions)
+    return token

@@ -15,8 +15,11 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from clientele.accounts.bootstrap import DEMO_PASSWORD, create_demo_users
 from clientele.accounts.services import ensure_default_account
+from clientele.api.auth import Authentication
 from clientele.api.http import graphql_app
+from clientele.api.limits import Limits
 from clientele.api.schema import build_schema
 from clientele.core import db, pubsub
 from clientele.settings import Settings
@@ -40,6 +43,8 @@ async def start(settings: Settings) -> None:
         account = await ensure_default_account(settings.default_phone_region)
         if settings.seed_demo_data:
             await seed.seed_if_empty(account)
+            for email, role in await create_demo_users(account):
+                print(f"  development login ({role}): {email} / {DEMO_PASSWORD}", flush=True)
 
 
 def tune_garbage_collector() -> None:
@@ -141,5 +146,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *spa_routes(settings.frontend_dist),
     ]
     app = Starlette(routes=routes, lifespan=lifespan)
+    app.state.limits = Limits.from_settings(settings)
+    app.state.settings = settings
+    app.add_middleware(Authentication, token_limiter=app.state.limits.per_token)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     return app

@@ -60,6 +60,27 @@ async def _seed_profile(settings: Settings, appointments: int) -> None:
     print(ids.encode("Customer", row["id"]))
 
 
+async def _user_create(settings: Settings, email: str, name: str, role: str) -> None:
+    import getpass
+    import os
+
+    from clientele.accounts.bootstrap import create_user_with_role
+    from clientele.accounts.services import ensure_default_account
+    from clientele.core import db
+    from clientele.core.errors import DomainError
+
+    password = os.environ.get("CLIENTELE_PASSWORD") or getpass.getpass("Password: ")
+    db.configure(db.resolve_url(settings))
+    async with db.startup_lock():
+        await db.migrate()
+    account = await ensure_default_account(settings.default_phone_region)
+    try:
+        await create_user_with_role(account, email, name or email, password, role)
+    except DomainError as error:
+        raise SystemExit("; ".join(e.message for e in error.errors)) from None
+    print(f"created {role} user {email}")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="clientele", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -70,6 +91,15 @@ def main(argv: list[str] | None = None) -> None:
     profile_parser = commands.add_parser(
         "seed-profile", help="add one customer with a long history; prints its global ID")
     profile_parser.add_argument("--appointments", type=int, default=50)
+    user_parser = commands.add_parser("user", help="manage staff users")
+    user_commands = user_parser.add_subparsers(dest="user_command", required=True)
+    create_parser = user_commands.add_parser(
+        "create", help="create a user (password from CLIENTELE_PASSWORD or a prompt)")
+    create_parser.add_argument("--email", required=True)
+    create_parser.add_argument("--name", default="")
+    create_parser.add_argument("--admin", action="store_true", help="give the admin role")
+    create_parser.add_argument("--role", default="staff",
+                               choices=["admin", "manager", "staff", "read-only"])
     commands.add_parser("schema", help="print the GraphQL schema (SDL) that schema.graphql holds")
     args = parser.parse_args(argv)
     if args.command == "schema":
@@ -83,6 +113,9 @@ def main(argv: list[str] | None = None) -> None:
         _serve(settings)
     elif args.command == "migrate":
         asyncio.run(_migrate(settings))
+    elif args.command == "user":
+        role = "admin" if args.admin else args.role
+        asyncio.run(_user_create(settings, args.email, args.name, role))
     elif args.command == "seed-profile":
         asyncio.run(_seed_profile(settings, args.appointments))
     elif args.command == "seed":

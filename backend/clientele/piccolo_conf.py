@@ -12,5 +12,6 @@ APP_REGISTRY = AppRegistry(
         "clientele.customers.piccolo_app",
         "clientele.appointments.piccolo_app",
         "clientele.communications.piccolo_app",
+        "clientele.blocking.piccolo_app",
     ]
 )

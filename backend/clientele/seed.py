@@ -8,6 +8,7 @@ import logging
 import random
 import uuid
 
+from clientele.accounts.principal import Principal
 from clientele.accounts.services import AccountInfo
 from clientele.core import db
 from clientele.customers import services as customers
@@ -44,13 +45,13 @@ async def seed_if_empty(account: AccountInfo, count: int = DEMO_CUSTOMERS) -> in
 
 async def seed(account: AccountInfo, count: int, rng_seed: int = 7) -> None:
     rng = random.Random(rng_seed)
+    actor = Principal.system(account, "demo data").actor
     now = dt.datetime.now(dt.UTC).replace(minute=0, second=0, microsecond=0)
     for i in range(count):
         first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
         postcode, city, country = rng.choice(CITIES)
         row = await customers.create(
-            account.id,
-            account.default_phone_region,
+            actor,
             {
                 "salutation": rng.choice(["Mr", "Ms", "Dr", None]),
                 "first_name": first,
@@ -81,7 +82,7 @@ async def seed_profile(account: AccountInfo, appointments: int, rng_seed: int = 
     now = dt.datetime.now(dt.UTC).replace(minute=0, second=0, microsecond=0)
     suffix = uuid.uuid4().hex[:6]
     row = await customers.create(
-        account.id, account.default_phone_region,
+        Principal.system(account, "demo data").actor,
         {"first_name": "Paula", "last_name": f"Profil-{suffix}",
          "email": f"paula.profil.{suffix}@example.com", "notes": "Long history (demo)."},
     )

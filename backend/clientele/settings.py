@@ -29,6 +29,9 @@ class Settings:
     max_body_bytes: int = 2_000_000
     access_log: bool = True
     workers: int = 1
+    token_rate_per_minute: int = 1200
+    booking_rate_per_minute: int = 10
+    login_rate_per_minute: int = 10
 
     @property
     def production(self) -> bool:
@@ -51,4 +54,7 @@ class Settings:
             max_body_bytes=int(_env("MAX_BODY_BYTES", "2000000")),
             access_log=_env("ACCESS_LOG", "1") not in ("0", "false", "no"),
             workers=max(1, int(_env("WEB_CONCURRENCY", "1"))),
+            token_rate_per_minute=int(_env("RATE_LIMIT_TOKEN_PER_MINUTE", "1200")),
+            booking_rate_per_minute=int(_env("RATE_LIMIT_BOOKING_PER_MINUTE", "10")),
+            login_rate_per_minute=int(_env("RATE_LIMIT_LOGIN_PER_MINUTE", "10")),
         )

@@ -4,9 +4,11 @@ from piccolo.table import Table
 
 
 def all_tables() -> list[type[Table]]:
-    from clientele.accounts.tables import Account
+    from clientele.accounts.tables import Account, ApiToken, AuditEvent, Role, Session, StaffUser
     from clientele.appointments.tables import Appointment
+    from clientele.blocking.tables import BlockedBookingAttempt, BlockRule
     from clientele.communications.tables import Communication
     from clientele.customers.tables import Customer, CustomFieldDefinition
 
-    return [Account, Customer, CustomFieldDefinition, Appointment, Communication]
+    return [Account, Role, StaffUser, Session, ApiToken, AuditEvent, Customer,
+            CustomFieldDefinition, Appointment, Communication, BlockRule, BlockedBookingAttempt]

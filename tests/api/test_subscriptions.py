@@ -19,7 +19,7 @@ async def _next(generator, timeout: float = 5.0):
 
 
 async def test_changes_arrive_and_other_accounts_stay_private(gql, other_account) -> None:
-    events = await schema.subscribe(SUBSCRIPTION, context_value=Context(account=gql.account))
+    events = await schema.subscribe(SUBSCRIPTION, context_value=Context(principal=gql.principal))
     first = asyncio.ensure_future(_next(events))
     await asyncio.sleep(0.1)  # let the subscription reach broadcaster
     await create_customer(Client(other_account), firstName="Not", lastName="Mine")
@@ -40,7 +40,7 @@ async def test_subscribing_to_one_customer_filters_the_others(gql) -> None:
     watched = await create_customer(gql, firstName="W", lastName="Watched")
     other = await create_customer(gql, firstName="O", lastName="Other")
     events = await schema.subscribe(SUBSCRIPTION, variable_values={"id": watched},
-                                    context_value=Context(account=gql.account))
+                                    context_value=Context(principal=gql.principal))
     pending = asyncio.ensure_future(_next(events))
     await asyncio.sleep(0.1)
     for cid, name in ((other, "Other2"), (watched, "Watched2")):

@@ -7,10 +7,11 @@ from clientele.accounts.services import AccountInfo
 from clientele.core import db
 from clientele.customers import services
 from clientele.seed import _seed_history
+from tests.conftest import actor_of
 
 
 async def _customer_with_history(account: AccountInfo) -> dict:
-    row = await services.create(account.id, "CH", {"first_name": "Gina", "last_name": "Gone",
+    row = await services.create(actor_of(account), {"first_name": "Gina", "last_name": "Gone",
                                                   "email": "gina@example.com",
                                                   "mobile_phone": "079 000 00 01"})
     now = dt.datetime.now(dt.UTC)
@@ -29,7 +30,7 @@ async def test_delete_removes_appointments_and_communications(account: AccountIn
     row = await _customer_with_history(account)
     appointments, communications = await _counts(account)
     assert appointments == 6 and communications > 0
-    await services.delete(account.id, row["id"], keep_history=False)
+    await services.delete(actor_of(account), row["id"], keep_history=False)
     assert await services.get(account.id, row["id"]) is None
     assert await _counts(account) == (0, 0)
 
@@ -37,7 +38,7 @@ async def test_delete_removes_appointments_and_communications(account: AccountIn
 async def test_keep_history_anonymises_instead(account: AccountInfo) -> None:
     row = await _customer_with_history(account)
     before = await _counts(account)
-    await services.delete(account.id, row["id"], keep_history=True)
+    await services.delete(actor_of(account), row["id"], keep_history=True)
     assert await services.get(account.id, row["id"]) is None
     assert await _counts(account) == before
     leftovers = await db.fetch(
@@ -64,5 +65,5 @@ async def test_delete_in_another_account_is_not_found(account: AccountInfo,
 
     row = await _customer_with_history(account)
     with pytest.raises(NotFound):
-        await services.delete(other_account.id, row["id"], keep_history=False)
+        await services.delete(actor_of(other_account), row["id"], keep_history=False)
     assert await services.get(account.id, row["id"]) is not None

@@ -13,26 +13,33 @@ ROOT = Path(__file__).resolve().parents[2]
 QUERY = "{ customers(first: 1) { totalCount } }"
 
 
-def test_post_json(live_server: str) -> None:
-    response = httpx.post(f"{live_server}/graphql", json={"query": QUERY})
+def auth(token: str) -> dict[str, str]:
+    return {"authorization": f"Bearer {token}"}
+
+
+def test_post_json(live_server: str, admin_token: str) -> None:
+    response = httpx.post(f"{live_server}/graphql", json={"query": QUERY},
+                          headers=auth(admin_token))
     assert response.status_code == 200
     assert response.json()["data"]["customers"]["totalCount"] >= 1
 
 
-def test_get_query(live_server: str) -> None:
+def test_get_query(live_server: str, admin_token: str) -> None:
     response = httpx.get(f"{live_server}/graphql", params={"query": QUERY},
-                         headers={"accept": "application/graphql-response+json"})
+                         headers={"accept": "application/graphql-response+json",
+                                  **auth(admin_token)})
     assert response.status_code == 200
     assert response.json()["data"]["customers"]["totalCount"] >= 1
 
 
-def test_get_refuses_mutations(live_server: str) -> None:
+def test_get_refuses_mutations(live_server: str, admin_token: str) -> None:
     mutation = 'mutation { customerCreate(input: {firstName: "Get"}) { customer { id } } }'
     response = httpx.get(f"{live_server}/graphql", params={"query": mutation},
-                         headers={"accept": "application/json"})
+                         headers={"accept": "application/json", **auth(admin_token)})
     assert response.status_code == 405
     check = httpx.post(f"{live_server}/graphql", json={
-        "query": '{ customers(first: 5, filter: {search: "Get"}) { totalCount } }'})
+        "query": '{ customers(first: 5, filter: {search: "Get"}) { totalCount } }'},
+        headers=auth(admin_token))
     assert check.json()["data"]["customers"]["totalCount"] == 0
 
 
@@ -54,12 +61,13 @@ def test_oversized_body_is_413(live_server: str) -> None:
 
 
 @pytest.mark.e2e
-def test_graphql_http_server_audit_has_no_errors(live_server: str) -> None:
+def test_graphql_http_server_audit_has_no_errors(live_server: str, admin_token: str) -> None:
     node = shutil.which("node")
     assert node, "Node.js is required for the graphql-http audit"
     assert (ROOT / "node_modules" / "graphql-http").is_dir(), "run `npm ci` first"
     completed = subprocess.run(
-        [node, str(ROOT / "tests" / "http" / "audit.mjs"), f"{live_server}/graphql"],
+        [node, str(ROOT / "tests" / "http" / "audit.mjs"), f"{live_server}/graphql",
+         admin_token],
         capture_output=True, text=True, timeout=120, cwd=ROOT, check=True)
     results = json.loads(completed.stdout)
     assert len(results) > 20
@@ -70,8 +78,9 @@ def test_graphql_http_server_audit_has_no_errors(live_server: str) -> None:
           f"{len(warnings)} warnings")
 
 
-def test_graphql_response_media_type_and_400_on_request_errors(live_server: str) -> None:
-    headers = {"accept": "application/graphql-response+json"}
+def test_graphql_response_media_type_and_400_on_request_errors(live_server: str,
+                                                              admin_token: str) -> None:
+    headers = {"accept": "application/graphql-response+json", **auth(admin_token)}
     ok = httpx.post(f"{live_server}/graphql", json={"query": QUERY}, headers=headers)
     assert ok.status_code == 200
     assert ok.headers["content-type"].startswith("application/graphql-response+json")
@@ -79,5 +88,6 @@ def test_graphql_response_media_type_and_400_on_request_errors(live_server: str)
                      headers=headers)
     assert bad.status_code == 400
     assert "data" not in bad.json() and bad.json()["errors"]
-    legacy = httpx.post(f"{live_server}/graphql", json={"query": "{ nope }"})
+    legacy = httpx.post(f"{live_server}/graphql", json={"query": "{ nope }"},
+                        headers=auth(admin_token))
     assert legacy.status_code == 200 and legacy.headers["content-type"] == "application/json"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from clientele.core import db
 
@@ -17,15 +18,17 @@ class AccountInfo:
     slug: str
     default_phone_region: str
     default_language: str
+    booking_blocked_message: str = ""
 
 
-def _info(row: dict) -> AccountInfo:
+def _info(row: Any) -> AccountInfo:
     return AccountInfo(
         id=row["id"],
         name=row["name"],
         slug=row["slug"],
         default_phone_region=row["default_phone_region"],
         default_language=row["default_language"],
+        booking_blocked_message=row["booking_blocked_message"],
     )
 
 
@@ -43,7 +46,14 @@ async def ensure_default_account(phone_region: str, name: str = "Demo Practice")
         DEFAULT_SLUG,
         phone_region,
     )
+    await _ensure_roles(rows[0]["id"])
     return _info(rows[0])
+
+
+async def _ensure_roles(account_id: uuid.UUID) -> None:
+    from clientele.accounts.roles import ensure_builtin_roles
+
+    await ensure_builtin_roles(account_id)
 
 
 async def create_account(name: str, slug: str, phone_region: str = "CH") -> AccountInfo:
@@ -57,7 +67,20 @@ async def create_account(name: str, slug: str, phone_region: str = "CH") -> Acco
         slug,
         phone_region,
     )
+    await _ensure_roles(rows[0]["id"])
     return _info(rows[0])
+
+
+async def update_blocked_message(account_id: uuid.UUID, message: str) -> AccountInfo:
+    rows = await db.fetch(
+        "UPDATE account SET booking_blocked_message = $2 WHERE id = $1 RETURNING *",
+        account_id, message)
+    return _info(rows[0])
+
+
+async def get_account_by_slug(slug: str) -> AccountInfo | None:
+    rows = await db.fetch("SELECT * FROM account WHERE slug = $1", slug)
+    return _info(rows[0]) if rows else None
 
 
 async def get_account(account_id: uuid.UUID) -> AccountInfo | None:

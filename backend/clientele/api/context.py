@@ -1,4 +1,4 @@
-"""The typed per-request context: who is asking (account) and the request's dataloaders."""
+"""The typed per-request context: who is asking (principal) and the request's dataloaders."""
 
 from __future__ import annotations
 
@@ -7,19 +7,34 @@ from typing import Any
 
 from strawberry.types import Info as _Info
 
+from clientele.accounts.principal import Actor, Principal
 from clientele.accounts.services import AccountInfo
 from clientele.api.loaders import Loaders
 
 
 @dataclass
 class Context:
-    account: AccountInfo
-    loaders: Loaders = field(init=False)
+    principal: Principal
     request: Any = None
     response: Any = None
+    connection_params: Any = None
+    loaders: Loaders = field(init=False)
 
     def __post_init__(self) -> None:
-        self.loaders = Loaders(self.account.id)
+        self.loaders = Loaders(self.principal.account.id)
+
+    @property
+    def account(self) -> AccountInfo:
+        return self.principal.account
+
+    @property
+    def actor(self) -> Actor:
+        return self.principal.actor
+
+    def become(self, principal: Principal) -> None:
+        """Switch to another principal (WebSocket connection_init), with fresh loaders."""
+        self.principal = principal
+        self.loaders = Loaders(principal.account.id)
 
 
 Info = _Info[Context, None]

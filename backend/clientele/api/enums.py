@@ -7,7 +7,12 @@ from typing import Any
 
 import strawberry
 
+from clientele.accounts.audit import AuditAction
+from clientele.accounts.errors import AccountErrorCode
+from clientele.accounts.permissions import Permission
 from clientele.appointments.enums import AppointmentStatus, AppointmentWhen
+from clientele.appointments.errors import AppointmentErrorCode
+from clientele.blocking.services import BlockErrorCode, BlockKind
 from clientele.communications.enums import DeliveryStatus
 from clientele.customers.enums import CommunicationStatus, CustomerSource, CustomFieldType, Medium
 from clientele.customers.errors import CustomerErrorCode
@@ -89,4 +94,60 @@ CustomerOrderFieldEnum = api_enum(
 SortDirectionEnum = api_enum(
     SortDirection, "SortDirection", "Sort direction.",
     {"ASC": "Ascending (A→Z, oldest first).", "DESC": "Descending (Z→A, newest first)."},
+)
+
+PermissionEnum = api_enum(
+    Permission, "Permission", "What a role or API token allows.",
+    {"READ_CUSTOMERS": "read:customers: see customers, appointments and messages.",
+     "ADD_CUSTOMERS": "add:customers: create customers and staff bookings.",
+     "EDIT_CUSTOMERS": "edit:customers: change customers, their communication status and "
+                       "channel switches.",
+     "DELETE_CUSTOMERS": "delete:customers: erase customers.",
+     "EDIT_BLOCKED_CUSTOMERS": "edit:blocked-customers: block and unblock customers, manage "
+                               "block rules, read blocked booking attempts.",
+     "IMPORT_CUSTOMERS": "import:customers: import files.",
+     "EXPORT_CUSTOMERS": "export:customers: export customer data.",
+     "MANAGE_SETTINGS": "manage:settings: custom fields, calendars, account settings.",
+     "MANAGE_USERS": "manage:users: staff users and roles."},
+)
+AuditActionEnum = api_enum(
+    AuditAction, "AuditAction", "What happened to a customer.",
+    {"CREATED": "The customer was created.", "UPDATED": "Fields changed.",
+     "DELETED": "The customer was erased.", "BLOCKED": "Blocked from online booking.",
+     "UNBLOCKED": "Block rules were removed.", "IMPORTED": "Created or updated by an import.",
+     "MERGED": "Merged with another record.",
+     "CONFLICT": "New details differed from stored ones and were not applied."},
+)
+AccountErrorCodeEnum = api_enum(
+    AccountErrorCode, "AccountErrorCode", "Why an account, user, role or token change failed.",
+    {"REQUIRED": "A required value is missing.", "INVALID": "The value is not acceptable.",
+     "INVALID_EMAIL": "Not a valid email address.", "TOO_SHORT": "The value is too short.",
+     "DUPLICATE": "The name or email is taken.", "NOT_FOUND": "No such object in your account.",
+     "INVALID_CREDENTIALS": "Wrong email or password.",
+     "PERMISSION_NOT_HELD": "A token cannot hold permissions its user lacks.",
+     "BUILTIN_ROLE": "Built-in roles cannot be changed or deleted.",
+     "ROLE_IN_USE": "Users still have this role.",
+     "LAST_ADMIN": "The account must keep an active user who can manage users.",
+     "RATE_LIMITED": "Too many attempts; try again later."},
+)
+BlockKindEnum = api_enum(
+    BlockKind, "BlockKind", "What a block rule matches.",
+    {"EMAIL": "An email address.", "NAME": "A full name (case-insensitive).",
+     "DOMAIN": "Every email address at a domain.", "IP": "An IP address or network (CIDR).",
+     "PHONE": "A phone number (E.164)."},
+)
+BlockErrorCodeEnum = api_enum(
+    BlockErrorCode, "BlockErrorCode", "Why a blocking change failed.",
+    {"INVALID": "The value is not a valid email, domain, name, IP or phone.",
+     "DUPLICATE": "This rule exists already.", "NOT_FOUND": "No such rule or customer.",
+     "NOTHING_TO_BLOCK": "The customer has no email, phone or name."},
+)
+AppointmentErrorCodeEnum = api_enum(
+    AppointmentErrorCode, "AppointmentErrorCode", "Why a booking was refused.",
+    {"REQUIRED": "A required value is missing.", "INVALID": "The value is not acceptable.",
+     "INVALID_EMAIL": "Not a valid email address.",
+     "INVALID_PHONE": "Not a valid phone number.", "TOO_LONG": "A value is too long.",
+     "NOT_FOUND": "Unknown business (accountSlug).",
+     "BLOCKED": "The customer may not book online; the message is the business's own.",
+     "RATE_LIMITED": "Too many bookings from this address; try again later."},
 )

@@ -67,3 +67,19 @@ def user_errors(
             )
         )
     return out
+
+
+class _IdError(Enum):
+    INVALID = "INVALID"
+    NOT_FOUND = "NOT_FOUND"
+
+
+def parse_id(global_id: str, type_name: str, field: str = "id") -> Any:
+    """The UUID inside a global ID of `type_name`; raises DomainError (code INVALID) for a
+    malformed or wrong-type ID, so mutations report it as a user error."""
+    from clientele.core.errors import DomainError
+
+    try:
+        return ids.decode_as(str(global_id), type_name)
+    except ids.InvalidGlobalId as exc:
+        raise DomainError([FieldError(field, str(exc), _IdError.INVALID)]) from exc

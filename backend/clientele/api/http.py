@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from contextvars import ContextVar
 from typing import Any
+from urllib.parse import urlparse
 
 import orjson
 from cross_web import HTTPException
@@ -15,11 +16,16 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
-from strawberry.schema.exceptions import InvalidOperationTypeError
+from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http.base import GRAPHQL_SSE_PROTOCOL, MULTIPART_SUBSCRIPTION_PROTOCOL
+from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
 from strawberry.types import ExecutionResult
+from strawberry.types.unset import UNSET
 
+from clientele.accounts import sessions
+from clientele.accounts.principal import Principal
+from clientele.api.auth import SESSION_COOKIE, bearer_token, principal_from_token
 from clientele.api.context import Context
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
@@ -36,7 +42,24 @@ class GraphQLApp(GraphQL):
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> Any:
-        return Context(account=request.app.state.account, request=request, response=response)
+        if isinstance(request, WebSocket):
+            principal = await websocket_principal(request)
+        else:
+            principal = request.state.principal
+        return Context(principal=principal, request=request, response=response)
+
+    async def on_ws_connect(self, context: Context) -> Any:  # type: ignore[override]
+        """graphql-transport-ws `connection_init` may carry {"authorization": "Bearer …"}."""
+        params = context.connection_params if isinstance(context.connection_params, dict) \
+            else {}
+        token = bearer_token(str(params.get("authorization") or params.get("Authorization")
+                                 or "")) or params.get("token")
+        if token:
+            principal = await principal_from_token(str(token))
+            if principal is None:
+                raise ConnectionRejectionError({"message": "Unknown or revoked API token."})
+            context.become(principal)
+        return UNSET
 
     async def process_result(self, request: Any, result: ExecutionResult) -> Any:
         """With `Accept: application/graphql-response+json` a request error has no `data`
@@ -70,6 +93,17 @@ class GraphQLApp(GraphQL):
             ):
                 raise HTTPException(405, error.reason) from error
             raise
+
+
+async def websocket_principal(websocket: WebSocket) -> Principal:
+    """A WebSocket may ride on the session cookie, but only from our own origin (a page on
+    another site must not open a socket with the staff member's cookie)."""
+    anonymous = Principal.anonymous(websocket.app.state.account)
+    cookie = websocket.cookies.get(SESSION_COOKIE)
+    origin = websocket.headers.get("origin")
+    if not cookie or (origin and urlparse(origin).netloc != websocket.headers.get("host")):
+        return anonymous
+    return await sessions.principal_for_session(cookie) or anonymous
 
 
 def graphql_app(schema: Any, production: bool) -> GraphQLApp:

@@ -13,7 +13,9 @@ from typing import Any
 
 from strawberry.dataloader import DataLoader
 
+from clientele.accounts import audit
 from clientele.appointments import services as appointments
+from clientele.blocking import services as blocking
 from clientele.communications import services as communications
 from clientele.core.slices import Slice
 from clientele.customers import custom_fields
@@ -60,6 +62,8 @@ class Loaders:
         self.communications_by_appointment = slice_loader(
             account_id, communications.by_appointments
         )
+        self.block_rules_by_customer = by_id_loader(account_id, blocking.rules_for_customers)
+        self.history_by_customer = slice_loader(account_id, audit.by_customers)
         self.custom_field_definitions: DataLoader[uuid.UUID, dict[str, Any]] = DataLoader(
             load_fn=_definitions
         )

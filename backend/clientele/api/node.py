@@ -7,11 +7,13 @@ from typing import Annotated, Any
 
 import strawberry
 
+from clientele.accounts.permissions import Permission
 from clientele.api.appointments.types import Appointment
 from clientele.api.communications.types import Communication
 from clientele.api.context import Info
 from clientele.api.customers.types import Customer
 from clientele.api.errors import ApiError
+from clientele.api.permissions import require
 from clientele.api.relay import MAX_PAGE_SIZE, Node
 from clientele.core import ids
 
@@ -23,6 +25,7 @@ NODE_TYPES: dict[str, tuple[str, Any]] = {
 
 
 async def _resolve(info: Info, global_id: str) -> Node | None:
+    require(info, Permission.READ_CUSTOMERS)  # every node type so far is customer data
     try:
         type_name, pk = ids.decode(global_id)
     except ids.InvalidGlobalId as exc:

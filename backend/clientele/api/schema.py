@@ -15,8 +15,26 @@ from strawberry.extensions import (
 )
 from strawberry.schema.config import StrawberryConfig
 
+from clientele.api.accounts.mutations.account_settings_update import account_settings_update
+from clientele.api.accounts.mutations.api_token_create import api_token_create
+from clientele.api.accounts.mutations.api_token_revoke import api_token_revoke
+from clientele.api.accounts.mutations.login import login
+from clientele.api.accounts.mutations.logout import logout
+from clientele.api.accounts.mutations.role_create import role_create
+from clientele.api.accounts.mutations.role_delete import role_delete
+from clientele.api.accounts.mutations.role_update import role_update
+from clientele.api.accounts.mutations.user_create import user_create
+from clientele.api.accounts.mutations.user_update import user_update
+from clientele.api.accounts.queries import AccountQueries
+from clientele.api.appointments.mutations.booking_create import booking_create
 from clientele.api.appointments.types import Appointment
+from clientele.api.blocking.mutations.block_rule_create import block_rule_create
+from clientele.api.blocking.mutations.block_rule_delete import block_rule_delete
+from clientele.api.blocking.mutations.customer_block import customer_block
+from clientele.api.blocking.mutations.customer_unblock import customer_unblock
+from clientele.api.blocking.queries import BlockingQueries
 from clientele.api.communications.types import Communication
+from clientele.api.cost import CostLimitRule
 from clientele.api.customers.mutations.customer_create import customer_create
 from clientele.api.customers.mutations.customer_delete import customer_delete
 from clientele.api.customers.mutations.customer_update import customer_update
@@ -24,6 +42,7 @@ from clientele.api.customers.queries import CustomerQueries
 from clientele.api.customers.subscriptions import CustomerSubscriptions
 from clientele.api.customers.types import Customer
 from clientele.api.node import NodeQueries
+from clientele.api.suggestions import HideSuggestions
 
 MAX_DEPTH = 12
 MAX_ALIASES = 30
@@ -32,7 +51,7 @@ DOCUMENT_CACHE_SIZE = 1000
 
 
 @strawberry.type(description="Read customers, their appointments and communications.")
-class Query(CustomerQueries, NodeQueries):
+class Query(CustomerQueries, NodeQueries, AccountQueries, BlockingQueries):
     pass
 
 
@@ -51,6 +70,50 @@ class Mutation:
         resolver=customer_delete,
         description="Erase a customer and their history, or keep the history anonymised.",
     )
+    customer_block = strawberry.mutation(
+        resolver=customer_block,
+        description="Block a customer from online booking: rules for their email and phones "
+                    "(their name when they have neither). Needs edit:blocked-customers.")
+    customer_unblock = strawberry.mutation(
+        resolver=customer_unblock,
+        description="Remove the rules matching the customer's own email, phones and name.")
+    block_rule_create = strawberry.mutation(
+        resolver=block_rule_create,
+        description="Block by email, name, email domain, IP address (or network) or phone.")
+    block_rule_delete = strawberry.mutation(
+        resolver=block_rule_delete, description="Remove a block rule.")
+    booking_create = strawberry.mutation(
+        resolver=booking_create,
+        description="A booking. Without login (the public booking form: accountSlug required, "
+                    "rate-limited per IP) a blocked customer is refused with the business's "
+                    "message and the attempt is logged; staff bookings (add:customers) of "
+                    "blocked customers go through and say so.")
+    login = strawberry.mutation(
+        resolver=login,
+        description="Sign in: sets an HTTP-only session cookie and returns the CSRF token "
+                    "to send as X-CSRF-Token on every POST. Rate-limited per IP.")
+    logout = strawberry.mutation(resolver=logout, description="End the browser session.")
+    api_token_create = strawberry.mutation(
+        resolver=api_token_create,
+        description="Create an API token with a subset of your permissions; the secret is "
+                    "returned once.")
+    api_token_revoke = strawberry.mutation(
+        resolver=api_token_revoke, description="Revoke one of your API tokens at once.")
+    user_create = strawberry.mutation(
+        resolver=user_create, description="Add a staff user (manage:users).")
+    user_update = strawberry.mutation(
+        resolver=user_update,
+        description="Change a staff user's name, role, password or active state "
+                    "(manage:users). The last user who can manage users cannot be removed.")
+    role_create = strawberry.mutation(
+        resolver=role_create, description="Create a custom role (manage:users).")
+    role_update = strawberry.mutation(
+        resolver=role_update, description="Change a custom role (manage:users).")
+    role_delete = strawberry.mutation(
+        resolver=role_delete, description="Delete a custom role nobody has (manage:users).")
+    account_settings_update = strawberry.mutation(
+        resolver=account_settings_update,
+        description="Change account settings (manage:settings).")
 
 
 @strawberry.type(description="Live updates over graphql-transport-ws (or SSE).")
@@ -64,6 +127,7 @@ def _limit_rules(production: bool) -> list:
     rules = [
         *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
         *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
+        CostLimitRule,
     ]
     if production:
         rules.append(NoSchemaIntrospectionCustomRule)
@@ -80,7 +144,7 @@ def build_schema(production: bool = False) -> strawberry.Schema:
         lambda: ValidationCache(maxsize=DOCUMENT_CACHE_SIZE),
     ]
     if production:
-        extensions.append(MaskErrors)
+        extensions += [MaskErrors, HideSuggestions]
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,

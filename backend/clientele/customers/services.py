@@ -9,6 +9,9 @@ from typing import Any
 
 import asyncpg
 
+from clientele.accounts import audit
+from clientele.accounts.audit import AuditAction
+from clientele.accounts.principal import Actor
 from clientele.core import db, pubsub
 from clientele.core.errors import DomainError, FieldError, NotFound
 from clientele.customers import custom_fields, identity
@@ -78,15 +81,18 @@ async def _unique_violation(account_id: uuid.UUID, values: dict[str, Any],
                               CustomerErrorCode.DUPLICATE)
 
 
+AUDITED = (*COLUMNS, "custom", "archived_at")
+
+
 async def create(
-    account_id: uuid.UUID,
-    region: str,
+    actor: Actor,
     values: dict[str, Any],
     custom_changes: dict[str, Any] | None = None,
     source: CustomerSource = CustomerSource.MANUAL,
 ) -> dict:
     """Create a customer after identity checks; raises DomainError and writes nothing on error."""
-    cleaned, errors = clean(values, region)
+    account_id = actor.account_id
+    cleaned, errors = clean(values, actor.phone_region)
     errors += name_errors(cleaned.get("first_name"), cleaned.get("last_name"))
     defs = await custom_fields.definitions(account_id)
     custom, custom_errors = custom_fields.apply_values(defs, {}, custom_changes or {}, True)
@@ -101,40 +107,44 @@ async def create(
     columns = ", ".join(COLUMNS)
     params = ", ".join(f"${i}" for i in range(4, len(COLUMNS) + 4))
     try:
-        rows = await db.fetch_records(
-            f"""
-            INSERT INTO customer (id, account, sort_name, {columns}, custom, source,
-                                  created_at, updated_at)
-            VALUES (gen_random_uuid(), $1, $2, {params}, $3::jsonb, ${len(COLUMNS) + 4},
-                    now(), now())
-            RETURNING *
-            """,
-            account_id,
-            sort_name(row["first_name"], row["last_name"]),
-            json.dumps(custom),
-            *(row[c] for c in COLUMNS),
-            source.value,
-        )
+        async with db.transaction():
+            rows = await db.fetch_records(
+                f"""
+                INSERT INTO customer (id, account, sort_name, {columns}, custom, source,
+                                      created_at, updated_at)
+                VALUES (gen_random_uuid(), $1, $2, {params}, $3::jsonb, ${len(COLUMNS) + 4},
+                        now(), now())
+                RETURNING *
+                """,
+                account_id,
+                sort_name(row["first_name"], row["last_name"]),
+                json.dumps(custom),
+                *(row[c] for c in COLUMNS),
+                source.value,
+            )
+            created = rows[0]
+            await audit.record(actor, created["id"], AuditAction.CREATED, [
+                {"field": c, "from": None, "to": audit.plain(created[c])}
+                for c in COLUMNS if created[c] is not None])
     except asyncpg.UniqueViolationError:
         raise await _unique_violation(account_id, cleaned, None) from None
-    created = rows[0]
     await _publish(account_id, created["id"], "created")
     return created
 
 
 async def update(
-    account_id: uuid.UUID,
-    region: str,
+    actor: Actor,
     customer_id: uuid.UUID,
     changes: dict[str, Any],
     custom_changes: dict[str, Any] | None = None,
     archived: bool | None = None,
 ) -> dict:
     """Apply `changes` (a key present with None clears the field); unknown keys are untouched."""
+    account_id = actor.account_id
     current = await get(account_id, customer_id)
     if current is None:
         raise NotFound("Customer")
-    cleaned, errors = clean(changes, region)
+    cleaned, errors = clean(changes, actor.phone_region)
     merged = {c: cleaned.get(c, current[c]) for c in COLUMNS}
     errors += name_errors(merged["first_name"], merged["last_name"])
     custom = current["custom"]
@@ -156,31 +166,43 @@ async def update(
     assignments = ", ".join(f"{c} = ${i}" for i, c in enumerate(COLUMNS, start=5))
     archive_sql = {None: "archived_at", True: "COALESCE(archived_at, now())", False: "NULL"}
     try:
-        rows = await db.fetch_records(
-            f"""
-            UPDATE customer SET {assignments}, sort_name = $3, custom = $4::jsonb,
-                   archived_at = {archive_sql[archived]}, updated_at = now()
-            WHERE account = $1 AND id = $2
-            RETURNING *
-            """,
-            account_id,
-            customer_id,
-            sort_name(merged["first_name"], merged["last_name"]),
-            json.dumps(custom),
-            *(merged[c] for c in COLUMNS),
-        )
+        async with db.transaction():
+            rows = await db.fetch_records(
+                f"""
+                UPDATE customer SET {assignments}, sort_name = $3, custom = $4::jsonb,
+                       archived_at = {archive_sql[archived]}, updated_at = now()
+                WHERE account = $1 AND id = $2
+                RETURNING *
+                """,
+                account_id,
+                customer_id,
+                sort_name(merged["first_name"], merged["last_name"]),
+                json.dumps(custom),
+                *(merged[c] for c in COLUMNS),
+            )
+            if not rows:
+                raise NotFound("Customer")
+            changed = audit.diff(_auditable(current), _auditable(rows[0]), AUDITED)
+            if changed:
+                await audit.record(actor, customer_id, AuditAction.UPDATED, changed)
     except asyncpg.UniqueViolationError:
         raise await _unique_violation(account_id, identity_changes, customer_id) from None
-    if not rows:
-        raise NotFound("Customer")
     await _publish(account_id, customer_id, "updated")
     return rows[0]
 
 
-async def delete(account_id: uuid.UUID, customer_id: uuid.UUID, keep_history: bool) -> None:
+def _auditable(row: Any) -> dict[str, Any]:
+    values = {c: row[c] for c in (*COLUMNS, "archived_at")}
+    custom = row["custom"]
+    values["custom"] = json.loads(custom) if isinstance(custom, str) else custom
+    return values
+
+
+async def delete(actor: Actor, customer_id: uuid.UUID, keep_history: bool) -> None:
     """Erase a customer. With keep_history their appointments and communications stay, stripped
     of everything that identifies the person; without, they are deleted too. Calendar events in
     the source calendar are never touched."""
+    account_id = actor.account_id
     async with db.transaction():
         found = await db.fetch(
             "SELECT id FROM customer WHERE account = $1 AND id = $2 FOR UPDATE",
@@ -219,4 +241,35 @@ async def delete(account_id: uuid.UUID, customer_id: uuid.UUID, keep_history: bo
         await db.fetch(
             "DELETE FROM customer WHERE account = $1 AND id = $2", account_id, customer_id
         )
+        await audit.record(actor, customer_id, AuditAction.DELETED,
+                           [{"field": "keep_history", "from": None, "to": keep_history}])
     await _publish(account_id, customer_id, "deleted")
+
+
+async def match_or_create(
+    actor: Actor, values: dict[str, Any], source: CustomerSource
+) -> tuple[dict, bool, list[dict[str, Any]]]:
+    """For bookings, calendar events and imports: the existing customer (by email, then phone)
+    or a new one. New details fill blanks only; a differing value is never overwritten but
+    recorded as a CONFLICT in the customer's history. Returns (row, created, conflicts)."""
+    cleaned, errors = clean(values, actor.phone_region)
+    if errors:
+        raise DomainError(errors)
+    found = await identity.match(actor.account_id, cleaned.get("email"),
+                                 (cleaned.get("mobile_phone"), cleaned.get("landline_phone")))
+    if found is None:
+        return await create(actor, values, source=source), True, []
+    current = await get(actor.account_id, found.customer_id)
+    assert current is not None
+    given = {k: v for k, v in cleaned.items() if k in COLUMNS and v is not None}
+    blanks = {k: v for k, v in given.items() if current[k] is None}
+    conflicts = [{"field": k, "from": audit.plain(current[k]), "to": audit.plain(v)}
+                 for k, v in given.items() if current[k] is not None and current[k] != v]
+    if conflicts:
+        await audit.record(actor, current["id"], AuditAction.CONFLICT, conflicts)
+    if blanks:
+        try:
+            return await update(actor, current["id"], blanks), False, conflicts
+        except DomainError:
+            pass  # e.g. a blank phone that belongs to someone else: keep the record as it is
+    return current, False, conflicts

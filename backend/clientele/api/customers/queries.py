@@ -6,11 +6,13 @@ from typing import Annotated
 
 import strawberry
 
+from clientele.accounts.permissions import Permission
 from clientele.api.context import Info
 from clientele.api.customers.inputs import CustomerFilter, CustomerOrderBy
 from clientele.api.customers.types import Customer
 from clientele.api.enums import to_domain
 from clientele.api.errors import ApiError, decode_id
+from clientele.api.permissions import require
 from clientele.api.relay import Connection, check_first, make_connection
 from clientele.core.cursors import InvalidCursor
 from clientele.customers import listing
@@ -38,6 +40,7 @@ class CustomerQueries:
         info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="The customer's ID.")],
     ) -> Customer | None:
+        require(info, Permission.READ_CUSTOMERS)
         row = await info.context.loaders.customer_by_id.load(decode_id(id, "Customer"))
         return Customer.from_row(row) if row else None
 
@@ -53,6 +56,7 @@ class CustomerQueries:
         filter: Annotated[CustomerFilter | None, strawberry.argument(
             description="Conditions every listed customer meets.")] = None,
     ) -> Connection[Customer]:
+        require(info, Permission.READ_CUSTOMERS)
         check_first(first)
         account_id = info.context.account.id
         order = listing.CustomerOrderField[order_by.field.name] if order_by else \

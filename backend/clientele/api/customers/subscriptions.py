@@ -8,9 +8,11 @@ from typing import Annotated
 
 import strawberry
 
+from clientele.accounts.permissions import Permission
 from clientele.api.context import Context, Info
 from clientele.api.customers.types import Customer
 from clientele.api.errors import decode_id
+from clientele.api.permissions import require
 from clientele.core import ids, pubsub
 from clientele.customers.services import CUSTOMER_CHANNEL
 
@@ -39,7 +41,9 @@ class CustomerSubscriptions:
         id: Annotated[strawberry.ID | None, strawberry.argument(
             description="Only this customer; omit for every customer.")] = None,
     ) -> AsyncGenerator[CustomerChangedEvent, None]:
-        account = info.context.account
+        require(info, Permission.READ_CUSTOMERS)
+        principal = info.context.principal
+        account = principal.account
         wanted = decode_id(id, "Customer") if id is not None else None
         async with pubsub.subscribe(CUSTOMER_CHANNEL) as messages:
             async for message in messages:
@@ -47,7 +51,7 @@ class CustomerSubscriptions:
                     continue
                 if wanted is not None and message["id"] != str(wanted):
                     continue
-                fresh = Context(account=account)  # new loaders: no stale cache across events
+                fresh = Context(principal=principal)  # new loaders: no stale cache across events
                 row = await fresh.loaders.customer_by_id.load(_uuid(message["id"]))
                 yield CustomerChangedEvent(
                     kind=ChangeKind(message["kind"]),

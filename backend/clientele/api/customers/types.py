@@ -28,8 +28,12 @@ from clientele.core.slices import row_cursor
 from clientele.customers.limits import MAX_LENGTH
 
 if TYPE_CHECKING:
+    from clientele.api.accounts.types import AuditEntry
     from clientele.api.appointments.types import Appointment
+    from clientele.api.blocking.types import BlockRule
 
+AuditEntryRef = Annotated["AuditEntry", strawberry.lazy("clientele.api.accounts.types")]
+BlockRuleRef = Annotated["BlockRule", strawberry.lazy("clientele.api.blocking.types")]
 AppointmentRef = Annotated["Appointment", strawberry.lazy("clientele.api.appointments.types")]
 
 
@@ -169,3 +173,32 @@ class Customer(Node):
 
         row = await info.context.loaders.next_appointment_by_customer.load(self.pk)
         return Appointment.from_row(row) if row else None
+
+    @strawberry.field(description="Blocked from online booking: some block rule matches the "
+                                  "customer's email, email domain, phone or name.")
+    async def is_blocked(self, info: Info) -> bool:
+        return bool(await info.context.loaders.block_rules_by_customer.load(self.pk))
+
+    @strawberry.field(description="The block rules that match this customer.")
+    async def block_rules(self, info: Info) -> list[BlockRuleRef]:
+        from clientele.api.blocking.types import BlockRule
+
+        rows = await info.context.loaders.block_rules_by_customer.load(self.pk)
+        return [BlockRule.from_row(r) for r in rows]
+
+    @strawberry.field(description="Who changed what and when, newest first (also imports, "
+                                  "blocks, conflicts).")
+    async def history(
+        self,
+        info: Info,
+        first: Annotated[int, strawberry.argument(description="Page size, 0 to 100.")] = 20,
+        after: Annotated[str | None, strawberry.argument(
+            description="Cursor after which the page starts.")] = None,
+    ) -> Connection[AuditEntryRef]:
+        from clientele.api.accounts.types import AuditEntry
+
+        check_first(first)
+        page = await info.context.loaders.history_by_customer.load((self.pk, (first, after)))
+        return make_connection([AuditEntry.from_row(r) for r in page.rows],
+                               [row_cursor(r, "created_at") for r in page.rows],
+                               page.has_next_page, after, page.total)

@@ -6,11 +6,13 @@ from typing import Annotated
 
 import strawberry
 
+from clientele.accounts.permissions import Permission
 from clientele.api.context import Info
 from clientele.api.customers.errors import CustomerError, customer_errors
 from clientele.api.customers.inputs import CustomerCreateInput, custom_changes
 from clientele.api.customers.types import Customer
 from clientele.api.customers.values import create_values
+from clientele.api.permissions import require
 from clientele.core.errors import DomainError
 from clientele.customers import services
 
@@ -26,10 +28,10 @@ async def customer_create(
     info: Info,
     input: Annotated[CustomerCreateInput, strawberry.argument(description="The new customer.")],
 ) -> CustomerCreatePayload:
-    account = info.context.account
+    require(info, Permission.ADD_CUSTOMERS)
     try:
         row = await services.create(
-            account.id, account.default_phone_region, create_values(input),
+            info.context.actor, create_values(input),
             custom_changes(input.custom_fields),
         )
     except DomainError as error:

@@ -6,8 +6,10 @@ from typing import Annotated
 
 import strawberry
 
+from clientele.accounts.permissions import Permission
 from clientele.api.context import Info
 from clientele.api.customers.errors import CustomerError, customer_errors, invalid_id_error
+from clientele.api.permissions import require
 from clientele.core import ids
 from clientele.core.errors import DomainError
 from clientele.customers import services
@@ -29,12 +31,13 @@ async def customer_delete(
                     "recipient, subject or body). false or omitted: delete them too. Events in "
                     "the source calendar are never touched.")] = False,
 ) -> CustomerDeletePayload:
+    require(info, Permission.DELETE_CUSTOMERS)
     try:
         pk = ids.decode_as(str(id), "Customer")
     except ids.InvalidGlobalId:
         return CustomerDeletePayload(deleted_id=None, user_errors=invalid_id_error(str(id)))
     try:
-        await services.delete(info.context.account.id, pk, bool(keep_history))
+        await services.delete(info.context.actor, pk, bool(keep_history))
     except DomainError as error:
         return CustomerDeletePayload(deleted_id=None, user_errors=customer_errors(error))
     return CustomerDeletePayload(deleted_id=id, user_errors=[])

@@ -6,11 +6,13 @@ from typing import Annotated
 
 import strawberry
 
+from clientele.accounts.permissions import Permission
 from clientele.api.context import Info
 from clientele.api.customers.errors import CustomerError, customer_errors, invalid_id_error
 from clientele.api.customers.inputs import CustomerUpdateInput, custom_changes
 from clientele.api.customers.types import Customer
 from clientele.api.customers.values import update_values
+from clientele.api.permissions import require
 from clientele.core import ids
 from clientele.core.errors import DomainError, FieldError
 from clientele.customers import services
@@ -38,7 +40,7 @@ async def customer_update(
     id: Annotated[strawberry.ID, strawberry.argument(description="The customer's global ID.")],
     input: Annotated[CustomerUpdateInput, strawberry.argument(description="The changes.")],
 ) -> CustomerUpdatePayload:
-    account = info.context.account
+    require(info, Permission.EDIT_CUSTOMERS)
     try:
         pk = ids.decode_as(str(id), "Customer")
     except ids.InvalidGlobalId:
@@ -46,7 +48,7 @@ async def customer_update(
     try:
         archived = _archived(input)
         row = await services.update(
-            account.id, account.default_phone_region, pk, update_values(input),
+            info.context.actor, pk, update_values(input),
             custom_changes(input.custom_fields), archived=archived,
         )
     except DomainError as error:

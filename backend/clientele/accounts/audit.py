@@ -1,0 +1,58 @@
+"""The audit history: who changed which customer field from what to what, and when."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from collections.abc import Sequence
+from enum import Enum
+from typing import Any
+
+from clientele.accounts.principal import Actor
+from clientele.core import db
+from clientele.core.slices import Slice, slices_by_key
+
+ORDER_COLUMN = "created_at"
+
+
+class AuditAction(str, Enum):
+    CREATED = "CREATED"
+    UPDATED = "UPDATED"
+    DELETED = "DELETED"
+    BLOCKED = "BLOCKED"
+    UNBLOCKED = "UNBLOCKED"
+    IMPORTED = "IMPORTED"
+    MERGED = "MERGED"
+    CONFLICT = "CONFLICT"
+
+
+def plain(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime | uuid.UUID):
+        return str(value)
+    return value
+
+
+def diff(before: Any, after: Any, fields: Sequence[str]) -> list[dict[str, Any]]:
+    """[{field, from, to}] for each field whose value differs."""
+    return [{"field": f, "from": plain(before[f]), "to": plain(after[f])}
+            for f in fields if before[f] != after[f]]
+
+
+async def record(actor: Actor, customer_id: uuid.UUID | None, action: AuditAction,
+                 changes: list[dict[str, Any]] | None = None) -> None:
+    await db.fetch(
+        """INSERT INTO audit_event (id, account, customer_id, actor_user, actor_label, action,
+                                    changes, created_at)
+           VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6::jsonb, clock_timestamp())""",
+        actor.account_id, customer_id, actor.user_id, actor.label, action.value,
+        json.dumps(changes or []))
+
+
+async def by_customers(account_id: uuid.UUID, customer_ids: Sequence[uuid.UUID], first: int,
+                       after: str | None) -> dict[uuid.UUID, Slice]:
+    """Each customer's history, newest first."""
+    return await slices_by_key(table="audit_event", key_column="customer_id",
+                               account_id=account_id, keys=customer_ids,
+                               order_column=ORDER_COLUMN, first=first, after=after,
+                               descending=True)

@@ -1,0 +1,108 @@
+"""bookingCreate: a booking from the public booking form (no login, rate-limited per IP) or
+by staff (add:customers). Goes through the identity service and the block check."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import strawberry
+
+from clientele.accounts.permissions import Permission
+from clientele.accounts.principal import Principal
+from clientele.accounts.services import get_account_by_slug
+from clientele.api.appointments.types import Appointment
+from clientele.api.context import Info
+from clientele.api.customers.types import Customer
+from clientele.api.enums import AppointmentErrorCodeEnum
+from clientele.api.errors import user_errors
+from clientele.api.permissions import require
+from clientele.appointments.booking import BookingRefused, BookingRequest, book
+from clientele.appointments.errors import AppointmentErrorCode
+from clientele.core.errors import DomainError
+from clientele.core.ratelimit import RateLimiter
+
+
+@strawberry.type(description="Why a booking was refused; nothing was written.")
+class BookingError:
+    field: str | None = strawberry.field(description="The input field at fault, if one.")
+    message: str = strawberry.field(description="A sentence to show the person booking.")
+    code: AppointmentErrorCodeEnum = strawberry.field(description="Machine-readable reason.")
+
+
+@strawberry.input(description="A booking. Email or phone identifies the customer.")
+class BookingCreateInput:
+    account_slug: str | None = strawberry.field(
+        default=None, description="The business (required without login; ignored for staff).")
+    first_name: str | None = strawberry.field(default=None, description="Given name.")
+    last_name: str | None = strawberry.field(default=None, description="Family name.")
+    email: str | None = strawberry.field(default=None, description="Email address.")
+    phone: str | None = strawberry.field(default=None, description="Phone number.")
+    starts_at: dt.datetime = strawberry.field(description="Start, with time zone offset.")
+    ends_at: dt.datetime = strawberry.field(description="End, after the start.")
+    services: list[str] = strawberry.field(default_factory=list,
+                                           description="Services booked (at most 20).")
+    location: str | None = strawberry.field(default=None, description="Location.")
+
+
+@strawberry.type(description="Result of bookingCreate.")
+class BookingCreatePayload:
+    appointment: Appointment | None = strawberry.field(description="The new appointment.")
+    customer: Customer | None = strawberry.field(
+        description="The customer (matched or new). Null for online bookings, which must not "
+                    "reveal stored customer data.")
+    customer_blocked: bool = strawberry.field(
+        description="Staff bookings only: the customer is blocked from online booking.")
+    warnings: list[str] = strawberry.field(
+        description="Staff bookings only: things staff should know (blocked customer, details "
+                    "that differ from the stored ones).")
+    user_errors: list[BookingError] = strawberry.field(description="Why nothing was booked.")
+
+
+def _refused(error: DomainError) -> BookingCreatePayload:
+    return BookingCreatePayload(appointment=None, customer=None, customer_blocked=False,
+                                warnings=[], user_errors=user_errors(
+                                    error.errors, BookingError, AppointmentErrorCodeEnum))
+
+
+async def booking_create(
+    info: Info,
+    input: Annotated[BookingCreateInput, strawberry.argument(description="The booking.")],
+) -> BookingCreatePayload:
+    principal = info.context.principal
+    request = BookingRequest(first_name=input.first_name, last_name=input.last_name,
+                             email=input.email, phone=input.phone, starts_at=input.starts_at,
+                             ends_at=input.ends_at, services=list(input.services),
+                             location=input.location)
+    online = not principal.authenticated
+    if not online:
+        require(info, Permission.ADD_CUSTOMERS)
+        actor = principal.actor
+        ip = None
+    else:
+        http = info.context.request
+        ip = http.client.host if http is not None and http.client else None
+        wait = http.app.state.limits.booking_per_ip.hit(ip or "unknown") if http else 0
+        if wait:
+            info.context.response.status_code = 429
+            info.context.response.headers["Retry-After"] = RateLimiter.retry_after_header(wait)
+            return _refused(DomainError.single(None, "Too many bookings; try again later.",
+                                               AppointmentErrorCode.RATE_LIMITED))
+        account = await get_account_by_slug(input.account_slug or "")
+        if account is None:
+            return _refused(DomainError.single("account_slug", "Unknown business.",
+                                               AppointmentErrorCode.NOT_FOUND))
+        actor = Principal.system(account, "online booking").actor
+    try:
+        booking = await book(actor, request, online=online, ip=ip)
+    except BookingRefused as refused:
+        return _refused(refused)
+    except DomainError as error:
+        return _refused(error)
+    return BookingCreatePayload(
+        appointment=Appointment.from_row(booking.appointment),
+        customer=None if online else Customer.from_row(booking.customer),
+        customer_blocked=not online and booking.blocking_rule is not None,
+        warnings=[] if online else booking.warnings,
+        user_errors=[],
+    )

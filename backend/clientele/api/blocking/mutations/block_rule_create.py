@@ -1,0 +1,36 @@
+"""blockRuleCreate: block by email, name, email domain, IP address or phone."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+
+from clientele.accounts.permissions import Permission
+from clientele.api.blocking.mutations.block_result import BlockPayload
+from clientele.api.blocking.types import BlockError, BlockRule
+from clientele.api.context import Info
+from clientele.api.enums import BlockErrorCodeEnum, BlockKindEnum
+from clientele.api.errors import user_errors
+from clientele.api.permissions import require
+from clientele.blocking import services
+from clientele.core.errors import DomainError
+
+
+async def block_rule_create(
+    info: Info,
+    kind: Annotated[BlockKindEnum, strawberry.argument(description="What the rule matches.")],
+    value: Annotated[str, strawberry.argument(
+        description="Email, name, domain (example.com), IP or CIDR network, or phone.")],
+    reason: Annotated[str, strawberry.argument(description="Why (staff only).")] = "",
+) -> BlockPayload:
+    require(info, Permission.EDIT_BLOCKED_CUSTOMERS)
+    try:
+        row = await services.create_rule(info.context.actor, services.BlockKind[kind.name],
+                                          value, reason)
+    except DomainError as error:
+        return BlockPayload(customer=None, block_rules=[], removed_count=0,
+                            user_errors=user_errors(error.errors, BlockError,
+                                                    BlockErrorCodeEnum))
+    return BlockPayload(customer=None, block_rules=[BlockRule.from_row(row)], removed_count=0,
+                        user_errors=[])

@@ -1,0 +1,40 @@
+"""customerBlock: keep a customer from booking online (edit:blocked-customers)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+
+from clientele.accounts.permissions import Permission
+from clientele.api.blocking.mutations.block_result import BlockPayload
+from clientele.api.blocking.types import BlockError, BlockRule
+from clientele.api.context import Info
+from clientele.api.customers.types import Customer
+from clientele.api.enums import BlockErrorCodeEnum
+from clientele.api.errors import parse_id, user_errors
+from clientele.api.permissions import require
+from clientele.blocking import services
+from clientele.core.errors import DomainError, NotFound
+from clientele.customers import services as customers
+
+
+async def customer_block(
+    info: Info,
+    id: Annotated[strawberry.ID, strawberry.argument(description="The customer's ID.")],
+    reason: Annotated[str, strawberry.argument(
+        description="Why (kept with the rules and in the customer's history).")] = "",
+) -> BlockPayload:
+    require(info, Permission.EDIT_BLOCKED_CUSTOMERS)
+    try:
+        customer = await customers.get(info.context.account.id, parse_id(id, "Customer"))
+        if customer is None:
+            raise NotFound("Customer")
+        rules = await services.block_customer(info.context.actor, customer, reason)
+    except DomainError as error:
+        return BlockPayload(customer=None, block_rules=[], removed_count=0,
+                            user_errors=user_errors(error.errors, BlockError,
+                                                    BlockErrorCodeEnum))
+    return BlockPayload(customer=Customer.from_row(customer),
+                        block_rules=[BlockRule.from_row(r) for r in rules], removed_count=0,
+                        user_errors=[])

@@ -1,0 +1,39 @@
+"""Block rules and the log of refused online bookings."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+
+from clientele.accounts.permissions import Permission
+from clientele.api.blocking.types import BlockedBookingAttempt, BlockRule
+from clientele.api.context import Info
+from clientele.api.permissions import require
+from clientele.api.relay import Connection, check_first, make_connection
+from clientele.blocking import services
+from clientele.core.slices import row_cursor
+
+
+@strawberry.type
+class BlockingQueries:
+    @strawberry.field(description="The account's block rules, newest first (read:customers).")
+    async def block_rules(self, info: Info) -> list[BlockRule]:
+        require(info, Permission.READ_CUSTOMERS)
+        return [BlockRule.from_row(r) for r in await services.list_rules(info.context.account.id)]
+
+    @strawberry.field(description="Online bookings refused by a block rule, newest first "
+                                  "(edit:blocked-customers).")
+    async def blocked_booking_attempts(
+        self,
+        info: Info,
+        first: Annotated[int, strawberry.argument(description="Page size, 0 to 100.")] = 20,
+        after: Annotated[str | None, strawberry.argument(
+            description="Cursor after which the page starts.")] = None,
+    ) -> Connection[BlockedBookingAttempt]:
+        require(info, Permission.EDIT_BLOCKED_CUSTOMERS)
+        check_first(first)
+        page = await services.list_attempts(info.context.account.id, first, after)
+        return make_connection([BlockedBookingAttempt.from_row(r) for r in page.rows],
+                               [row_cursor(r, "created_at") for r in page.rows],
+                               page.has_next_page, after, page.total)

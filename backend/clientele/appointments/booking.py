@@ -1,0 +1,129 @@
+"""A booking: the customer through the identity service, the block check, the appointment."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from clientele.accounts.principal import Actor
+from clientele.appointments.errors import AppointmentErrorCode
+from clientele.blocking import services as blocking
+from clientele.core import db, pubsub
+from clientele.core.errors import DomainError, FieldError
+from clientele.customers import services as customers
+from clientele.customers.enums import CustomerSource
+from clientele.customers.identity import IdentityError, normalise_email_value, normalise_phone_value
+
+APPOINTMENT_CHANNEL = "appointment"
+MAX_SERVICES = 20
+
+
+@dataclass
+class BookingRequest:
+    first_name: str | None
+    last_name: str | None
+    email: str | None
+    phone: str | None
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    services: list[str] = field(default_factory=list)
+    location: str | None = None
+    title: str | None = None
+
+
+@dataclass
+class Booking:
+    appointment: Any
+    customer: Any
+    customer_created: bool
+    blocking_rule: Any | None
+    warnings: list[str]
+
+
+class BookingRefused(DomainError):
+    """A blocked customer tried to book online; the account's message says why."""
+
+
+def _validate(request: BookingRequest) -> list[FieldError]:
+    errors: list[FieldError] = []
+    if request.starts_at.tzinfo is None or request.ends_at.tzinfo is None:
+        errors.append(FieldError("starts_at", "Give times with a time zone offset.",
+                                 AppointmentErrorCode.INVALID))
+    elif request.ends_at <= request.starts_at:
+        errors.append(FieldError("ends_at", "The end must come after the start.",
+                                 AppointmentErrorCode.INVALID))
+    if len(request.services) > MAX_SERVICES or any(len(s) > 200 for s in request.services):
+        errors.append(FieldError("services", f"At most {MAX_SERVICES} services of 200 "
+                                 "characters.", AppointmentErrorCode.TOO_LONG))
+    if not (request.email or request.phone):
+        errors.append(FieldError("email", "An email address or a phone number is required.",
+                                 AppointmentErrorCode.REQUIRED))
+    return errors
+
+
+async def book(actor: Actor, request: BookingRequest, *, online: bool,
+               ip: str | None = None) -> Booking:
+    """Online bookings by blocked customers are refused (and logged); staff bookings go
+    through with a warning."""
+    errors = _validate(request)
+    try:
+        email = normalise_email_value(request.email)
+        phone = normalise_phone_value(request.phone, actor.phone_region, "mobile_phone")
+    except IdentityError as exc:
+        errors.append(FieldError(exc.error.field if exc.error.field != "mobile_phone"
+                                 else "phone", exc.error.message,
+                                 AppointmentErrorCode[exc.error.code.name]))
+        email = phone = None
+    if errors:
+        raise DomainError(errors)
+    name = blocking.full_name(request.first_name, request.last_name)
+    rule = await blocking.matching_rule(actor.account_id, email=email, name=name, phone=phone,
+                                        ip=ip if online else None)
+    if rule is not None and online:
+        await blocking.log_attempt(actor.account_id, rule["id"], email=email, name=name,
+                                   phone=phone, ip=ip)
+        message = await _blocked_message(actor.account_id)
+        raise BookingRefused([FieldError(None, message, AppointmentErrorCode.BLOCKED)])
+    customer, created, conflicts = await customers.match_or_create(
+        actor,
+        {"first_name": request.first_name, "last_name": request.last_name, "email": email,
+         "mobile_phone": phone},
+        CustomerSource.BOOKING,
+    )
+    if rule is None:
+        rules = await blocking.rules_for_customers(actor.account_id, [customer["id"]])
+        rule = (rules[customer["id"]] or [None])[0]
+    warnings = []
+    if rule is not None:
+        warnings.append(f"This customer is blocked from online booking ({rule['kind'].lower()}"
+                        f" rule{': ' + rule['reason'] if rule['reason'] else ''}).")
+    warnings += [f"Kept the stored {c['field'].replace('_', ' ')} {c['from']!r}; the booking "
+                 f"said {c['to']!r}." for c in conflicts]
+    appointment = await create_appointment(actor, customer["id"], request)
+    return Booking(appointment, customer, created, rule, warnings)
+
+
+async def _blocked_message(account_id: uuid.UUID) -> str:
+    rows = await db.fetch("SELECT booking_blocked_message FROM account WHERE id = $1",
+                          account_id)
+    return str(rows[0]["booking_blocked_message"])
+
+
+async def create_appointment(actor: Actor, customer_id: uuid.UUID | None,
+                             request: BookingRequest) -> Any:
+    title = request.title or (request.services[0] if request.services else "Appointment")
+    rows = await db.fetch_records(
+        """INSERT INTO appointment (id, account, customer, title, services, starts_at, ends_at,
+                                    all_day, location, status, recurrence_id, created_at,
+                                    updated_at)
+           VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, false, $7, 'SCHEDULED', '',
+                   now(), now()) RETURNING *""",
+        actor.account_id, customer_id, title[:500], request.services, request.starts_at,
+        request.ends_at, request.location)
+    appointment = rows[0]
+    await pubsub.publish(APPOINTMENT_CHANNEL, {"account": str(actor.account_id),
+                                               "id": str(appointment["id"]),
+                                               "customer": str(customer_id), "kind": "created"})
+    return appointment

@@ -1,0 +1,12 @@
+from enum import Enum
+
+
+class AppointmentErrorCode(str, Enum):
+    REQUIRED = "REQUIRED"
+    INVALID = "INVALID"
+    INVALID_EMAIL = "INVALID_EMAIL"
+    INVALID_PHONE = "INVALID_PHONE"
+    TOO_LONG = "TOO_LONG"
+    NOT_FOUND = "NOT_FOUND"
+    BLOCKED = "BLOCKED"
+    RATE_LIMITED = "RATE_LIMITED"

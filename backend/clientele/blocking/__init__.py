@@ -1,0 +1,1 @@
+"""Customer blocking: block rules and the online-booking check."""
