@@ -48,6 +48,7 @@ MAX_DEPTH = 12
 MAX_ALIASES = 30
 MAX_TOKENS = 5000
 DOCUMENT_CACHE_SIZE = 1000
+MAX_BATCH = 10  # operations in one batched HTTP request (a JSON array)
 
 
 @strawberry.type(description="Read customers, their appointments and communications.")
@@ -151,7 +152,8 @@ def build_schema(production: bool = False) -> strawberry.Schema:
         subscription=Subscription,
         types=[Customer, Appointment, Communication],
         extensions=extensions,
-        config=StrawberryConfig(auto_camel_case=True),
+        config=StrawberryConfig(auto_camel_case=True,
+                                batching_config={"max_operations": MAX_BATCH}),
     )
 
 

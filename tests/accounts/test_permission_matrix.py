@@ -1,0 +1,155 @@
+"""Every operation × every built-in role (and anonymous): allowed or refused as specified."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from clientele.accounts.permissions import BUILTIN_ROLES, Permission
+from clientele.accounts.roles import ensure_builtin_roles
+from clientele.core import ids
+from tests.api.helpers import create_customer
+from tests.conftest import Client
+
+P = Permission
+
+
+@dataclass
+class Op:
+    name: str
+    document: str
+    needs: Permission | None  # None: any authenticated caller
+    variables: Callable[[dict[str, Any]], dict[str, Any]] = lambda ctx: {}
+    public: bool = False  # anonymous callers may use it
+
+
+def _rand() -> str:
+    return uuid.uuid4().hex[:8]
+
+
+OPERATIONS = [
+    Op("customers", "{ customers(first: 1) { totalCount } }", P.READ_CUSTOMERS),
+    Op("customer", "query($id: ID!) { customer(id: $id) { id } }", P.READ_CUSTOMERS,
+       lambda c: {"id": c["customer"]}),
+    Op("node", "query($id: ID!) { node(id: $id) { id } }", P.READ_CUSTOMERS,
+       lambda c: {"id": c["customer"]}),
+    Op("nodes", "query($id: ID!) { nodes(ids: [$id]) { id } }", P.READ_CUSTOMERS,
+       lambda c: {"id": c["customer"]}),
+    Op("customerCreate", 'mutation { customerCreate(input: {firstName: "M"}) '
+       "{ userErrors { code } } }", P.ADD_CUSTOMERS),
+    Op("customerUpdate", 'mutation($id: ID!) { customerUpdate(id: $id, input: {notes: "x"}) '
+       "{ userErrors { code } } }", P.EDIT_CUSTOMERS, lambda c: {"id": c["customer"]}),
+    Op("customerDelete", "mutation($id: ID!) { customerDelete(id: $id) { userErrors { code } } }",
+       P.DELETE_CUSTOMERS, lambda c: {"id": c["spare"]}),
+    Op("customerBlock", "mutation($id: ID!) { customerBlock(id: $id) { userErrors { code } } }",
+       P.EDIT_BLOCKED_CUSTOMERS, lambda c: {"id": c["customer"]}),
+    Op("customerUnblock", "mutation($id: ID!) { customerUnblock(id: $id) "
+       "{ userErrors { code } } }", P.EDIT_BLOCKED_CUSTOMERS, lambda c: {"id": c["customer"]}),
+    Op("blockRuleCreate", "mutation($v: String!) { blockRuleCreate(kind: DOMAIN, value: $v) "
+       "{ userErrors { code } } }", P.EDIT_BLOCKED_CUSTOMERS,
+       lambda c: {"v": f"{_rand()}.example.com"}),
+    Op("blockRuleDelete", "mutation($id: ID!) { blockRuleDelete(id: $id) "
+       "{ userErrors { code } } }", P.EDIT_BLOCKED_CUSTOMERS,
+       lambda c: {"id": ids.encode("BlockRule", uuid.uuid4())}),
+    Op("blockRules", "{ blockRules { id } }", P.READ_CUSTOMERS),
+    Op("blockedBookingAttempts", "{ blockedBookingAttempts { totalCount } }",
+       P.EDIT_BLOCKED_CUSTOMERS),
+    Op("customer.isBlocked/history", "query($id: ID!) { customer(id: $id) { isBlocked "
+       "blockRules { id } history { totalCount } } }", P.READ_CUSTOMERS,
+       lambda c: {"id": c["customer"]}),
+    Op("users", "{ users { id } }", P.MANAGE_USERS),
+    Op("roles", "{ roles { id } }", P.MANAGE_USERS),
+    Op("userCreate", "mutation($e: String!, $r: ID!) { userCreate(input: {email: $e, "
+       'name: "N", password: "long-enough-pw", roleId: $r}) { userErrors { code } } }',
+       P.MANAGE_USERS, lambda c: {"e": f"u{_rand()}@example.com", "r": c["staff_role"]}),
+    Op("userUpdate", 'mutation($id: ID!) { userUpdate(id: $id, input: {name: "N"}) '
+       "{ userErrors { code } } }", P.MANAGE_USERS,
+       lambda c: {"id": ids.encode("StaffUser", uuid.uuid4())}),
+    Op("roleCreate", "mutation($n: String!) { roleCreate(name: $n, permissions: "
+       "[READ_CUSTOMERS]) { userErrors { code } } }", P.MANAGE_USERS,
+       lambda c: {"n": f"r{_rand()}"}),
+    Op("roleUpdate", 'mutation($id: ID!) { roleUpdate(id: $id, name: "x") '
+       "{ userErrors { code } } }", P.MANAGE_USERS, lambda c: {"id": c["staff_role"]}),
+    Op("roleDelete", "mutation($id: ID!) { roleDelete(id: $id) { userErrors { code } } }",
+       P.MANAGE_USERS, lambda c: {"id": c["staff_role"]}),
+    Op("accountSettingsUpdate", 'mutation { accountSettingsUpdate(bookingBlockedMessage: '
+       '"No.") { userErrors { code } } }', P.MANAGE_SETTINGS),
+    Op("apiTokens", "{ apiTokens { id } }", None),
+    Op("apiTokenCreate", 'mutation { apiTokenCreate(name: "t", permissions: []) '
+       "{ userErrors { code } } }", None),
+    Op("apiTokenRevoke", "mutation($id: ID!) { apiTokenRevoke(id: $id) "
+       "{ userErrors { code } } }", None, lambda c: {"id": ids.encode("ApiToken", uuid.uuid4())}),
+    Op("bookingCreate (staff)", "mutation { bookingCreate(input: {email: "
+       '"b@example.com", startsAt: "2030-01-01T09:00:00Z", endsAt: "2030-01-01T10:00:00Z"}) '
+       "{ userErrors { code } } }", P.ADD_CUSTOMERS, public=True),  # anonymous: public form
+    Op("me", "{ me { name } }", None, public=True),
+    Op("logout", "mutation { logout { ok } }", None, public=True),
+    Op("login", 'mutation { login(email: "x@example.com", password: "y") '
+       "{ userErrors { code } } }", None, public=True),
+]
+
+ROLES = [*BUILTIN_ROLES, "anonymous"]
+
+
+@pytest.fixture
+async def context(gql) -> dict[str, Any]:
+    role_ids = await ensure_builtin_roles(gql.account.id)
+    return {
+        "customer": await create_customer(gql, firstName="Matrix", email="m@example.com"),
+        "spare": await create_customer(gql, firstName="Spare"),
+        "staff_role": ids.encode("Role", role_ids["staff"]),
+    }
+
+
+def _codes(result: Any) -> set[str]:
+    return {(e.extensions or {}).get("code", "") for e in result.errors or []}
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("op", OPERATIONS, ids=lambda o: o.name)
+async def test_matrix(gql, context, op: Op, role: str) -> None:
+    if role == "anonymous":
+        client = Client(gql.account, anonymous=True)
+        expected_ok = op.public
+    else:
+        client = Client(gql.account, BUILTIN_ROLES[role])
+        expected_ok = op.needs is None or op.needs in BUILTIN_ROLES[role]
+    result = await client.execute(op.document, **op.variables(context))
+    codes = _codes(result)
+    if expected_ok:
+        assert not codes & {"FORBIDDEN", "UNAUTHENTICATED"}, (op.name, role, result.errors)
+        assert result.data is not None
+    else:
+        expected = "UNAUTHENTICATED" if role == "anonymous" else "FORBIDDEN"
+        assert expected in codes, (op.name, role, result.errors)
+
+
+async def test_subscription_needs_read_customers(gql) -> None:
+    from clientele.api.context import Context
+    from clientele.api.schema import schema
+
+    for client, allowed in ((Client(gql.account, BUILTIN_ROLES["read-only"]), True),
+                            (Client(gql.account, frozenset()), False),
+                            (Client(gql.account, anonymous=True), False)):
+        events = await schema.subscribe("subscription { customerChanged { kind } }",
+                                        context_value=Context(principal=client.principal))
+        if allowed:
+            assert not hasattr(events, "errors")
+            await events.aclose()
+        else:
+            first = await events.__anext__() if hasattr(events, "__anext__") else events
+            assert first.errors and _codes(first) & {"FORBIDDEN", "UNAUTHENTICATED"}
+
+
+def test_every_mutation_and_query_is_in_the_matrix() -> None:
+    from clientele.api.schema import schema
+
+    covered = {op.name.split(" ")[0].split(".")[0] for op in OPERATIONS}
+    mutation_fields = set(schema._schema.mutation_type.fields)
+    query_fields = set(schema._schema.query_type.fields)
+    assert mutation_fields - covered == set()
+    assert query_fields - covered == set()
