@@ -1,4 +1,4 @@
-"""Every operation × every built-in role (and anonymous): allowed or refused as specified."""
+"""Every operation x every built-in role (and anonymous): allowed or refused as specified."""
 
 from __future__ import annotations
 

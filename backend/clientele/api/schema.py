@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import strawberry
+from graphql import GraphQLError
 from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import (
     AddValidationRules,
@@ -122,6 +123,13 @@ class Subscription(CustomerSubscriptions):
     pass
 
 
+def is_internal_error(error: GraphQLError) -> bool:
+    """Bugs and infrastructure failures are masked; request errors and our coded errors stay
+    readable (the client needs them)."""
+    original = error.original_error
+    return original is not None and not isinstance(original, GraphQLError)
+
+
 def _limit_rules(production: bool) -> list:
     """Validation rules built once, so that the validation cache (keyed by document and rules)
     hits for every repeated document."""
@@ -145,7 +153,7 @@ def build_schema(production: bool = False) -> strawberry.Schema:
         lambda: ValidationCache(maxsize=DOCUMENT_CACHE_SIZE),
     ]
     if production:
-        extensions += [MaskErrors, HideSuggestions]
+        extensions += [lambda: MaskErrors(should_mask_error=is_internal_error), HideSuggestions]
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,

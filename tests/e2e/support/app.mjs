@@ -156,9 +156,29 @@ export async function startApp() {
     throw error;
   }
 
+  // The server prints its development logins at first start.
+  const printed = fs.readFileSync(path.join(OUTPUT_DIR, "server.log"), "utf8");
+  const match = /development login \(admin\): (\S+) \/ (\S+)/.exec(printed);
+  if (!match) {
+    await stop();
+    throw new Error("the server printed no development login; see test-output/e2e/server.log");
+  }
+  const login = { email: match[1], password: match[2] };
+  let apiSession = null;
+
+  async function post(body, headers = {}) {
+    const response = await fetch(`${baseUrl}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json", ...headers },
+      body: JSON.stringify(body),
+    });
+    return { response, body: await response.json() };
+  }
+
   return {
     baseUrl,
     database: database.describe,
+    login,
     stop,
     /** Adds one customer with `appointments` appointments; returns its global ID. */
     async seedProfile(appointments) {
@@ -170,14 +190,19 @@ export async function startApp() {
       const lines = stdout.trim().split("\n");
       return lines[lines.length - 1].trim();
     },
-    /** A GraphQL request straight to the API (for set-up and for changes "from another tab"). */
+    /** A GraphQL request straight to the API, signed in as the admin (another "tab"). */
     async graphql(query, variables = {}) {
-      const response = await fetch(`${baseUrl}/graphql`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = await response.json();
+      if (!apiSession) {
+        const { response, body } = await post({
+          query: "mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { me { csrfToken } } }",
+          variables: { e: login.email, p: login.password },
+        });
+        const cookie = (response.headers.get("set-cookie") ?? "").split(";")[0];
+        const csrf = body.data?.login?.me?.csrfToken;
+        if (!cookie || !csrf) throw new Error(`API sign-in failed: ${JSON.stringify(body)}`);
+        apiSession = { cookie, "x-csrf-token": csrf };
+      }
+      const { body } = await post({ query, variables }, apiSession);
       if (body.errors) throw new Error(JSON.stringify(body.errors));
       return body.data;
     },
