@@ -23,7 +23,7 @@ async def test_depth_limit(gql) -> None:
     nested = "customer { id }"
     for _ in range(MAX_DEPTH):
         nested = (f"appointment {{ customer {{ appointments {{ edges {{ node {{ {nested} "
-                  "}} }} }} }} }}")
+                  f"}} }} }} }} }}")
     deep = f"{{ node(id: \"x\") {{ ... on Communication {{ {nested} }} }} }}"
     result = await gql.execute(deep)
     assert result.errors and "exceeds maximum operation depth" in result.errors[0].message
