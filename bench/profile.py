@@ -106,6 +106,27 @@ def summary(name: str, latencies: list[float], elapsed: float, size: int) -> dic
     return row
 
 
+async def bench_token(database_url: str) -> str:
+    """A read-only API token of a benchmark user of the default account."""
+    from clientele.accounts import sessions
+    from clientele.accounts.bootstrap import create_user_with_role
+    from clientele.accounts.permissions import Permission
+    from clientele.accounts.principal import Principal
+    from clientele.accounts.services import ensure_default_account
+    from clientele.core import db
+
+    db.configure(database_url)
+    account = await ensure_default_account("CH")
+    email = f"bench-{random.randrange(10**9)}@example.com"
+    user = await create_user_with_role(account, email, "Benchmark", "bench-password-1", "read-only")
+    principal = Principal(account=account, permissions=frozenset({Permission.READ_CUSTOMERS}),
+                          user_id=user["id"], name="Benchmark", via="session")
+    token, _ = await sessions.create_api_token(principal, "benchmark",
+                                               frozenset({Permission.READ_CUSTOMERS}))
+    print(f"token for wrk: {token}")
+    return token
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -114,6 +135,9 @@ async def main() -> None:
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 32])
     parser.add_argument("--sample", type=int, default=20_000, help="customers to draw from")
+    parser.add_argument("--token", default=os.environ.get("CLIENTELE_TOKEN"),
+                        help="API token (default: a read-only token made for this run)")
+    parser.add_argument("--write-bodies", help="only write request bodies for bench/profile.lua")
     args = parser.parse_args()
     if not args.database_url:
         sys.exit("--database-url (or DATABASE_URL) is needed to pick customers")
@@ -129,7 +153,19 @@ async def main() -> None:
     print(f"{platform.node()} · {os.cpu_count()} cores · {total:,} customers · "
           f"{args.requests} requests per run")
 
-    async with httpx.AsyncClient(timeout=30, limits=httpx.Limits(max_connections=64)) as http:
+    token = args.token or await bench_token(args.database_url)
+    if args.write_bodies:
+        import json
+
+        Path(args.write_bodies).write_text("\n".join(json.dumps(
+            {"query": PROFILE, "variables": {"id": ids.encode("Customer", pick)}})
+            for pick in picks))
+        print(f"wrote {len(picks)} request bodies to {args.write_bodies}")
+        await pool.close()
+        return
+    headers = {"authorization": f"Bearer {token}"}
+    async with httpx.AsyncClient(timeout=30, limits=httpx.Limits(max_connections=64),
+                                 headers=headers) as http:
         async def graphql(i: int) -> int:
             response = await http.post(args.url, json={
                 "query": PROFILE, "variables": {"id": ids.encode("Customer", picks[i])}})
