@@ -15,7 +15,8 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      "/graphql": { target: API, changeOrigin: true, ws: true },
+      // Host is kept, so the server sees the WebSocket come from its own origin (cookie auth).
+      "/graphql": { target: API, changeOrigin: false, ws: true },
     },
   },
   test: {

@@ -3,6 +3,7 @@ import { createRoot } from "react-dom/client";
 import { BrowserRouter } from "react-router";
 import { Provider } from "urql";
 import { App } from "./app/App";
+import { SessionGate } from "./modules/session/components/SessionGate";
 import { createApiClient } from "./shared/api/client";
 import "./styles/app.css";
 
@@ -12,7 +13,9 @@ createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <Provider value={client}>
       <BrowserRouter>
-        <App />
+        <SessionGate>
+          <App />
+        </SessionGate>
       </BrowserRouter>
     </Provider>
   </StrictMode>,

@@ -18,6 +18,10 @@ let newCustomerPath;
 
 const profilePath = (id) => `/customers/${encodeURIComponent(id)}`;
 const isGraphqlHttp = (request) => new URL(request.url()).pathname === "/graphql";
+const operationName = (request) =>
+  request.method() === "GET"
+    ? new URL(request.url()).searchParams.get("operationName")
+    : request.postDataJSON()?.operationName;
 
 /** Rows of the main customer list (not the "Just added" box). */
 const listRows = (page) => page.getByRole("list", { name: "Customers", exact: true }).getByRole("listitem");
@@ -29,10 +33,12 @@ describe("staff SPA in Chromium", { timeout: 170_000 }, () => {
     profileId = await app.seedProfile(50);
     browser = await launchBrowser();
     // Sign in once; the other pages share the browser profile's session cookie.
-    const { page, step } = await openPage(browser, "signin");
+    const { page, step, axeViolations } = await openPage(browser, "signin");
     await step("signed in", async () => {
       await page.goto(`${app.baseUrl}/customers`);
       await page.getByRole("heading", { name: "Sign in" }).waitFor();
+      const violations = await axeViolations();
+      assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
       await page.getByLabel("Email").fill(app.login.email);
       await page.getByLabel("Password").fill(app.login.password);
       await page.getByRole("button", { name: "Sign in" }).click();
@@ -105,7 +111,7 @@ describe("staff SPA in Chromium", { timeout: 170_000 }, () => {
       assert.equal((await upcoming.count()) + (await past.count()), 50);
       await page.waitForLoadState("networkidle");
       // A cold page load first asks who is signed in; the profile itself is one request.
-      const operations = requests.map((request) => request.postDataJSON().operationName);
+      const operations = requests.map(operationName);
       assert.deepEqual(operations, ["Me", "CustomerProfile"]);
       assert.equal(await page.getByText("ALLOWED", { exact: false }).first().isVisible(), true);
     });
@@ -148,7 +154,7 @@ describe("staff SPA in Chromium", { timeout: 170_000 }, () => {
       await page.getByRole("list", { name: "Past appointments" }).waitFor();
       await page.waitForLoadState("networkidle");
       assert.equal(requests.length, 1, `expected 1 request to /graphql, saw ${requests.length}`);
-      assert.equal(requests[0].postDataJSON().operationName, "CustomerProfile");
+      assert.equal(operationName(requests[0]), "CustomerProfile");
     });
     await page.close();
   });

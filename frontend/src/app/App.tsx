@@ -3,9 +3,11 @@ import { Link, Navigate, Route, Routes } from "react-router";
 import { CustomerListPage } from "../modules/customers/components/CustomerListPage";
 import { CustomerProfilePage } from "../modules/customers/components/CustomerProfilePage";
 import { LIST_PATH } from "../modules/customers/paths";
+import { useSession } from "../modules/session/hooks/useSession";
 import { EmptyState } from "../shared/components/States";
 
 export function App() {
+  const session = useSession();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -15,9 +17,17 @@ export function App() {
         <Link to={LIST_PATH} className="app-header__brand">
           Clientele
         </Link>
-        <nav aria-label="Main">
+        <nav aria-label="Main" className="app-header__nav">
           <Link to={LIST_PATH}>Customers</Link>
         </nav>
+        {session && (
+          <div className="app-header__user">
+            <span className="app-header__name">{session.me.name}</span>
+            <button type="button" className="app-header__signout" onClick={session.signOut}>
+              Sign out
+            </button>
+          </div>
+        )}
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
         <Routes>

@@ -25,6 +25,10 @@ type Documents = {
     "\n  query CustomerList(\n    $first: Int!\n    $after: String\n    $orderBy: CustomerOrderBy\n    $filter: CustomerFilter\n  ) {\n    customers(first: $first, after: $after, orderBy: $orderBy, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...CustomerListItemFields\n        }\n      }\n    }\n  }\n": typeof types.CustomerListDocument,
     "\n  query CustomerProfile($id: ID!) {\n    customer(id: $id) {\n      ...CustomerDetailsFields\n      appointments(first: 100) {\n        totalCount\n        edges {\n          node {\n            ...AppointmentFields\n            communications(first: 50) {\n              totalCount\n              edges {\n                node {\n                  ...CommunicationFields\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.CustomerProfileDocument,
     "\n  mutation CustomerUpdate($id: ID!, $input: CustomerUpdateInput!) {\n    customerUpdate(id: $id, input: $input) {\n      customer {\n        ...CustomerDetailsFields\n        ...CustomerListItemFields\n      }\n      userErrors {\n        ...CustomerErrorFields\n      }\n    }\n  }\n": typeof types.CustomerUpdateDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      me {\n        ...SessionFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Logout {\n    logout {\n      ok\n    }\n  }\n": typeof types.LogoutDocument,
+    "\n  query Me {\n    me {\n      ...SessionFields\n    }\n  }\n": typeof types.MeDocument,
+    "\n  fragment SessionFields on Me {\n    userId\n    name\n    via\n    permissions\n    csrfToken\n    account {\n      name\n    }\n  }\n": typeof types.SessionFieldsFragmentDoc,
 };
 const documents: Documents = {
     "\n  fragment AppointmentFields on Appointment {\n    id\n    title\n    services\n    startsAt\n    endsAt\n    allDay\n    location\n    status\n  }\n": types.AppointmentFieldsFragmentDoc,
@@ -38,6 +42,10 @@ const documents: Documents = {
     "\n  query CustomerList(\n    $first: Int!\n    $after: String\n    $orderBy: CustomerOrderBy\n    $filter: CustomerFilter\n  ) {\n    customers(first: $first, after: $after, orderBy: $orderBy, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...CustomerListItemFields\n        }\n      }\n    }\n  }\n": types.CustomerListDocument,
     "\n  query CustomerProfile($id: ID!) {\n    customer(id: $id) {\n      ...CustomerDetailsFields\n      appointments(first: 100) {\n        totalCount\n        edges {\n          node {\n            ...AppointmentFields\n            communications(first: 50) {\n              totalCount\n              edges {\n                node {\n                  ...CommunicationFields\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.CustomerProfileDocument,
     "\n  mutation CustomerUpdate($id: ID!, $input: CustomerUpdateInput!) {\n    customerUpdate(id: $id, input: $input) {\n      customer {\n        ...CustomerDetailsFields\n        ...CustomerListItemFields\n      }\n      userErrors {\n        ...CustomerErrorFields\n      }\n    }\n  }\n": types.CustomerUpdateDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      me {\n        ...SessionFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation Logout {\n    logout {\n      ok\n    }\n  }\n": types.LogoutDocument,
+    "\n  query Me {\n    me {\n      ...SessionFields\n    }\n  }\n": types.MeDocument,
+    "\n  fragment SessionFields on Me {\n    userId\n    name\n    via\n    permissions\n    csrfToken\n    account {\n      name\n    }\n  }\n": types.SessionFieldsFragmentDoc,
 };
 
 /**
@@ -98,6 +106,22 @@ export function graphql(source: "\n  query CustomerProfile($id: ID!) {\n    cust
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CustomerUpdate($id: ID!, $input: CustomerUpdateInput!) {\n    customerUpdate(id: $id, input: $input) {\n      customer {\n        ...CustomerDetailsFields\n        ...CustomerListItemFields\n      }\n      userErrors {\n        ...CustomerErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CustomerUpdate($id: ID!, $input: CustomerUpdateInput!) {\n    customerUpdate(id: $id, input: $input) {\n      customer {\n        ...CustomerDetailsFields\n        ...CustomerListItemFields\n      }\n      userErrors {\n        ...CustomerErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      me {\n        ...SessionFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      me {\n        ...SessionFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout {\n    logout {\n      ok\n    }\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout {\n      ok\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      ...SessionFields\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      ...SessionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SessionFields on Me {\n    userId\n    name\n    via\n    permissions\n    csrfToken\n    account {\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment SessionFields on Me {\n    userId\n    name\n    via\n    permissions\n    csrfToken\n    account {\n      name\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

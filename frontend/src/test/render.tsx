@@ -7,7 +7,12 @@ import { Provider, type Client } from "urql";
 /** Renders `ui` at `path` (matched by `pattern`) with the given urql client. */
 export function renderPage(
   ui: ReactElement,
-  { client, path = "/", pattern = "*" }: { client: Client; path?: string; pattern?: string },
+  {
+    client,
+    path = "/",
+    pattern = "*",
+    wrap = (node) => node,
+  }: { client: Client; path?: string; pattern?: string; wrap?: (node: ReactElement) => ReactElement },
 ) {
   const user = userEvent.setup();
   const location: { current: string } = { current: path };
@@ -20,7 +25,7 @@ export function renderPage(
     <Provider value={client}>
       <MemoryRouter initialEntries={[path]}>
         <Routes>
-          <Route path={pattern} element={ui} />
+          <Route path={pattern} element={wrap(ui)} />
           <Route path="*" element={<p>Elsewhere</p>} />
         </Routes>
         <Spy />

@@ -19,6 +19,11 @@ const embedded = [
   "CustomerUpdatePayload",
   "CustomerDeletePayload",
   "CustomerChangedEvent",
+  "Me",
+  "AccountSettings",
+  "LoginPayload",
+  "LogoutPayload",
+  "AccountError",
 ];
 
 /** Drops every cached page of every customer list, so visible lists fetch afresh. */

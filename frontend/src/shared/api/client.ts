@@ -1,7 +1,7 @@
 // The urql client: normalised cache, HTTP for queries and mutations, WebSocket for subscriptions.
-import { Client, fetchExchange, subscriptionExchange } from "urql";
+import { Client, fetchExchange, mapExchange, subscriptionExchange, type CombinedError } from "urql";
 import { createCacheExchange } from "./cache";
-import { fetchOptions, GRAPHQL_PATH } from "./requestOptions";
+import { fetchOptions, GRAPHQL_PATH, reportSessionLost } from "./requestOptions";
 import { subscriptionClient } from "./subscriptionClient";
 
 export function createApiClient(): Client {
@@ -11,6 +11,11 @@ export function createApiClient(): Client {
     requestPolicy: "cache-first",
     preferGetMethod: false,
     exchanges: [
+      mapExchange({
+        onError(error) {
+          if (isUnauthenticated(error)) reportSessionLost();
+        },
+      }),
       createCacheExchange(),
       fetchExchange,
       subscriptionExchange({
@@ -26,4 +31,11 @@ export function createApiClient(): Client {
       }),
     ],
   });
+}
+
+export function isUnauthenticated(error: CombinedError): boolean {
+  return (
+    error.response?.status === 401 ||
+    error.graphQLErrors.some((e) => e.extensions?.code === "UNAUTHENTICATED")
+  );
 }

@@ -1,5 +1,6 @@
 // "Edit" with a small dropdown arrow beside it; the arrow's menu holds "Delete customer".
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useCan } from "../../session/hooks/useSession";
 
 interface Props {
   onEdit: () => void;
@@ -13,6 +14,8 @@ export function CustomerActions({ onEdit, onDelete, editing }: Props) {
   const arrow = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLUListElement>(null);
   const root = useRef<HTMLDivElement>(null);
+  const canEdit = useCan("EDIT_CUSTOMERS");
+  const canDelete = useCan("DELETE_CUSTOMERS");
 
   useEffect(() => {
     if (!open) return;
@@ -47,30 +50,33 @@ export function CustomerActions({ onEdit, onDelete, editing }: Props) {
     }
   };
 
+  if (!canEdit && !canDelete) return null;
   return (
     <div className="split-button" ref={root}>
-      <button type="button" className="button split-button__main" onClick={onEdit} disabled={editing}>
+      <button type="button" className="button split-button__main" onClick={onEdit} disabled={editing || !canEdit}>
         Edit
       </button>
-      <button
-        ref={arrow}
-        type="button"
-        className="button split-button__arrow"
-        aria-label="More actions"
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-controls={open ? menuId : undefined}
-        onClick={() => setOpen((value) => !value)}
-        onKeyDown={(event) => {
-          if (event.key === "ArrowDown") {
-            event.preventDefault();
-            setOpen(true);
-          }
-        }}
-      >
-        <span className="caret" aria-hidden="true" />
-      </button>
-      {open && (
+      {canDelete && (
+        <button
+          ref={arrow}
+          type="button"
+          className="button split-button__arrow"
+          aria-label="More actions"
+          aria-haspopup="menu"
+          aria-expanded={open}
+          aria-controls={open ? menuId : undefined}
+          onClick={() => setOpen((value) => !value)}
+          onKeyDown={(event) => {
+            if (event.key === "ArrowDown") {
+              event.preventDefault();
+              setOpen(true);
+            }
+          }}
+        >
+          <span className="caret" aria-hidden="true" />
+        </button>
+      )}
+      {open && canDelete && (
         <ul id={menuId} ref={menu} role="menu" aria-label="More actions" className="menu" onKeyDown={onMenuKey}>
           <li role="none">
             <button

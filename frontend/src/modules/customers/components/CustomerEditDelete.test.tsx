@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { appointment, profileCustomer } from "../../../test/fixtures";
 import { mockClient, type Handler } from "../../../test/mockClient";
 import { renderPage } from "../../../test/render";
+import { SessionContext, type Session } from "../../session/hooks/useSession";
 import { CustomerProfilePage } from "./CustomerProfilePage";
 
 function setup(handlers: Record<string, Handler>) {
@@ -155,5 +156,26 @@ describe("deleting a customer", () => {
     await user.click(within(dialog).getByRole("button", { name: "Delete customer" }));
     expect((await within(dialog).findByRole("alert")).textContent).toContain("No customer with this ID");
     expect(location.current).toContain("/customers/");
+  });
+});
+
+describe("permissions", () => {
+  it("offers Edit but no delete arrow to a user without delete:customers", async () => {
+    const customer = profileCustomer({}, []);
+    const api = mockClient({ CustomerProfile: () => ({ customer }) }, { cache: true });
+    const session = {
+      me: { name: "Sam Staff", permissions: ["READ_CUSTOMERS", "EDIT_CUSTOMERS"] },
+      can: (permission: string) => permission !== "DELETE_CUSTOMERS",
+      signOut: () => {},
+    } as unknown as Session;
+    renderPage(<CustomerProfilePage />, {
+      client: api.client,
+      path: `/customers/${encodeURIComponent(customer.id)}`,
+      pattern: "/customers/:id",
+      wrap: (node) => <SessionContext.Provider value={session}>{node}</SessionContext.Provider>,
+    });
+    await screen.findByRole("heading", { level: 1, name: "Anna Müller" });
+    expect(screen.getByRole("button", { name: "Edit" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "More actions" })).toBeNull();
   });
 });

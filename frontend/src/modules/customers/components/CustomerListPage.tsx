@@ -5,6 +5,7 @@ import type { CustomerListItemFieldsFragment } from "../../../gql/graphql";
 import { EmptyState, ErrorState, Loading } from "../../../shared/components/States";
 import { useDebouncedValue } from "../../../shared/hooks/useDebouncedValue";
 import { useOnVisible } from "../../../shared/hooks/useOnVisible";
+import { useCan } from "../../session/hooks/useSession";
 import { useCustomerList } from "../hooks/useCustomerList";
 import { DEFAULT_SORT, parseSort, SORT_OPTIONS, type SortValue } from "../utils/sort";
 import { AddCustomerDialog } from "./AddCustomerDialog";
@@ -21,6 +22,7 @@ export function CustomerListPage() {
   const [adding, setAdding] = useState(false);
   const [justAdded, setJustAdded] = useState<CustomerListItemFieldsFragment[]>([]);
   const countId = useId();
+  const canAdd = useCan("ADD_CUSTOMERS");
   const location = useLocation();
   const [deletedName, setDeletedName] = useState<string | null>(
     () => (location.state as { deletedName?: string } | null)?.deletedName ?? null,
@@ -67,9 +69,11 @@ export function CustomerListPage() {
     <section className="page" aria-labelledby="customers-title">
       <div className="page__header">
         <h1 id="customers-title">Customers</h1>
-        <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
-          Add customer
-        </button>
+        {canAdd && (
+          <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
+            Add customer
+          </button>
+        )}
       </div>
 
       {deletedName && (
