@@ -56,6 +56,7 @@ OPERATIONS = [
        "{ userErrors { code } } }", P.EDIT_BLOCKED_CUSTOMERS,
        lambda c: {"id": ids.encode("BlockRule", uuid.uuid4())}),
     Op("blockRules", "{ blockRules { id } }", P.READ_CUSTOMERS),
+    Op("customFieldDefinitions", "{ customFieldDefinitions { key } }", P.READ_CUSTOMERS),
     Op("blockedBookingAttempts", "{ blockedBookingAttempts { totalCount } }",
        P.EDIT_BLOCKED_CUSTOMERS),
     Op("customer.isBlocked/history", "query($id: ID!) { customer(id: $id) { isBlocked "

@@ -124,3 +124,15 @@ async def test_custom_field_values_are_validated_by_type(gql) -> None:
         {"key": "since", "value": "2020-02-29"}]})
     values = {v["key"]: v["value"] for v in good["customerCreate"]["customer"]["customFields"]}
     assert values == {"size": 42.5, "tier": "gold", "since": "2020-02-29"}
+
+
+async def test_definitions_are_listed_for_forms(gql) -> None:
+    from clientele.customers.custom_fields import create_definition
+    from clientele.customers.enums import CustomFieldType
+
+    await create_definition(gql.account.id, "tier", "Tier", CustomFieldType.DROPDOWN,
+                            ["gold", "silver"], required=True)
+    data = await gql.data("{ customFieldDefinitions { key label type options required } }")
+    assert data["customFieldDefinitions"] == [{"key": "tier", "label": "Tier",
+                                               "type": "DROPDOWN",
+                                               "options": ["gold", "silver"], "required": True}]

@@ -52,3 +52,22 @@ async def test_server_sent_events(live_server: str, admin_token: str) -> None:
                 payload = json.loads(line.removeprefix("data:"))
                 assert payload["data"]["customerChanged"]["kind"] == "CREATED"
                 break
+
+
+async def test_websocket_messages_are_text_frames(live_server: str, admin_token: str) -> None:
+    url = live_server.replace("http://", "ws://") + "/graphql"
+    async with websockets.connect(url, subprotocols=["graphql-transport-ws"]) as ws:
+        await ws.send(json.dumps({"type": "connection_init",
+                                  "payload": {"authorization": f"Bearer {admin_token}"}}))
+        ack = await ws.recv()
+        assert isinstance(ack, str) and json.loads(ack)["type"] == "connection_ack"
+
+
+async def test_a_client_accepting_json_gets_json_for_queries(live_server: str,
+                                                            admin_token: str) -> None:
+    async with httpx.AsyncClient(headers={"authorization": f"Bearer {admin_token}"}) as client:
+        response = await client.post(f"{live_server}/graphql", json={"query": "{ me { name } }"},
+                                     headers={"accept": "application/graphql-response+json, "
+                                              "application/json, text/event-stream"})
+    assert response.headers["content-type"].startswith("application/graphql-response+json")
+    assert response.json()["data"]["me"]["name"] == "Test admin"

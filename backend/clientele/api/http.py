@@ -71,8 +71,17 @@ class GraphQLApp(GraphQL):
             processed.pop("data", None)
         return processed
 
-    def encode_json(self, data: object) -> bytes:
-        return orjson.dumps(data)
+    def encode_json(self, data: object) -> str:
+        # text, not bytes: WebSocket messages must be text frames for graphql-ws clients
+        return orjson.dumps(data).decode()
+
+    def _get_stream_transport_from_headers(self, headers: Any) -> Any:
+        """A client that also accepts JSON gets JSON for queries and mutations; streams are
+        for clients that ask for nothing else (graphql-sse, multipart subscriptions)."""
+        accept = next((v for k, v in headers.items() if k.lower() == "accept"), "")
+        if "application/json" in accept or GRAPHQL_RESPONSE in accept:
+            return None
+        return super()._get_stream_transport_from_headers(headers)
 
     def create_response(self, response_data: Any, sub_response: Response) -> Response:
         response = super().create_response(response_data, sub_response)

@@ -60,6 +60,18 @@ class CustomFieldValue:
     )
 
 
+@strawberry.type(description="A custom customer field of the account.")
+class CustomFieldDefinition:
+    id: strawberry.ID = strawberry.field(description="Global ID of the definition.")
+    key: str = strawberry.field(description="Key used in customFields values.")
+    label: str = strawberry.field(description="Label shown to staff.")
+    type: CustomFieldTypeEnum = strawberry.field(description="Value type.")
+    options: list[str] = strawberry.field(description="Allowed values of a DROPDOWN field.")
+    required: bool = strawberry.field(description="Every customer must have a value.")
+    archived: bool = strawberry.field(
+        description="Archived: stored values are kept and shown, new values cannot be set.")
+
+
 @strawberry.type(description="A person who books with the business.")
 class Customer(Node):
     id: strawberry.ID = strawberry.field(description="Global ID of the customer.")
