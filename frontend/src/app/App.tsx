@@ -1,13 +1,32 @@
-// The shell (header, skip link, main landmark) and the routes.
-import { Link, Navigate, Route, Routes } from "react-router";
+// The shell (header, skip link, main landmark) and the routes. Navigation entries appear only
+// with the permission their page needs; the admin pages are loaded on first use.
+import { lazy, Suspense, type ReactNode } from "react";
+import { Link, Navigate, NavLink, Route, Routes } from "react-router";
 import { CustomerListPage } from "../modules/customers/components/CustomerListPage";
 import { CustomerProfilePage } from "../modules/customers/components/CustomerProfilePage";
 import { LIST_PATH } from "../modules/customers/paths";
-import { useSession } from "../modules/session/hooks/useSession";
-import { EmptyState } from "../shared/components/States";
+import { RequirePermission } from "../modules/session/components/RequirePermission";
+import { useCan, useSession } from "../modules/session/hooks/useSession";
+import { EmptyState, Loading } from "../shared/components/States";
+
+export const TOKENS_PATH = "/api-tokens";
+export const USERS_PATH = "/users";
+export const BLOCK_RULES_PATH = "/block-rules";
+
+const ApiTokensPage = lazy(() => import("../modules/tokens/components/ApiTokensPage").then((m) => ({ default: m.ApiTokensPage })));
+const UsersAndRolesPage = lazy(() =>
+  import("../modules/users/components/UsersAndRolesPage").then((m) => ({ default: m.UsersAndRolesPage })),
+);
+const BlockRulesPage = lazy(() => import("../modules/blocking/components/BlockRulesPage").then((m) => ({ default: m.BlockRulesPage })));
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading label="Loading page…" />}>{children}</Suspense>;
+}
 
 export function App() {
   const session = useSession();
+  const canRead = useCan("READ_CUSTOMERS");
+  const canManageUsers = useCan("MANAGE_USERS");
   return (
     <>
       <a className="skip-link" href="#main">
@@ -18,7 +37,10 @@ export function App() {
           Clientele
         </Link>
         <nav aria-label="Main" className="app-header__nav">
-          <Link to={LIST_PATH}>Customers</Link>
+          {canRead && <NavLink to={LIST_PATH}>Customers</NavLink>}
+          {canRead && <NavLink to={BLOCK_RULES_PATH}>Block rules</NavLink>}
+          {canManageUsers && <NavLink to={USERS_PATH}>Users &amp; roles</NavLink>}
+          <NavLink to={TOKENS_PATH}>API tokens</NavLink>
         </nav>
         {session && (
           <div className="app-header__user">
@@ -34,6 +56,34 @@ export function App() {
           <Route path="/" element={<Navigate to={LIST_PATH} replace />} />
           <Route path={LIST_PATH} element={<CustomerListPage />} />
           <Route path={`${LIST_PATH}/:id`} element={<CustomerProfilePage />} />
+          <Route
+            path={TOKENS_PATH}
+            element={
+              <Lazy>
+                <ApiTokensPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path={USERS_PATH}
+            element={
+              <RequirePermission permission="MANAGE_USERS">
+                <Lazy>
+                  <UsersAndRolesPage />
+                </Lazy>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path={BLOCK_RULES_PATH}
+            element={
+              <RequirePermission permission="READ_CUSTOMERS">
+                <Lazy>
+                  <BlockRulesPage />
+                </Lazy>
+              </RequirePermission>
+            }
+          />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </main>

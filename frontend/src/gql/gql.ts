@@ -15,7 +15,18 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  fragment AppointmentFields on Appointment {\n    id\n    title\n    services\n    startsAt\n    endsAt\n    allDay\n    location\n    status\n  }\n": typeof types.AppointmentFieldsFragmentDoc,
+    "\n  mutation AccountSettingsUpdate($bookingBlockedMessage: String!) {\n    accountSettingsUpdate(bookingBlockedMessage: $bookingBlockedMessage) {\n      account {\n        name\n        slug\n        bookingBlockedMessage\n      }\n      userErrors {\n        ...AccountErrorFields\n      }\n    }\n  }\n": typeof types.AccountSettingsUpdateDocument,
+    "\n  fragment BlockErrorFields on BlockError {\n    field\n    message\n    code\n  }\n": typeof types.BlockErrorFieldsFragmentDoc,
+    "\n  mutation BlockRuleCreate($kind: BlockKind!, $value: String!, $reason: String!) {\n    blockRuleCreate(kind: $kind, value: $value, reason: $reason) {\n      blockRules {\n        ...BlockRuleFields\n      }\n      userErrors {\n        ...BlockErrorFields\n      }\n    }\n  }\n": typeof types.BlockRuleCreateDocument,
+    "\n  mutation BlockRuleDelete($id: ID!) {\n    blockRuleDelete(id: $id) {\n      removedCount\n      userErrors {\n        ...BlockErrorFields\n      }\n    }\n  }\n": typeof types.BlockRuleDeleteDocument,
+    "\n  fragment BlockRuleFields on BlockRule {\n    id\n    kind\n    value\n    reason\n    authorName\n    createdAt\n  }\n": typeof types.BlockRuleFieldsFragmentDoc,
+    "\n  query BlockRules {\n    blockRules {\n      ...BlockRuleFields\n    }\n  }\n": typeof types.BlockRulesDocument,
+    "\n  query BlockedBookingAttempts($first: Int!, $after: String) {\n    blockedBookingAttempts(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          email\n          name\n          phone\n          ip\n          ruleId\n          createdAt\n        }\n      }\n    }\n  }\n": typeof types.BlockedBookingAttemptsDocument,
+    "\n  mutation CustomerBlock($id: ID!, $reason: String!) {\n    customerBlock(id: $id, reason: $reason) {\n      customer {\n        ...CustomerBlockingFields\n        ...CustomerHistoryFields\n      }\n      userErrors {\n        ...BlockErrorFields\n      }\n    }\n  }\n": typeof types.CustomerBlockDocument,
+    "\n  fragment CustomerBlockingFields on Customer {\n    id\n    isBlocked\n    blockRules {\n      ...BlockRuleFields\n    }\n  }\n": typeof types.CustomerBlockingFieldsFragmentDoc,
+    "\n  mutation CustomerUnblock($id: ID!) {\n    customerUnblock(id: $id) {\n      customer {\n        ...CustomerBlockingFields\n        ...CustomerHistoryFields\n      }\n      userErrors {\n        ...BlockErrorFields\n      }\n    }\n  }\n": typeof types.CustomerUnblockDocument,
     "\n  fragment CommunicationFields on Communication {\n    id\n    medium\n    recipient\n    subject\n    body\n    status\n    error\n    attempts\n    sentAt\n    createdAt\n  }\n": typeof types.CommunicationFieldsFragmentDoc,
+    "\n  query CustomFieldDefinitions {\n    customFieldDefinitions {\n      id\n      key\n      label\n      type\n      options\n      required\n      archived\n    }\n  }\n": typeof types.CustomFieldDefinitionsDocument,
     "\n  subscription CustomerChanged($id: ID!) {\n    customerChanged(id: $id) {\n      kind\n      customerId\n      customer {\n        ...CustomerDetailsFields\n        ...CustomerListItemFields\n      }\n    }\n  }\n": typeof types.CustomerChangedDocument,
     "\n  mutation CustomerCreate($input: CustomerCreateInput!) {\n    customerCreate(input: $input) {\n      customer {\n        ...CustomerListItemFields\n      }\n      userErrors {\n        ...CustomerErrorFields\n      }\n    }\n  }\n": typeof types.CustomerCreateDocument,
     "\n  mutation CustomerDelete($id: ID!, $keepHistory: Boolean!) {\n    customerDelete(id: $id, keepHistory: $keepHistory) {\n      deletedId\n      userErrors {\n        ...CustomerErrorFields\n      }\n    }\n  }\n": typeof types.CustomerDeleteDocument,
@@ -23,16 +34,43 @@ type Documents = {
     "\n  fragment CustomerErrorFields on CustomerError {\n    field\n    message\n    code\n    existingCustomerId\n  }\n": typeof types.CustomerErrorFieldsFragmentDoc,
     "\n  fragment CustomerListItemFields on Customer {\n    id\n    displayName\n    email\n    mobilePhone\n    landlinePhone\n    communicationStatus\n    nextAppointment {\n      id\n      startsAt\n      endsAt\n      allDay\n    }\n  }\n": typeof types.CustomerListItemFieldsFragmentDoc,
     "\n  query CustomerList(\n    $first: Int!\n    $after: String\n    $orderBy: CustomerOrderBy\n    $filter: CustomerFilter\n  ) {\n    customers(first: $first, after: $after, orderBy: $orderBy, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...CustomerListItemFields\n        }\n      }\n    }\n  }\n": typeof types.CustomerListDocument,
-    "\n  query CustomerProfile($id: ID!) {\n    customer(id: $id) {\n      ...CustomerDetailsFields\n      appointments(first: 100) {\n        totalCount\n        edges {\n          node {\n            ...AppointmentFields\n            communications(first: 50) {\n              totalCount\n              edges {\n                node {\n                  ...CommunicationFields\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.CustomerProfileDocument,
+    "\n  query CustomerProfile($id: ID!) {\n    customer(id: $id) {\n      ...CustomerDetailsFields\n      ...CustomerBlockingFields\n      ...CustomerHistoryFields\n      appointments(first: 100) {\n        totalCount\n        edges {\n          node {\n            ...AppointmentFields\n            communications(first: 50) {\n              totalCount\n              edges {\n                node {\n                  ...CommunicationFields\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.CustomerProfileDocument,
     "\n  mutation CustomerUpdate($id: ID!, $input: CustomerUpdateInput!) {\n    customerUpdate(id: $id, input: $input) {\n      customer {\n        ...CustomerDetailsFields\n        ...CustomerListItemFields\n      }\n      userErrors {\n        ...CustomerErrorFields\n      }\n    }\n  }\n": typeof types.CustomerUpdateDocument,
+    "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    at\n    actorName\n    action\n    changes {\n      field\n      from\n      to\n    }\n  }\n": typeof types.AuditEntryFieldsFragmentDoc,
+    "\n  fragment CustomerHistoryFields on Customer {\n    id\n    history(first: 20) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...AuditEntryFields\n        }\n      }\n    }\n  }\n": typeof types.CustomerHistoryFieldsFragmentDoc,
+    "\n  query CustomerHistoryPage($id: ID!, $after: String) {\n    customer(id: $id) {\n      id\n      history(first: 20, after: $after) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...AuditEntryFields\n          }\n        }\n      }\n    }\n  }\n": typeof types.CustomerHistoryPageDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      me {\n        ...SessionFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout {\n      ok\n    }\n  }\n": typeof types.LogoutDocument,
     "\n  query Me {\n    me {\n      ...SessionFields\n    }\n  }\n": typeof types.MeDocument,
-    "\n  fragment SessionFields on Me {\n    userId\n    name\n    via\n    permissions\n    csrfToken\n    account {\n      name\n    }\n  }\n": typeof types.SessionFieldsFragmentDoc,
+    "\n  fragment SessionFields on Me {\n    userId\n    name\n    via\n    permissions\n    csrfToken\n    account {\n      name\n      slug\n      bookingBlockedMessage\n    }\n  }\n": typeof types.SessionFieldsFragmentDoc,
+    "\n  mutation ApiTokenCreate($name: String!, $permissions: [Permission!]!) {\n    apiTokenCreate(name: $name, permissions: $permissions) {\n      apiToken {\n        ...ApiTokenFields\n      }\n      token\n      userErrors {\n        ...AccountErrorFields\n      }\n    }\n  }\n": typeof types.ApiTokenCreateDocument,
+    "\n  fragment ApiTokenFields on ApiToken {\n    id\n    name\n    prefix\n    permissions\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": typeof types.ApiTokenFieldsFragmentDoc,
+    "\n  mutation ApiTokenRevoke($id: ID!) {\n    apiTokenRevoke(id: $id) {\n      apiToken {\n        ...ApiTokenFields\n      }\n      userErrors {\n        ...AccountErrorFields\n      }\n    }\n  }\n": typeof types.ApiTokenRevokeDocument,
+    "\n  query ApiTokens {\n    apiTokens {\n      ...ApiTokenFields\n    }\n  }\n": typeof types.ApiTokensDocument,
+    "\n  fragment AccountErrorFields on AccountError {\n    field\n    message\n    code\n  }\n": typeof types.AccountErrorFieldsFragmentDoc,
+    "\n  mutation RoleCreate($name: String!, $permissions: [Permission!]!) {\n    roleCreate(name: $name, permissions: $permissions) {\n      role {\n        ...RoleFields\n      }\n      userErrors {\n        ...AccountErrorFields\n      }\n    }\n  }\n": typeof types.RoleCreateDocument,
+    "\n  mutation RoleDelete($id: ID!) {\n    roleDelete(id: $id) {\n      role {\n        id\n      }\n      userErrors {\n        ...AccountErrorFields\n      }\n    }\n  }\n": typeof types.RoleDeleteDocument,
+    "\n  fragment RoleFields on Role {\n    id\n    name\n    permissions\n    builtin\n  }\n": typeof types.RoleFieldsFragmentDoc,
+    "\n  mutation RoleUpdate($id: ID!, $name: String, $permissions: [Permission!]) {\n    roleUpdate(id: $id, name: $name, permissions: $permissions) {\n      role {\n        ...RoleFields\n      }\n      userErrors {\n        ...AccountErrorFields\n      }\n    }\n  }\n": typeof types.RoleUpdateDocument,
+    "\n  fragment StaffUserFields on StaffUser {\n    id\n    email\n    name\n    role {\n      id\n      name\n    }\n    isActive\n    createdAt\n    lastLoginAt\n  }\n": typeof types.StaffUserFieldsFragmentDoc,
+    "\n  mutation UserCreate($input: UserCreateInput!) {\n    userCreate(input: $input) {\n      user {\n        ...StaffUserFields\n      }\n      userErrors {\n        ...AccountErrorFields\n      }\n    }\n  }\n": typeof types.UserCreateDocument,
+    "\n  mutation UserUpdate($id: ID!, $input: UserUpdateInput!) {\n    userUpdate(id: $id, input: $input) {\n      user {\n        ...StaffUserFields\n      }\n      userErrors {\n        ...AccountErrorFields\n      }\n    }\n  }\n": typeof types.UserUpdateDocument,
+    "\n  query UsersAndRoles {\n    users {\n      ...StaffUserFields\n    }\n    roles {\n      ...RoleFields\n    }\n  }\n": typeof types.UsersAndRolesDocument,
 };
 const documents: Documents = {
     "\n  fragment AppointmentFields on Appointment {\n    id\n    title\n    services\n    startsAt\n    endsAt\n    allDay\n    location\n    status\n  }\n": types.AppointmentFieldsFragmentDoc,
+    "\n  mutation AccountSettingsUpdate($bookingBlockedMessage: String!) {\n    accountSettingsUpdate(bookingBlockedMessage: $bookingBlockedMessage) {\n      account {\n        name\n        slug\n        bookingBlockedMessage\n      }\n      userErrors {\n        ...AccountErrorFields\n      }\n    }\n  }\n": types.AccountSettingsUpdateDocument,
+    "\n  fragment BlockErrorFields on BlockError {\n    field\n    message\n    code\n  }\n": types.BlockErrorFieldsFragmentDoc,
+    "\n  mutation BlockRuleCreate($kind: BlockKind!, $value: String!, $reason: String!) {\n    blockRuleCreate(kind: $kind, value: $value, reason: $reason) {\n      blockRules {\n        ...BlockRuleFields\n      }\n      userErrors {\n        ...BlockErrorFields\n      }\n    }\n  }\n": types.BlockRuleCreateDocument,
+    "\n  mutation BlockRuleDelete($id: ID!) {\n    blockRuleDelete(id: $id) {\n      removedCount\n      userErrors {\n        ...BlockErrorFields\n      }\n    }\n  }\n": types.BlockRuleDeleteDocument,
+    "\n  fragment BlockRuleFields on BlockRule {\n    id\n    kind\n    value\n    reason\n    authorName\n    createdAt\n  }\n": types.BlockRuleFieldsFragmentDoc,
+    "\n  query BlockRules {\n    blockRules {\n      ...BlockRuleFields\n    }\n  }\n": types.BlockRulesDocument,
+    "\n  query BlockedBookingAttempts($first: Int!, $after: String) {\n    blockedBookingAttempts(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          email\n          name\n          phone\n          ip\n          ruleId\n          createdAt\n        }\n      }\n    }\n  }\n": types.BlockedBookingAttemptsDocument,
+    "\n  mutation CustomerBlock($id: ID!, $reason: String!) {\n    customerBlock(id: $id, reason: $reason) {\n      customer {\n        ...CustomerBlockingFields\n        ...CustomerHistoryFields\n      }\n      userErrors {\n        ...BlockErrorFields\n      }\n    }\n  }\n": types.CustomerBlockDocument,
+    "\n  fragment CustomerBlockingFields on Customer {\n    id\n    isBlocked\n    blockRules {\n      ...BlockRuleFields\n    }\n  }\n": types.CustomerBlockingFieldsFragmentDoc,
+    "\n  mutation CustomerUnblock($id: ID!) {\n    customerUnblock(id: $id) {\n      customer {\n        ...CustomerBlockingFields\n        ...CustomerHistoryFields\n      }\n      userErrors {\n        ...BlockErrorFields\n      }\n    }\n  }\n": types.CustomerUnblockDocument,
     "\n  fragment CommunicationFields on Communication {\n    id\n    medium\n    recipient\n    subject\n    body\n    status\n    error\n    attempts\n    sentAt\n    createdAt\n  }\n": types.CommunicationFieldsFragmentDoc,
+    "\n  query CustomFieldDefinitions {\n    customFieldDefinitions {\n      id\n      key\n      label\n      type\n      options\n      required\n      archived\n    }\n  }\n": types.CustomFieldDefinitionsDocument,
     "\n  subscription CustomerChanged($id: ID!) {\n    customerChanged(id: $id) {\n      kind\n      customerId\n      customer {\n        ...CustomerDetailsFields\n        ...CustomerListItemFields\n      }\n    }\n  }\n": types.CustomerChangedDocument,
     "\n  mutation CustomerCreate($input: CustomerCreateInput!) {\n    customerCreate(input: $input) {\n      customer {\n        ...CustomerListItemFields\n      }\n      userErrors {\n        ...CustomerErrorFields\n      }\n    }\n  }\n": types.CustomerCreateDocument,
     "\n  mutation CustomerDelete($id: ID!, $keepHistory: Boolean!) {\n    customerDelete(id: $id, keepHistory: $keepHistory) {\n      deletedId\n      userErrors {\n        ...CustomerErrorFields\n      }\n    }\n  }\n": types.CustomerDeleteDocument,
@@ -40,12 +78,28 @@ const documents: Documents = {
     "\n  fragment CustomerErrorFields on CustomerError {\n    field\n    message\n    code\n    existingCustomerId\n  }\n": types.CustomerErrorFieldsFragmentDoc,
     "\n  fragment CustomerListItemFields on Customer {\n    id\n    displayName\n    email\n    mobilePhone\n    landlinePhone\n    communicationStatus\n    nextAppointment {\n      id\n      startsAt\n      endsAt\n      allDay\n    }\n  }\n": types.CustomerListItemFieldsFragmentDoc,
     "\n  query CustomerList(\n    $first: Int!\n    $after: String\n    $orderBy: CustomerOrderBy\n    $filter: CustomerFilter\n  ) {\n    customers(first: $first, after: $after, orderBy: $orderBy, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...CustomerListItemFields\n        }\n      }\n    }\n  }\n": types.CustomerListDocument,
-    "\n  query CustomerProfile($id: ID!) {\n    customer(id: $id) {\n      ...CustomerDetailsFields\n      appointments(first: 100) {\n        totalCount\n        edges {\n          node {\n            ...AppointmentFields\n            communications(first: 50) {\n              totalCount\n              edges {\n                node {\n                  ...CommunicationFields\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.CustomerProfileDocument,
+    "\n  query CustomerProfile($id: ID!) {\n    customer(id: $id) {\n      ...CustomerDetailsFields\n      ...CustomerBlockingFields\n      ...CustomerHistoryFields\n      appointments(first: 100) {\n        totalCount\n        edges {\n          node {\n            ...AppointmentFields\n            communications(first: 50) {\n              totalCount\n              edges {\n                node {\n                  ...CommunicationFields\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.CustomerProfileDocument,
     "\n  mutation CustomerUpdate($id: ID!, $input: CustomerUpdateInput!) {\n    customerUpdate(id: $id, input: $input) {\n      customer {\n        ...CustomerDetailsFields\n        ...CustomerListItemFields\n      }\n      userErrors {\n        ...CustomerErrorFields\n      }\n    }\n  }\n": types.CustomerUpdateDocument,
+    "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    at\n    actorName\n    action\n    changes {\n      field\n      from\n      to\n    }\n  }\n": types.AuditEntryFieldsFragmentDoc,
+    "\n  fragment CustomerHistoryFields on Customer {\n    id\n    history(first: 20) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...AuditEntryFields\n        }\n      }\n    }\n  }\n": types.CustomerHistoryFieldsFragmentDoc,
+    "\n  query CustomerHistoryPage($id: ID!, $after: String) {\n    customer(id: $id) {\n      id\n      history(first: 20, after: $after) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...AuditEntryFields\n          }\n        }\n      }\n    }\n  }\n": types.CustomerHistoryPageDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      me {\n        ...SessionFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout {\n      ok\n    }\n  }\n": types.LogoutDocument,
     "\n  query Me {\n    me {\n      ...SessionFields\n    }\n  }\n": types.MeDocument,
-    "\n  fragment SessionFields on Me {\n    userId\n    name\n    via\n    permissions\n    csrfToken\n    account {\n      name\n    }\n  }\n": types.SessionFieldsFragmentDoc,
+    "\n  fragment SessionFields on Me {\n    userId\n    name\n    via\n    permissions\n    csrfToken\n    account {\n      name\n      slug\n      bookingBlockedMessage\n    }\n  }\n": types.SessionFieldsFragmentDoc,
+    "\n  mutation ApiTokenCreate($name: String!, $permissions: [Permission!]!) {\n    apiTokenCreate(name: $name, permissions: $permissions) {\n      apiToken {\n        ...ApiTokenFields\n      }\n      token\n      userErrors {\n        ...AccountErrorFields\n      }\n    }\n  }\n": types.ApiTokenCreateDocument,
+    "\n  fragment ApiTokenFields on ApiToken {\n    id\n    name\n    prefix\n    permissions\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": types.ApiTokenFieldsFragmentDoc,
+    "\n  mutation ApiTokenRevoke($id: ID!) {\n    apiTokenRevoke(id: $id) {\n      apiToken {\n        ...ApiTokenFields\n      }\n      userErrors {\n        ...AccountErrorFields\n      }\n    }\n  }\n": types.ApiTokenRevokeDocument,
+    "\n  query ApiTokens {\n    apiTokens {\n      ...ApiTokenFields\n    }\n  }\n": types.ApiTokensDocument,
+    "\n  fragment AccountErrorFields on AccountError {\n    field\n    message\n    code\n  }\n": types.AccountErrorFieldsFragmentDoc,
+    "\n  mutation RoleCreate($name: String!, $permissions: [Permission!]!) {\n    roleCreate(name: $name, permissions: $permissions) {\n      role {\n        ...RoleFields\n      }\n      userErrors {\n        ...AccountErrorFields\n      }\n    }\n  }\n": types.RoleCreateDocument,
+    "\n  mutation RoleDelete($id: ID!) {\n    roleDelete(id: $id) {\n      role {\n        id\n      }\n      userErrors {\n        ...AccountErrorFields\n      }\n    }\n  }\n": types.RoleDeleteDocument,
+    "\n  fragment RoleFields on Role {\n    id\n    name\n    permissions\n    builtin\n  }\n": types.RoleFieldsFragmentDoc,
+    "\n  mutation RoleUpdate($id: ID!, $name: String, $permissions: [Permission!]) {\n    roleUpdate(id: $id, name: $name, permissions: $permissions) {\n      role {\n        ...RoleFields\n      }\n      userErrors {\n        ...AccountErrorFields\n      }\n    }\n  }\n": types.RoleUpdateDocument,
+    "\n  fragment StaffUserFields on StaffUser {\n    id\n    email\n    name\n    role {\n      id\n      name\n    }\n    isActive\n    createdAt\n    lastLoginAt\n  }\n": types.StaffUserFieldsFragmentDoc,
+    "\n  mutation UserCreate($input: UserCreateInput!) {\n    userCreate(input: $input) {\n      user {\n        ...StaffUserFields\n      }\n      userErrors {\n        ...AccountErrorFields\n      }\n    }\n  }\n": types.UserCreateDocument,
+    "\n  mutation UserUpdate($id: ID!, $input: UserUpdateInput!) {\n    userUpdate(id: $id, input: $input) {\n      user {\n        ...StaffUserFields\n      }\n      userErrors {\n        ...AccountErrorFields\n      }\n    }\n  }\n": types.UserUpdateDocument,
+    "\n  query UsersAndRoles {\n    users {\n      ...StaffUserFields\n    }\n    roles {\n      ...RoleFields\n    }\n  }\n": types.UsersAndRolesDocument,
 };
 
 /**
@@ -69,7 +123,51 @@ export function graphql(source: "\n  fragment AppointmentFields on Appointment {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation AccountSettingsUpdate($bookingBlockedMessage: String!) {\n    accountSettingsUpdate(bookingBlockedMessage: $bookingBlockedMessage) {\n      account {\n        name\n        slug\n        bookingBlockedMessage\n      }\n      userErrors {\n        ...AccountErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AccountSettingsUpdate($bookingBlockedMessage: String!) {\n    accountSettingsUpdate(bookingBlockedMessage: $bookingBlockedMessage) {\n      account {\n        name\n        slug\n        bookingBlockedMessage\n      }\n      userErrors {\n        ...AccountErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BlockErrorFields on BlockError {\n    field\n    message\n    code\n  }\n"): (typeof documents)["\n  fragment BlockErrorFields on BlockError {\n    field\n    message\n    code\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BlockRuleCreate($kind: BlockKind!, $value: String!, $reason: String!) {\n    blockRuleCreate(kind: $kind, value: $value, reason: $reason) {\n      blockRules {\n        ...BlockRuleFields\n      }\n      userErrors {\n        ...BlockErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation BlockRuleCreate($kind: BlockKind!, $value: String!, $reason: String!) {\n    blockRuleCreate(kind: $kind, value: $value, reason: $reason) {\n      blockRules {\n        ...BlockRuleFields\n      }\n      userErrors {\n        ...BlockErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BlockRuleDelete($id: ID!) {\n    blockRuleDelete(id: $id) {\n      removedCount\n      userErrors {\n        ...BlockErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation BlockRuleDelete($id: ID!) {\n    blockRuleDelete(id: $id) {\n      removedCount\n      userErrors {\n        ...BlockErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BlockRuleFields on BlockRule {\n    id\n    kind\n    value\n    reason\n    authorName\n    createdAt\n  }\n"): (typeof documents)["\n  fragment BlockRuleFields on BlockRule {\n    id\n    kind\n    value\n    reason\n    authorName\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BlockRules {\n    blockRules {\n      ...BlockRuleFields\n    }\n  }\n"): (typeof documents)["\n  query BlockRules {\n    blockRules {\n      ...BlockRuleFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BlockedBookingAttempts($first: Int!, $after: String) {\n    blockedBookingAttempts(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          email\n          name\n          phone\n          ip\n          ruleId\n          createdAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query BlockedBookingAttempts($first: Int!, $after: String) {\n    blockedBookingAttempts(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          email\n          name\n          phone\n          ip\n          ruleId\n          createdAt\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CustomerBlock($id: ID!, $reason: String!) {\n    customerBlock(id: $id, reason: $reason) {\n      customer {\n        ...CustomerBlockingFields\n        ...CustomerHistoryFields\n      }\n      userErrors {\n        ...BlockErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CustomerBlock($id: ID!, $reason: String!) {\n    customerBlock(id: $id, reason: $reason) {\n      customer {\n        ...CustomerBlockingFields\n        ...CustomerHistoryFields\n      }\n      userErrors {\n        ...BlockErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CustomerBlockingFields on Customer {\n    id\n    isBlocked\n    blockRules {\n      ...BlockRuleFields\n    }\n  }\n"): (typeof documents)["\n  fragment CustomerBlockingFields on Customer {\n    id\n    isBlocked\n    blockRules {\n      ...BlockRuleFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CustomerUnblock($id: ID!) {\n    customerUnblock(id: $id) {\n      customer {\n        ...CustomerBlockingFields\n        ...CustomerHistoryFields\n      }\n      userErrors {\n        ...BlockErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CustomerUnblock($id: ID!) {\n    customerUnblock(id: $id) {\n      customer {\n        ...CustomerBlockingFields\n        ...CustomerHistoryFields\n      }\n      userErrors {\n        ...BlockErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment CommunicationFields on Communication {\n    id\n    medium\n    recipient\n    subject\n    body\n    status\n    error\n    attempts\n    sentAt\n    createdAt\n  }\n"): (typeof documents)["\n  fragment CommunicationFields on Communication {\n    id\n    medium\n    recipient\n    subject\n    body\n    status\n    error\n    attempts\n    sentAt\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CustomFieldDefinitions {\n    customFieldDefinitions {\n      id\n      key\n      label\n      type\n      options\n      required\n      archived\n    }\n  }\n"): (typeof documents)["\n  query CustomFieldDefinitions {\n    customFieldDefinitions {\n      id\n      key\n      label\n      type\n      options\n      required\n      archived\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -101,11 +199,23 @@ export function graphql(source: "\n  query CustomerList(\n    $first: Int!\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CustomerProfile($id: ID!) {\n    customer(id: $id) {\n      ...CustomerDetailsFields\n      appointments(first: 100) {\n        totalCount\n        edges {\n          node {\n            ...AppointmentFields\n            communications(first: 50) {\n              totalCount\n              edges {\n                node {\n                  ...CommunicationFields\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CustomerProfile($id: ID!) {\n    customer(id: $id) {\n      ...CustomerDetailsFields\n      appointments(first: 100) {\n        totalCount\n        edges {\n          node {\n            ...AppointmentFields\n            communications(first: 50) {\n              totalCount\n              edges {\n                node {\n                  ...CommunicationFields\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query CustomerProfile($id: ID!) {\n    customer(id: $id) {\n      ...CustomerDetailsFields\n      ...CustomerBlockingFields\n      ...CustomerHistoryFields\n      appointments(first: 100) {\n        totalCount\n        edges {\n          node {\n            ...AppointmentFields\n            communications(first: 50) {\n              totalCount\n              edges {\n                node {\n                  ...CommunicationFields\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CustomerProfile($id: ID!) {\n    customer(id: $id) {\n      ...CustomerDetailsFields\n      ...CustomerBlockingFields\n      ...CustomerHistoryFields\n      appointments(first: 100) {\n        totalCount\n        edges {\n          node {\n            ...AppointmentFields\n            communications(first: 50) {\n              totalCount\n              edges {\n                node {\n                  ...CommunicationFields\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CustomerUpdate($id: ID!, $input: CustomerUpdateInput!) {\n    customerUpdate(id: $id, input: $input) {\n      customer {\n        ...CustomerDetailsFields\n        ...CustomerListItemFields\n      }\n      userErrors {\n        ...CustomerErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CustomerUpdate($id: ID!, $input: CustomerUpdateInput!) {\n    customerUpdate(id: $id, input: $input) {\n      customer {\n        ...CustomerDetailsFields\n        ...CustomerListItemFields\n      }\n      userErrors {\n        ...CustomerErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    at\n    actorName\n    action\n    changes {\n      field\n      from\n      to\n    }\n  }\n"): (typeof documents)["\n  fragment AuditEntryFields on AuditEntry {\n    id\n    at\n    actorName\n    action\n    changes {\n      field\n      from\n      to\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CustomerHistoryFields on Customer {\n    id\n    history(first: 20) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...AuditEntryFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment CustomerHistoryFields on Customer {\n    id\n    history(first: 20) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...AuditEntryFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CustomerHistoryPage($id: ID!, $after: String) {\n    customer(id: $id) {\n      id\n      history(first: 20, after: $after) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...AuditEntryFields\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CustomerHistoryPage($id: ID!, $after: String) {\n    customer(id: $id) {\n      id\n      history(first: 20, after: $after) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...AuditEntryFields\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -121,7 +231,59 @@ export function graphql(source: "\n  query Me {\n    me {\n      ...SessionField
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment SessionFields on Me {\n    userId\n    name\n    via\n    permissions\n    csrfToken\n    account {\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment SessionFields on Me {\n    userId\n    name\n    via\n    permissions\n    csrfToken\n    account {\n      name\n    }\n  }\n"];
+export function graphql(source: "\n  fragment SessionFields on Me {\n    userId\n    name\n    via\n    permissions\n    csrfToken\n    account {\n      name\n      slug\n      bookingBlockedMessage\n    }\n  }\n"): (typeof documents)["\n  fragment SessionFields on Me {\n    userId\n    name\n    via\n    permissions\n    csrfToken\n    account {\n      name\n      slug\n      bookingBlockedMessage\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiTokenCreate($name: String!, $permissions: [Permission!]!) {\n    apiTokenCreate(name: $name, permissions: $permissions) {\n      apiToken {\n        ...ApiTokenFields\n      }\n      token\n      userErrors {\n        ...AccountErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ApiTokenCreate($name: String!, $permissions: [Permission!]!) {\n    apiTokenCreate(name: $name, permissions: $permissions) {\n      apiToken {\n        ...ApiTokenFields\n      }\n      token\n      userErrors {\n        ...AccountErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ApiTokenFields on ApiToken {\n    id\n    name\n    prefix\n    permissions\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n"): (typeof documents)["\n  fragment ApiTokenFields on ApiToken {\n    id\n    name\n    prefix\n    permissions\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiTokenRevoke($id: ID!) {\n    apiTokenRevoke(id: $id) {\n      apiToken {\n        ...ApiTokenFields\n      }\n      userErrors {\n        ...AccountErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ApiTokenRevoke($id: ID!) {\n    apiTokenRevoke(id: $id) {\n      apiToken {\n        ...ApiTokenFields\n      }\n      userErrors {\n        ...AccountErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiTokens {\n    apiTokens {\n      ...ApiTokenFields\n    }\n  }\n"): (typeof documents)["\n  query ApiTokens {\n    apiTokens {\n      ...ApiTokenFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AccountErrorFields on AccountError {\n    field\n    message\n    code\n  }\n"): (typeof documents)["\n  fragment AccountErrorFields on AccountError {\n    field\n    message\n    code\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RoleCreate($name: String!, $permissions: [Permission!]!) {\n    roleCreate(name: $name, permissions: $permissions) {\n      role {\n        ...RoleFields\n      }\n      userErrors {\n        ...AccountErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RoleCreate($name: String!, $permissions: [Permission!]!) {\n    roleCreate(name: $name, permissions: $permissions) {\n      role {\n        ...RoleFields\n      }\n      userErrors {\n        ...AccountErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RoleDelete($id: ID!) {\n    roleDelete(id: $id) {\n      role {\n        id\n      }\n      userErrors {\n        ...AccountErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RoleDelete($id: ID!) {\n    roleDelete(id: $id) {\n      role {\n        id\n      }\n      userErrors {\n        ...AccountErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RoleFields on Role {\n    id\n    name\n    permissions\n    builtin\n  }\n"): (typeof documents)["\n  fragment RoleFields on Role {\n    id\n    name\n    permissions\n    builtin\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RoleUpdate($id: ID!, $name: String, $permissions: [Permission!]) {\n    roleUpdate(id: $id, name: $name, permissions: $permissions) {\n      role {\n        ...RoleFields\n      }\n      userErrors {\n        ...AccountErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RoleUpdate($id: ID!, $name: String, $permissions: [Permission!]) {\n    roleUpdate(id: $id, name: $name, permissions: $permissions) {\n      role {\n        ...RoleFields\n      }\n      userErrors {\n        ...AccountErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment StaffUserFields on StaffUser {\n    id\n    email\n    name\n    role {\n      id\n      name\n    }\n    isActive\n    createdAt\n    lastLoginAt\n  }\n"): (typeof documents)["\n  fragment StaffUserFields on StaffUser {\n    id\n    email\n    name\n    role {\n      id\n      name\n    }\n    isActive\n    createdAt\n    lastLoginAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UserCreate($input: UserCreateInput!) {\n    userCreate(input: $input) {\n      user {\n        ...StaffUserFields\n      }\n      userErrors {\n        ...AccountErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UserCreate($input: UserCreateInput!) {\n    userCreate(input: $input) {\n      user {\n        ...StaffUserFields\n      }\n      userErrors {\n        ...AccountErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UserUpdate($id: ID!, $input: UserUpdateInput!) {\n    userUpdate(id: $id, input: $input) {\n      user {\n        ...StaffUserFields\n      }\n      userErrors {\n        ...AccountErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UserUpdate($id: ID!, $input: UserUpdateInput!) {\n    userUpdate(id: $id, input: $input) {\n      user {\n        ...StaffUserFields\n      }\n      userErrors {\n        ...AccountErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UsersAndRoles {\n    users {\n      ...StaffUserFields\n    }\n    roles {\n      ...RoleFields\n    }\n  }\n"): (typeof documents)["\n  query UsersAndRoles {\n    users {\n      ...StaffUserFields\n    }\n    roles {\n      ...RoleFields\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -112,6 +112,50 @@ export function profileCustomer(
       totalCount: appointments.length,
       edges: appointments.map((node) => ({ __typename: "AppointmentEdge", node })),
     },
+    isBlocked: false,
+    blockRules: [] as ReturnType<typeof blockRule>[],
+    history: historyPage([]),
     ...overrides,
+  };
+}
+
+export function blockRule(overrides: Partial<Record<string, unknown>> = {}) {
+  return {
+    __typename: "BlockRule",
+    id: nextId("BlockRule"),
+    kind: "EMAIL",
+    value: "anna@example.ch",
+    reason: "No-shows",
+    authorName: "Ada Admin",
+    createdAt: "2026-03-01T09:00:00+00:00",
+    ...overrides,
+  };
+}
+
+export function auditEntry(overrides: Partial<Record<string, unknown>> = {}) {
+  return {
+    __typename: "AuditEntry",
+    id: nextId("AuditEntry"),
+    at: "2026-03-01T09:00:00+00:00",
+    actorName: "Ada Admin",
+    action: "UPDATED",
+    changes: [] as { __typename: "FieldChange"; field: string; from: unknown; to: unknown }[],
+    ...overrides,
+  };
+}
+
+export function historyPage(
+  entries: ReturnType<typeof auditEntry>[],
+  { totalCount = entries.length, hasNextPage = false }: { totalCount?: number; hasNextPage?: boolean } = {},
+) {
+  return {
+    __typename: "AuditEntryConnection",
+    totalCount,
+    pageInfo: {
+      __typename: "PageInfo",
+      hasNextPage,
+      endCursor: entries.length ? `cursor-${entries[entries.length - 1].id}` : null,
+    },
+    edges: entries.map((node) => ({ __typename: "AuditEntryEdge", node })),
   };
 }

@@ -20,10 +20,23 @@ const embedded = [
   "CustomerDeletePayload",
   "CustomerChangedEvent",
   "Me",
-  "AccountSettings",
   "LoginPayload",
   "LogoutPayload",
   "AccountError",
+  "ApiTokenCreatePayload",
+  "ApiTokenRevokePayload",
+  "UserCreatePayload",
+  "UserUpdatePayload",
+  "RolePayload",
+  "AccountSettingsUpdatePayload",
+  "BlockPayload",
+  "BlockError",
+  "AuditEntryConnection",
+  "AuditEntryEdge",
+  "FieldChange",
+  "BlockedBookingAttemptConnection",
+  "BlockedBookingAttemptEdge",
+  "CustomFieldDefinition",
 ];
 
 /** Drops every cached page of every customer list, so visible lists fetch afresh. */
@@ -40,8 +53,30 @@ function payload(result: Data, name: string): Data | null {
   return value && typeof value === "object" ? (value as Data) : null;
 }
 
+/** Drops a root list (e.g. `apiTokens`), so the page showing it fetches it again. */
+export function invalidateRootField(cache: Cache, fieldName: string): void {
+  for (const field of cache.inspectFields("Query")) {
+    if (field.fieldName === fieldName) cache.invalidate("Query", field.fieldKey);
+  }
+}
+
+/** A block rule came or went: every cached customer's blocking state may have changed. */
+export function invalidateBlocking(cache: Cache): void {
+  invalidateRootField(cache, "blockRules");
+  for (const field of cache.inspectFields("Query")) {
+    if (field.fieldName !== "customer" || typeof field.arguments?.id !== "string") continue;
+    const customer = { __typename: "Customer", id: field.arguments.id };
+    cache.invalidate(customer, "isBlocked");
+    cache.invalidate(customer, "blockRules");
+  }
+}
+
 export const cacheConfig: CacheExchangeOpts = {
-  keys: Object.fromEntries(embedded.map((name) => [name, () => null])),
+  keys: {
+    ...Object.fromEntries(embedded.map((name) => [name, () => null])),
+    // One account per session: keyed by slug, so accountSettingsUpdate updates `me.account`.
+    AccountSettings: (data) => (typeof data.slug === "string" ? data.slug : null),
+  },
   resolvers: {
     Query: {
       customers: relayPagination(),
@@ -62,6 +97,33 @@ export const cacheConfig: CacheExchangeOpts = {
         if (typeof deletedId !== "string") return;
         cache.invalidate({ __typename: "Customer", id: deletedId });
         invalidateCustomerLists(cache);
+      },
+      apiTokenCreate(result, _args, cache) {
+        if (payload(result, "apiTokenCreate")?.apiToken) invalidateRootField(cache, "apiTokens");
+      },
+      userCreate(result, _args, cache) {
+        if (payload(result, "userCreate")?.user) invalidateRootField(cache, "users");
+      },
+      roleCreate(result, _args, cache) {
+        if (payload(result, "roleCreate")?.role) invalidateRootField(cache, "roles");
+      },
+      roleDelete(result, _args, cache) {
+        // The payload's role is null after a deletion: success is the absence of userErrors.
+        const errors = payload(result, "roleDelete")?.userErrors;
+        if (Array.isArray(errors) && errors.length === 0) invalidateRootField(cache, "roles");
+      },
+      blockRuleCreate(result, _args, cache) {
+        const rules = payload(result, "blockRuleCreate")?.blockRules;
+        if (Array.isArray(rules) && rules.length > 0) invalidateBlocking(cache);
+      },
+      blockRuleDelete(result, _args, cache) {
+        if (payload(result, "blockRuleDelete")?.removedCount) invalidateBlocking(cache);
+      },
+      customerBlock(result, _args, cache) {
+        if (payload(result, "customerBlock")?.customer) invalidateRootField(cache, "blockRules");
+      },
+      customerUnblock(result, _args, cache) {
+        if (payload(result, "customerUnblock")?.customer) invalidateRootField(cache, "blockRules");
       },
     },
     Subscription: {

@@ -1,10 +1,16 @@
-// A customer's profile: details, preferences, notes, custom fields and the expandable
-// appointment history, all from one query; Edit, and Delete behind the arrow beside it.
+// A customer's profile: details, preferences, notes, custom fields, blocking, and the tabs
+// "Appointments" (expandable) and "History", all from one query; Edit, and Delete behind the
+// arrow beside it; Block / Unblock for edit:blocked-customers.
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { useQuery } from "urql";
 import { AppointmentHistory } from "../../appointments/components/AppointmentHistory";
 import { EmptyState, ErrorState, Loading } from "../../../shared/components/States";
+import { Tabs } from "../../../shared/components/Tabs";
+import { BlockRuleTable } from "../../blocking/components/BlockRuleTable";
+import { BookingBlockedChip } from "../../blocking/components/BookingBlockedChip";
+import { CustomerBlockActions } from "../../blocking/components/CustomerBlockActions";
+import { CustomerHistory } from "../../history/components/CustomerHistory";
 import { CustomerProfileQuery } from "../graphql/CustomerProfileQuery";
 import { useCustomerLive } from "../hooks/useCustomerLive";
 import { LIST_PATH } from "../paths";
@@ -25,6 +31,7 @@ function CustomerProfile({ id }: { id: string }) {
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [deletedHere, setDeletedHere] = useState(false);
+  const [tab, setTab] = useState("appointments");
   const customer = result.data?.customer;
   const live = useCustomerLive(id, !deletedHere);
 
@@ -76,10 +83,24 @@ function CustomerProfile({ id }: { id: string }) {
         <div className="profile__heading">
           <h1 id="profile-title">{customer.displayName || "(no name)"}</h1>
           <StatusChip status={customer.communicationStatus} />
+          {customer.isBlocked && <BookingBlockedChip />}
           {customer.archivedAt && <span className="badge badge--archived">Archived</span>}
         </div>
-        <CustomerActions editing={editing} onEdit={() => setEditing(true)} onDelete={() => setDeleting(true)} />
+        <div className="profile__actions">
+          <CustomerBlockActions customer={customer} />
+          <CustomerActions editing={editing} onEdit={() => setEditing(true)} onDelete={() => setDeleting(true)} />
+        </div>
       </header>
+
+      {customer.isBlocked && (
+        <section className="card blocked-card" aria-labelledby="blocked-title">
+          <h2 id="blocked-title" className="card__title">
+            Booking blocked
+          </h2>
+          <p className="card__hint">This customer cannot book online. Matching rules:</p>
+          <BlockRuleTable rules={customer.blockRules} label="Matching block rules" />
+        </section>
+      )}
 
       {editing ? (
         <CustomerEditForm customer={customer} onDone={() => setEditing(false)} />
@@ -87,7 +108,19 @@ function CustomerProfile({ id }: { id: string }) {
         <CustomerDetails customer={customer} />
       )}
 
-      <AppointmentHistory appointments={appointments} totalCount={customer.appointments.totalCount} />
+      <Tabs
+        label="Customer records"
+        selected={tab}
+        onSelect={setTab}
+        tabs={[
+          {
+            id: "appointments",
+            label: `Appointments (${customer.appointments.totalCount})`,
+            panel: () => <AppointmentHistory appointments={appointments} totalCount={customer.appointments.totalCount} />,
+          },
+          { id: "history", label: "History", panel: () => <CustomerHistory customer={customer} /> },
+        ]}
+      />
 
       <DeleteCustomerDialog
         open={deleting}

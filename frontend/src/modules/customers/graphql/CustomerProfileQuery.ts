@@ -1,10 +1,12 @@
 import { graphql } from "../../../gql";
 
-/** The whole profile in one round trip: details, appointments and their messages. */
+/** The whole profile in one round trip: details, blocking, history, appointments and their messages. */
 export const CustomerProfileQuery = graphql(`
   query CustomerProfile($id: ID!) {
     customer(id: $id) {
       ...CustomerDetailsFields
+      ...CustomerBlockingFields
+      ...CustomerHistoryFields
       appointments(first: 100) {
         totalCount
         edges {

@@ -10,6 +10,8 @@ export const SessionFields = graphql(`
     csrfToken
     account {
       name
+      slug
+      bookingBlockedMessage
     }
   }
 `);

@@ -1,0 +1,9 @@
+import { graphql } from "../../../gql";
+
+export const BlockRulesQuery = graphql(`
+  query BlockRules {
+    blockRules {
+      ...BlockRuleFields
+    }
+  }
+`);

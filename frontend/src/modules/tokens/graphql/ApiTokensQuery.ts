@@ -1,0 +1,9 @@
+import { graphql } from "../../../gql";
+
+export const ApiTokensQuery = graphql(`
+  query ApiTokens {
+    apiTokens {
+      ...ApiTokenFields
+    }
+  }
+`);

@@ -1,0 +1,10 @@
+import { graphql } from "../../../gql";
+
+export const RoleFields = graphql(`
+  fragment RoleFields on Role {
+    id
+    name
+    permissions
+    builtin
+  }
+`);
