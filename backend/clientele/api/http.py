@@ -6,6 +6,7 @@ graphql-transport-ws on the same path and SSE via `Accept: text/event-stream`.
 
 from __future__ import annotations
 
+import json
 from contextvars import ContextVar
 from typing import Any
 from urllib.parse import urlparse
@@ -47,6 +48,19 @@ class GraphQLApp(GraphQL):
         else:
             principal = request.state.principal
         return Context(principal=principal, request=request, response=response)
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        """GraphiQL for a signed-in staff member sends their CSRF token, so the session cookie
+        works there too (partners paste `Authorization: Bearer …` in the headers pane)."""
+        from starlette.responses import HTMLResponse
+
+        html = self.graphql_ide_html
+        principal = getattr(request.state, "principal", None)
+        if principal is not None and principal.csrf_token:
+            html = html.replace('const csrfToken = Cookies.get("csrftoken");',
+                                f"const csrfToken = {json.dumps(principal.csrf_token)};")
+        html = html.replace('defaultHeaders["x-csrftoken"]', 'defaultHeaders["x-csrf-token"]')
+        return HTMLResponse(html)
 
     async def on_ws_connect(self, context: Context) -> Any:  # type: ignore[override]
         """graphql-transport-ws `connection_init` may carry {"authorization": "Bearer …"}."""
