@@ -40,6 +40,14 @@ async def get(account_id: uuid.UUID, customer_id: uuid.UUID) -> dict | None:
     return (await get_many(account_id, [customer_id])).get(customer_id)
 
 
+async def get_or_raise(account_id: uuid.UUID, customer_id: uuid.UUID) -> dict:
+    """The customer, or NotFound (also for another account's customer)."""
+    row = await get(account_id, customer_id)
+    if row is None:
+        raise NotFound("Customer")
+    return row
+
+
 def _duplicate(found: identity.Match, values: dict[str, Any]) -> DomainError:
     """DUPLICATE on the input field carrying the matched value."""
     what = "email address" if found.matched_on == "email" else "phone number"

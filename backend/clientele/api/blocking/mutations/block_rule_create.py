@@ -8,10 +8,9 @@ import strawberry
 
 from clientele.accounts.permissions import Permission
 from clientele.api.blocking.mutations.block_result import BlockPayload
-from clientele.api.blocking.types import BlockError, BlockRule
+from clientele.api.blocking.types import BlockRule
 from clientele.api.context import Info
-from clientele.api.enums import BlockErrorCodeEnum, BlockKindEnum
-from clientele.api.errors import user_errors
+from clientele.api.enums import BlockKindEnum
 from clientele.api.permissions import require
 from clientele.blocking import services
 from clientele.core.errors import DomainError
@@ -29,8 +28,6 @@ async def block_rule_create(
         row = await services.create_rule(info.context.actor, services.BlockKind[kind.name],
                                           value, reason)
     except DomainError as error:
-        return BlockPayload(customer=None, block_rules=[], removed_count=0,
-                            user_errors=user_errors(error.errors, BlockError,
-                                                    BlockErrorCodeEnum))
+        return BlockPayload.failed(error)
     return BlockPayload(customer=None, block_rules=[BlockRule.from_row(row)], removed_count=0,
                         user_errors=[])

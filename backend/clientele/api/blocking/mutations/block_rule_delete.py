@@ -8,10 +8,8 @@ import strawberry
 
 from clientele.accounts.permissions import Permission
 from clientele.api.blocking.mutations.block_result import BlockPayload
-from clientele.api.blocking.types import BlockError
 from clientele.api.context import Info
-from clientele.api.enums import BlockErrorCodeEnum
-from clientele.api.errors import parse_id, user_errors
+from clientele.api.errors import parse_id
 from clientele.api.permissions import require
 from clientele.blocking import services
 from clientele.core.errors import DomainError
@@ -25,7 +23,5 @@ async def block_rule_delete(
     try:
         await services.delete_rule(info.context.actor, parse_id(id, "BlockRule"))
     except DomainError as error:
-        return BlockPayload(customer=None, block_rules=[], removed_count=0,
-                            user_errors=user_errors(error.errors, BlockError,
-                                                    BlockErrorCodeEnum))
+        return BlockPayload.failed(error)
     return BlockPayload(customer=None, block_rules=[], removed_count=1, user_errors=[])

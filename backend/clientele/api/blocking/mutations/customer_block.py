@@ -8,14 +8,13 @@ import strawberry
 
 from clientele.accounts.permissions import Permission
 from clientele.api.blocking.mutations.block_result import BlockPayload
-from clientele.api.blocking.types import BlockError, BlockRule
+from clientele.api.blocking.types import BlockRule
 from clientele.api.context import Info
 from clientele.api.customers.types import Customer
-from clientele.api.enums import BlockErrorCodeEnum
-from clientele.api.errors import parse_id, user_errors
+from clientele.api.errors import parse_id
 from clientele.api.permissions import require
 from clientele.blocking import services
-from clientele.core.errors import DomainError, NotFound
+from clientele.core.errors import DomainError
 from clientele.customers import services as customers
 
 
@@ -27,14 +26,11 @@ async def customer_block(
 ) -> BlockPayload:
     require(info, Permission.EDIT_BLOCKED_CUSTOMERS)
     try:
-        customer = await customers.get(info.context.account.id, parse_id(id, "Customer"))
-        if customer is None:
-            raise NotFound("Customer")
+        customer = await customers.get_or_raise(info.context.account.id,
+                                                parse_id(id, "Customer"))
         rules = await services.block_customer(info.context.actor, customer, reason)
     except DomainError as error:
-        return BlockPayload(customer=None, block_rules=[], removed_count=0,
-                            user_errors=user_errors(error.errors, BlockError,
-                                                    BlockErrorCodeEnum))
+        return BlockPayload.failed(error)
     return BlockPayload(customer=Customer.from_row(customer),
                         block_rules=[BlockRule.from_row(r) for r in rules], removed_count=0,
                         user_errors=[])

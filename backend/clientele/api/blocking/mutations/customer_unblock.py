@@ -8,14 +8,12 @@ import strawberry
 
 from clientele.accounts.permissions import Permission
 from clientele.api.blocking.mutations.block_result import BlockPayload
-from clientele.api.blocking.types import BlockError
 from clientele.api.context import Info
 from clientele.api.customers.types import Customer
-from clientele.api.enums import BlockErrorCodeEnum
-from clientele.api.errors import parse_id, user_errors
+from clientele.api.errors import parse_id
 from clientele.api.permissions import require
 from clientele.blocking import services
-from clientele.core.errors import DomainError, NotFound
+from clientele.core.errors import DomainError
 from clientele.customers import services as customers
 
 
@@ -25,13 +23,10 @@ async def customer_unblock(
 ) -> BlockPayload:
     require(info, Permission.EDIT_BLOCKED_CUSTOMERS)
     try:
-        customer = await customers.get(info.context.account.id, parse_id(id, "Customer"))
-        if customer is None:
-            raise NotFound("Customer")
+        customer = await customers.get_or_raise(info.context.account.id,
+                                                parse_id(id, "Customer"))
         removed = await services.unblock_customer(info.context.actor, customer)
     except DomainError as error:
-        return BlockPayload(customer=None, block_rules=[], removed_count=0,
-                            user_errors=user_errors(error.errors, BlockError,
-                                                    BlockErrorCodeEnum))
+        return BlockPayload.failed(error)
     return BlockPayload(customer=Customer.from_row(customer), block_rules=[],
                         removed_count=removed, user_errors=[])
