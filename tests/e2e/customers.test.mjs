@@ -28,7 +28,7 @@ const listRows = (page) => page.getByRole("list", { name: "Customers", exact: tr
 
 describe("staff SPA in Chromium", { timeout: 170_000 }, () => {
   before(async () => {
-    cleanOutput();
+    cleanOutput({ except: "staff-" }); // staff.test.mjs cleans its own
     app = await startApp();
     profileId = await app.seedProfile(50);
     browser = await launchBrowser();

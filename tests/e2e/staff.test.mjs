@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { startApp } from "./support/app.mjs";
-import { launchBrowser, openPage } from "./support/browser.mjs";
+import { cleanOutput, launchBrowser, openPage } from "./support/browser.mjs";
 
 const TEST_TIMEOUT = 60_000;
 const DEMO_PASSWORD = "clientele-demo";
@@ -33,7 +33,8 @@ async function assertNoAxeViolations(axeViolations) {
 
 describe("issue 4 screens in Chromium", { timeout: 170_000 }, () => {
   before(async () => {
-    app = await startApp();
+    cleanOutput({ only: "staff-" });
+    app = await startApp({ logName: "staff-server.log" });
     profileId = await app.seedProfile(3);
     browser = await launchBrowser();
   }, { timeout: 120_000 });
@@ -60,7 +61,7 @@ describe("issue 4 screens in Chromium", { timeout: 170_000 }, () => {
   test("a read-only user sees no Edit, no Delete, no blocking actions and no Users & roles", { timeout: TEST_TIMEOUT }, async () => {
     const readOnly = await launchBrowser(); // a fresh browser profile: no admin cookie
     try {
-      const { page, step } = await openPage(readOnly, "read-only");
+      const { page, step } = await openPage(readOnly, "staff-read-only");
       await step("signed in as read-only", async () => {
         await signIn(page, app.baseUrl, READ_ONLY, DEMO_PASSWORD);
         const nav = page.getByRole("navigation", { name: "Main" });
@@ -97,7 +98,7 @@ describe("issue 4 screens in Chromium", { timeout: 170_000 }, () => {
 
   test("blocking a customer shows the red Booking blocked chip and the rules; unblocking removes them; the history names the admin", { timeout: TEST_TIMEOUT }, async () => {
     assert.ok(adminName, "the sign-in test ran");
-    const { page, step } = await openPage(browser, "block");
+    const { page, step } = await openPage(browser, "staff-block");
     const chip = page.locator(".profile__heading .chip--blocked", { hasText: "Booking blocked" });
     await page.goto(`${app.baseUrl}${profilePath(profileId)}`);
     await page.getByRole("heading", { level: 1, name: /^Paula Profil-/ }).waitFor();
@@ -142,7 +143,7 @@ describe("issue 4 screens in Chromium", { timeout: 170_000 }, () => {
   });
 
   test("an API token: created with a subset of permissions, its secret shown once and working, then revoked", { timeout: TEST_TIMEOUT }, async () => {
-    const { page, step, axeViolations } = await openPage(browser, "tokens");
+    const { page, step, axeViolations } = await openPage(browser, "staff-tokens");
     let secret;
     const meWithToken = async () => {
       const response = await fetch(`${app.baseUrl}/graphql`, {
@@ -190,7 +191,7 @@ describe("issue 4 screens in Chromium", { timeout: 170_000 }, () => {
       await assertNoAxeViolations(axeViolations);
       await dialog.getByRole("button", { name: "Revoke token" }).click();
       await dialog.waitFor({ state: "hidden" });
-      await page.getByRole("list", { name: "API tokens" }).getByText("Revoked", { exact: true }).waitFor();
+      await page.getByRole("list", { name: "API tokens" }).locator(".badge", { hasText: "Revoked" }).waitFor();
       assert.equal(await page.getByRole("button", { name: "Revoke Booking widget" }).count(), 0);
       const answer = await meWithToken();
       assert.ok(answer.errors || answer.data?.me === null, `a revoked token is refused: ${JSON.stringify(answer)}`);
@@ -199,7 +200,7 @@ describe("issue 4 screens in Chromium", { timeout: 170_000 }, () => {
   });
 
   test("block rules page: an invalid rule is refused inline, a valid one added and deleted; axe and phone width on the admin pages", { timeout: TEST_TIMEOUT }, async () => {
-    const { page, step, axeViolations } = await openPage(browser, "block-rules");
+    const { page, step, axeViolations } = await openPage(browser, "staff-block-rules");
     await step("invalid IP refused at the field", async () => {
       await page.goto(`${app.baseUrl}/block-rules`);
       await page.getByRole("heading", { level: 1, name: "Block rules" }).waitFor();

@@ -99,7 +99,8 @@ function waitForExit(child, ms) {
   });
 }
 
-export async function startApp() {
+/** `logName`: the server log's file in test-output/e2e/ (one per test file: they may run in parallel). */
+export async function startApp({ logName = "server.log" } = {}) {
   if (!fs.existsSync(path.join(DIST, "index.html"))) {
     throw new Error(`${DIST}/index.html is missing: run \`npm run build --workspace frontend\` first.`);
   }
@@ -120,7 +121,8 @@ export async function startApp() {
   };
   for (const name of database.unset ?? []) delete env[name];
 
-  const log = fs.openSync(path.join(OUTPUT_DIR, "server.log"), "w");
+  const logPath = path.join(OUTPUT_DIR, logName);
+  const log = fs.openSync(logPath, "w");
   const server = spawn(PYTHON, ["-m", "clientele", "serve"], { cwd: ROOT, env, stdio: ["ignore", log, log] });
   const baseUrl = `http://127.0.0.1:${port}`;
 
@@ -140,7 +142,7 @@ export async function startApp() {
     const deadline = Date.now() + HEALTH_TIMEOUT_MS;
     for (;;) {
       if (server.exitCode !== null) {
-        throw new Error(`the server exited with ${server.exitCode}; see test-output/e2e/server.log`);
+        throw new Error(`the server exited with ${server.exitCode}; see test-output/e2e/${logName}`);
       }
       try {
         const response = await fetch(`${baseUrl}/healthz`);
@@ -157,11 +159,11 @@ export async function startApp() {
   }
 
   // The server prints its development logins at first start.
-  const printed = fs.readFileSync(path.join(OUTPUT_DIR, "server.log"), "utf8");
+  const printed = fs.readFileSync(logPath, "utf8");
   const match = /development login \(admin\): (\S+) \/ (\S+)/.exec(printed);
   if (!match) {
     await stop();
-    throw new Error("the server printed no development login; see test-output/e2e/server.log");
+    throw new Error(`the server printed no development login; see test-output/e2e/${logName}`);
   }
   const login = { email: match[1], password: match[2] };
   let apiSession = null;

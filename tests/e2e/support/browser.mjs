@@ -94,9 +94,15 @@ export async function openPage(browser, name, viewport) {
   return { page, step, axeViolations, consoleLines };
 }
 
-export function cleanOutput() {
+/**
+ * Removes earlier screenshots and console logs. Test files may run in parallel, so each cleans
+ * only its own: `only` keeps to names starting with that prefix, `except` skips them.
+ */
+export function cleanOutput({ only, except } = {}) {
   fs.mkdirSync(OUTPUT_DIR, { recursive: true });
   for (const entry of fs.readdirSync(OUTPUT_DIR)) {
+    if (only && !entry.startsWith(only)) continue;
+    if (except && entry.startsWith(except)) continue;
     if (entry.endsWith(".png") || entry.endsWith("-console.log")) fs.rmSync(path.join(OUTPUT_DIR, entry));
   }
 }
