@@ -67,3 +67,23 @@ async def test_subscription_filter_does_not_leak(gql, other_account) -> None:
     await asyncio.gather(waits[0], return_exceptions=True)
     await filtered.aclose()
     await unfiltered.aclose()
+
+
+async def test_a_batched_http_request_hides_other_accounts(gql, account, other_account) -> None:
+    import httpx
+
+    from clientele.accounts.permissions import ALL
+    from clientele.app import create_app
+    from tests.conftest import token_for
+
+    theirs = await create_customer(Client(other_account), firstName="Their")
+    token = await token_for(account.slug, ALL)
+    app = create_app()
+    app.state.account = account
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t",
+                                 headers={"authorization": f"Bearer {token}"}) as client:
+        response = await client.post("/graphql", json=[
+            {"query": "query($id: ID!) { customer(id: $id) { id } }", "variables": {"id": theirs}},
+            {"query": "query($id: ID!) { nodes(ids: [$id]) { id } }", "variables": {"id": theirs}},
+        ])
+    assert [r["data"] for r in response.json()] == [{"customer": None}, {"nodes": [None]}]
