@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import platform
 import random
+import shutil
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -127,6 +130,30 @@ async def bench_token(database_url: str) -> str:
     return token
 
 
+def wrk_run(url: str, token: str, bodies: str, concurrency: int, seconds: int) -> dict:
+    """Drive the server with wrk (a C load generator: on 2 cores a Python client would take
+    the CPU the server needs) and parse bench/profile.lua's summary line."""
+    import re
+    import subprocess
+
+    env = {**os.environ, "TOKEN": token, "BODIES": bodies}
+    done = subprocess.run(
+        ["wrk", f"-t{min(2, concurrency)}", f"-c{concurrency}", f"-d{seconds}s", "-s",
+         str(Path(__file__).with_name("profile.lua")), url],
+        env=env, capture_output=True, text=True, check=True)
+    line = done.stdout.strip().splitlines()[-1]
+    numbers = dict(re.findall(r"(p50|p95|p99)=([\d.]+)", line))
+    rps = float(re.search(r"([\d.]+) req/s", line).group(1))  # type: ignore[union-attr]
+    errors = int(re.search(r"non-2xx=(\d+)", line).group(1))  # type: ignore[union-attr]
+    if errors:
+        raise RuntimeError(f"wrk saw {errors} non-2xx responses: {line}")
+    row = {"name": f"graphql  c={concurrency}", "p50_ms": float(numbers["p50"]),
+           "p95_ms": float(numbers["p95"]), "p99_ms": float(numbers["p99"]), "rps": rps}
+    print(f"{row['name']:<28} wrk {seconds}s   p50={row['p50_ms']:7.2f} ms  "
+          f"p95={row['p95_ms']:7.2f} ms  p99={row['p99_ms']:7.2f} ms  {rps:8.1f} req/s")
+    return row
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -138,6 +165,10 @@ async def main() -> None:
     parser.add_argument("--token", default=os.environ.get("CLIENTELE_TOKEN"),
                         help="API token (default: a read-only token made for this run)")
     parser.add_argument("--write-bodies", help="only write request bodies for bench/profile.lua")
+    parser.add_argument("--client", choices=["wrk", "httpx"],
+                        default="wrk" if shutil.which("wrk") else "httpx",
+                        help="HTTP load generator (default: wrk when installed)")
+    parser.add_argument("--seconds", type=int, default=20, help="duration of each wrk run")
     args = parser.parse_args()
     if not args.database_url:
         sys.exit("--database-url (or DATABASE_URL) is needed to pick customers")
@@ -146,7 +177,7 @@ async def main() -> None:
     account = await pool.fetchval("SELECT id FROM account WHERE slug = 'default'")
     total = await pool.fetchval("SELECT count(*) FROM customer WHERE account = $1", account)
     customers = [r["id"] for r in await pool.fetch(
-        "SELECT id FROM customer WHERE account = $1 ORDER BY random() LIMIT $2",
+        "SELECT id FROM customer WHERE account = $1 ORDER BY md5(id::text) LIMIT $2",
         account, args.sample)]
     rng = random.Random(42)
     picks = [rng.choice(customers) for _ in range(args.requests)]
@@ -154,12 +185,11 @@ async def main() -> None:
           f"{args.requests} requests per run")
 
     token = args.token or await bench_token(args.database_url)
+    bodies_file = args.write_bodies or tempfile.mktemp(suffix=".bodies")
+    Path(bodies_file).write_text("\n".join(json.dumps(
+        {"query": PROFILE, "variables": {"id": ids.encode("Customer", pick)}})
+        for pick in picks))
     if args.write_bodies:
-        import json
-
-        Path(args.write_bodies).write_text("\n".join(json.dumps(
-            {"query": PROFILE, "variables": {"id": ids.encode("Customer", pick)}})
-            for pick in picks))
         print(f"wrote {len(picks)} request bodies to {args.write_bodies}")
         await pool.close()
         return
@@ -178,12 +208,18 @@ async def main() -> None:
             value = await pool.fetchval(RAW, picks[i], account)
             return len(value)
 
-        for fn in (graphql, raw):  # warm up caches and connections
-            await timed_run(fn, min(200, args.requests), 8)
+        # warm up: every picked profile once through SQL (so both sides read warm pages),
+        # then the server's connections and caches
+        await timed_run(raw, args.requests, 8)
+        await timed_run(graphql, min(200, args.requests), 8)
         results = []
+        print(f"HTTP client: {args.client}")
         for concurrency in args.concurrency:
-            results.append(summary(f"graphql  c={concurrency}",
-                                   *await timed_run(graphql, args.requests, concurrency)))
+            if args.client == "wrk":
+                results.append(wrk_run(args.url, token, bodies_file, concurrency, args.seconds))
+            else:
+                results.append(summary(f"graphql  c={concurrency}",
+                                       *await timed_run(graphql, args.requests, concurrency)))
             results.append(summary(f"raw-sql  c={concurrency}",
                                    *await timed_run(raw, args.requests, concurrency)))
         for concurrency in args.concurrency:
