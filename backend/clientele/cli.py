@@ -81,6 +81,61 @@ async def _user_create(settings: Settings, email: str, name: str, role: str) -> 
     print(f"created {role} user {email}")
 
 
+async def _sync(settings: Settings, target: str, date_from: str | None,
+                date_to: str | None) -> int:
+    import datetime as dt
+    from pathlib import Path
+
+    from clientele.accounts.principal import Principal
+    from clientele.accounts.services import ensure_default_account
+    from clientele.calendar_sync import sources
+    from clientele.calendar_sync.fetch import FetchError, fetch_feed
+    from clientele.calendar_sync.sync import Window, run_sync
+    from clientele.core import db
+
+    db.configure(db.resolve_url(settings))
+    async with db.startup_lock():
+        await db.migrate()
+    account = await ensure_default_account(settings.default_phone_region)
+    actor = Principal.system(account, "calendar sync").actor
+    is_url = target.startswith(("http://", "https://", "webcal://"))
+    if is_url:
+        source = await sources.find_or_create(actor, target, "URL", target)
+    else:
+        path = Path(target).resolve()
+        if not path.is_file():
+            print(f"no such file: {target}")
+            return 2
+        source = await sources.find_or_create(actor, str(path), "UPLOAD", None)
+    now = dt.datetime.now(dt.UTC)
+    window = Window(
+        dt.datetime.fromisoformat(date_from).replace(tzinfo=dt.UTC) if date_from
+        else now - dt.timedelta(days=source["window_past_days"]),
+        dt.datetime.fromisoformat(date_to).replace(tzinfo=dt.UTC) if date_to
+        else now + dt.timedelta(days=source["window_future_days"]))
+    if is_url:
+        try:
+            fetched = await fetch_feed(target, source["etag"], source["last_modified"])
+        except FetchError as exc:
+            print(f"sync failed: {exc}")
+            return 1
+        if fetched.body is None:
+            print("feed not modified since the last sync; nothing to do")
+            return 0
+        data: bytes = fetched.body
+        await sources.save_validators(source["id"], fetched.etag, fetched.last_modified)
+    else:
+        data = path.read_bytes()
+    run = await run_sync(actor, source["id"], data, window, set(source["own_domains"]))
+    if run["error"]:
+        print(f"sync failed: {run['error']}")
+        return 1
+    print(f"{run['events_seen']} events: {run['appointments_created']} appointments created, "
+          f"{run['appointments_updated']} updated, {run['appointments_cancelled']} cancelled; "
+          f"{run['customers_created']} customers created, {run['customers_matched']} matched")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="clientele", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -100,6 +155,10 @@ def main(argv: list[str] | None = None) -> None:
     create_parser.add_argument("--admin", action="store_true", help="give the admin role")
     create_parser.add_argument("--role", default="staff",
                                choices=["admin", "manager", "staff", "read-only"])
+    sync_parser = commands.add_parser("sync", help="sync an iCalendar feed URL or .ics file")
+    sync_parser.add_argument("target", help="http(s)/webcal URL or a path to an .ics file")
+    sync_parser.add_argument("--from", dest="date_from", help="window start (YYYY-MM-DD)")
+    sync_parser.add_argument("--to", dest="date_to", help="window end (YYYY-MM-DD)")
     commands.add_parser("schema", help="print the GraphQL schema (SDL) that schema.graphql holds")
     args = parser.parse_args(argv)
     if args.command == "schema":
@@ -113,6 +172,8 @@ def main(argv: list[str] | None = None) -> None:
         _serve(settings)
     elif args.command == "migrate":
         asyncio.run(_migrate(settings))
+    elif args.command == "sync":
+        raise SystemExit(asyncio.run(_sync(settings, args.target, args.date_from, args.date_to)))
     elif args.command == "user":
         role = "admin" if args.admin else args.role
         asyncio.run(_user_create(settings, args.email, args.name, role))

@@ -13,5 +13,6 @@ APP_REGISTRY = AppRegistry(
         "clientele.appointments.piccolo_app",
         "clientele.communications.piccolo_app",
         "clientele.blocking.piccolo_app",
+        "clientele.calendar_sync.piccolo_app",
     ]
 )

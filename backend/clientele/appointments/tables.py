@@ -3,6 +3,7 @@ from piccolo.columns import (
     Array,
     Boolean,
     ForeignKey,
+    Integer,
     OnDelete,
     Timestamptz,
     Varchar,
@@ -35,6 +36,12 @@ class Appointment(Table, tablename="appointment"):
     location = Varchar(length=500, null=True, default=None, help_text="Location.")
     status = Varchar(length=10, default="SCHEDULED",
                      help_text="SCHEDULED, CANCELLED, COMPLETED or NO_SHOW.")
+    sequence = Integer(default=0, help_text="iCalendar SEQUENCE of the synced event.")
+    sync_hash = Varchar(length=64, null=True, default=None,
+                        help_text="Digest of the synced content; unchanged events write nothing.")
+    removed_from_source_at = Timestamptz(
+        null=True, default=None,
+        help_text="When the event disappeared from its calendar (kept, marked cancelled).")
     anonymised_at = Timestamptz(null=True, default=None,
                                 help_text="Set when the customer was erased but history kept.")
     created_at = Timestamptz(default=TimestamptzNow(), help_text="Created.")

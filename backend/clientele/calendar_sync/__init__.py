@@ -1,0 +1,1 @@
+"""Calendar sync: iCalendar sources, parsing, customer details from events, sync runs."""

@@ -1,0 +1,138 @@
+"""iCalendar feeds → event instances in a window (icalendar, recurring-ical-events,
+x-wr-timezone). Recurrences are expanded, overrides applied, EXDATEs removed; all-day events
+stay all-day; Google's X-WR-TIMEZONE is honoured."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import icalendar
+import recurring_ical_events
+import x_wr_timezone
+
+from clientele.calendar_sync.text import html_to_text
+
+
+class FeedError(ValueError):
+    """The feed is not an iCalendar file we can read."""
+
+
+@dataclass(frozen=True)
+class Attendee:
+    email: str
+    name: str | None
+
+
+@dataclass
+class EventInstance:
+    uid: str
+    recurrence_id: str  # '' for a single event
+    sequence: int
+    last_modified: dt.datetime | None
+    summary: str
+    description: str
+    location: str | None
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    all_day: bool
+    cancelled: bool
+    organizer: str | None
+    attendees: list[Attendee] = field(default_factory=list)
+
+
+def _mailto(value: Any) -> str | None:
+    text = str(value or "").strip()
+    if text.lower().startswith("mailto:"):
+        text = text[7:]
+    return text or None
+
+
+def _as_utc(value: dt.date | dt.datetime, tz: dt.tzinfo) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None:  # floating time: read in the calendar's zone
+            value = value.replace(tzinfo=tz)
+        return value.astimezone(dt.UTC)
+    return dt.datetime.combine(value, dt.time(), dt.UTC)
+
+
+def _recurrence_key(value: Any) -> str:
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(dt.UTC)
+        return value.strftime("%Y%m%dT%H%M%S") + ("Z" if value.tzinfo else "")
+    return value.strftime("%Y%m%d")
+
+
+def parse(data: str | bytes, start: dt.datetime, end: dt.datetime,
+          default_tz: str = "UTC") -> list[EventInstance]:
+    """Every event instance overlapping [start, end)."""
+    try:
+        calendar = icalendar.Calendar.from_ical(data)
+    except (ValueError, IndexError, KeyError) as exc:
+        raise FeedError(f"Not a readable iCalendar file: {exc}") from exc
+    if calendar.name != "VCALENDAR":
+        raise FeedError("Not an iCalendar file (no VCALENDAR).")
+    zone_name = str(calendar.get("X-WR-TIMEZONE") or default_tz)
+    try:
+        tz: dt.tzinfo = ZoneInfo(zone_name)
+    except (KeyError, ValueError):
+        tz = ZoneInfo(default_tz)
+    try:
+        calendar = x_wr_timezone.to_standard(calendar)
+    except Exception as exc:  # the library raises assorted errors on broken zones
+        raise FeedError(f"Unreadable time zone data: {exc}") from exc
+    recurring = {str(e.get("UID")) for e in calendar.walk("VEVENT")
+                 if e.get("RRULE") or e.get("RDATE") or e.get("RECURRENCE-ID")}
+    try:
+        occurrences = recurring_ical_events.of(calendar).between(start, end)
+    except Exception as exc:
+        raise FeedError(f"Cannot expand the events: {exc}") from exc
+    instances = []
+    for event in occurrences:
+        if event.name != "VEVENT" or not event.get("UID") or not event.get("DTSTART"):
+            continue
+        uid = str(event.get("UID"))
+        begin = event.get("DTSTART").dt
+        all_day = not isinstance(begin, dt.datetime)
+        finish_prop = event.get("DTEND")
+        if finish_prop is not None:
+            finish = finish_prop.dt
+        elif event.get("DURATION") is not None:
+            finish = begin + event.get("DURATION").dt
+        else:
+            finish = begin + (dt.timedelta(days=1) if all_day else dt.timedelta())
+        recurrence = event.get("RECURRENCE-ID")
+        description = str(event.get("DESCRIPTION") or "")
+        alt = event.get("X-ALT-DESC")
+        if alt is not None and "html" in str(alt.params.get("FMTTYPE", "")).lower():
+            description = str(alt)
+        modified = event.get("LAST-MODIFIED")
+        instances.append(EventInstance(
+            uid=uid,
+            recurrence_id=_recurrence_key(recurrence.dt) if recurrence is not None
+            and uid in recurring else "",
+            sequence=int(event.get("SEQUENCE") or 0),
+            last_modified=_as_utc(modified.dt, tz) if modified is not None else None,
+            summary=str(event.get("SUMMARY") or "").strip(),
+            description=html_to_text(description),
+            location=str(event.get("LOCATION")).strip() or None if event.get("LOCATION")
+            else None,
+            starts_at=_as_utc(begin, tz),
+            ends_at=_as_utc(finish, tz),
+            all_day=all_day,
+            cancelled=str(event.get("STATUS") or "").upper() == "CANCELLED",
+            organizer=_mailto(event.get("ORGANIZER")),
+            attendees=[Attendee(email, str(a.params.get("CN")) if a.params.get("CN") else None)
+                       for a in _as_list(event.get("ATTENDEE"))
+                       if (email := _mailto(a))],
+        ))
+    return instances
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]

@@ -1,0 +1,201 @@
+"""Sync one calendar source: upsert appointments keyed by source + UID + recurrence instance,
+customers through the identity service, a SyncRun row with the figures.
+
+An unchanged event writes nothing (a digest of its content is stored); an older SEQUENCE never
+overwrites a newer one; STATUS:CANCELLED cancels; an event that disappears from the feed is
+marked cancelled and kept. A malformed feed fails the run before anything is written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from clientele.accounts.principal import Actor
+from clientele.appointments.booking import APPOINTMENT_CHANNEL
+from clientele.calendar_sync import details as contact
+from clientele.calendar_sync.ics import EventInstance, FeedError, parse
+from clientele.core import db, pubsub
+from clientele.core.errors import DomainError
+from clientele.customers import services as customers
+from clientele.customers.enums import CustomerSource
+
+SYNC_RUN_CHANNEL = "sync_run"
+SYNC_LOCK_NAMESPACE = 0x53594E43  # "SYNC"
+
+
+class SyncBusy(RuntimeError):
+    """Another instance is syncing this source right now."""
+
+
+@dataclass
+class SyncOutcome:
+    events_seen: int = 0
+    appointments_created: int = 0
+    appointments_updated: int = 0
+    appointments_cancelled: int = 0
+    customers_created: int = 0
+    customers_matched: int = 0
+    changed_appointments: list[tuple[uuid.UUID, uuid.UUID | None]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Window:
+    start: dt.datetime
+    end: dt.datetime
+
+    @classmethod
+    def around(cls, now: dt.datetime, past_days: int, future_days: int) -> Window:
+        return cls(now - dt.timedelta(days=past_days), now + dt.timedelta(days=future_days))
+
+
+def _digest(event: EventInstance, found: contact.ContactDetails) -> str:
+    content = [event.summary, event.description, event.location, event.starts_at.isoformat(),
+               event.ends_at.isoformat(), event.all_day, event.cancelled, found.email,
+               found.phone, found.first_name, found.last_name]
+    return hashlib.sha256(json.dumps(content, default=str).encode()).hexdigest()
+
+
+async def _staff_emails(account_id: uuid.UUID) -> set[str]:
+    rows = await db.fetch("SELECT email FROM staff_user WHERE account = $1", account_id)
+    return {r["email"] for r in rows}
+
+
+async def sync_events(actor: Actor, source_id: uuid.UUID, events: list[EventInstance],
+                      window: Window, own_domains: set[str]) -> SyncOutcome:
+    outcome = SyncOutcome(events_seen=len(events))
+    existing = {(r["event_uid"], r["recurrence_id"]): r for r in await db.fetch(
+        """SELECT id, event_uid, recurrence_id, sequence, sync_hash, customer, starts_at,
+                  removed_from_source_at, status
+           FROM appointment WHERE account = $1 AND calendar_source_id = $2""",
+        actor.account_id, source_id)}
+    latest: dict[tuple[str, str], EventInstance] = {}
+    for event in events:  # the same instance twice: the higher SEQUENCE wins
+        key = (event.uid, event.recurrence_id)
+        if key not in latest or event.sequence >= latest[key].sequence:
+            latest[key] = event
+    own_emails = await _staff_emails(actor.account_id)
+    people: dict[tuple[str | None, str | None], uuid.UUID] = {}
+    for key, event in latest.items():
+        stored = existing.get(key)
+        if stored is not None and event.sequence < stored["sequence"]:
+            continue  # an older version of an event we already have
+        found = contact.extract(event.description, event.attendees, event.organizer,
+                                own_emails, own_domains, actor.phone_region)
+        digest = _digest(event, found)
+        if stored is not None and stored["sync_hash"] == digest \
+                and stored["removed_from_source_at"] is None:
+            continue  # unchanged: write nothing
+        customer_id = await _customer(actor, found, people, outcome)
+        await _upsert(actor, source_id, event, digest, customer_id, stored, outcome)
+    seen = set(latest)
+    for key, stored in existing.items():
+        if key in seen or stored["removed_from_source_at"] is not None:
+            continue
+        if window.start <= stored["starts_at"] < window.end:
+            await db.fetch(
+                """UPDATE appointment SET status = 'CANCELLED', removed_from_source_at = now(),
+                          updated_at = now() WHERE id = $1""", stored["id"])
+            outcome.appointments_cancelled += 1
+            outcome.changed_appointments.append((stored["id"], stored["customer"]))
+    return outcome
+
+
+async def _customer(actor: Actor, found: contact.ContactDetails,
+                    people: dict[tuple[str | None, str | None], uuid.UUID],
+                    outcome: SyncOutcome) -> uuid.UUID | None:
+    if not found.identifiable:
+        return None
+    key = (found.email, found.phone)
+    if key in people:
+        return people[key]
+    try:
+        row, created, _conflicts = await customers.match_or_create(actor, {
+            "first_name": found.first_name,
+            "last_name": found.last_name or (None if found.first_name else "Calendar contact"),
+            "email": found.email, "mobile_phone": found.phone}, CustomerSource.CALENDAR)
+    except DomainError:
+        return None  # details we could not use (e.g. a phone taken by someone else)
+    if created:
+        outcome.customers_created += 1
+    else:
+        outcome.customers_matched += 1
+    people[key] = row["id"]
+    return row["id"]
+
+
+async def _upsert(actor: Actor, source_id: uuid.UUID, event: EventInstance, digest: str,
+                  customer_id: uuid.UUID | None, stored: Any, outcome: SyncOutcome) -> None:
+    status = "CANCELLED" if event.cancelled else "SCHEDULED"
+    title = event.summary[:500] or "Appointment"
+    rows = await db.fetch(
+        """
+        INSERT INTO appointment (id, account, customer, calendar_source_id, event_uid,
+            recurrence_id, title, services, starts_at, ends_at, all_day, location, status,
+            sequence, sync_hash, removed_from_source_at, created_at, updated_at)
+        VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, '{}', $7, $8, $9, $10, $11, $12,
+                $13, NULL, now(), now())
+        ON CONFLICT (calendar_source_id, event_uid, recurrence_id)
+            WHERE calendar_source_id IS NOT NULL
+        DO UPDATE SET customer = coalesce(EXCLUDED.customer, appointment.customer),
+            title = EXCLUDED.title, starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at,
+            all_day = EXCLUDED.all_day, location = EXCLUDED.location, status = EXCLUDED.status,
+            sequence = EXCLUDED.sequence, sync_hash = EXCLUDED.sync_hash,
+            removed_from_source_at = NULL, updated_at = now()
+        RETURNING id, customer, (xmax = 0) AS inserted
+        """,
+        actor.account_id, customer_id, source_id, event.uid[:500], event.recurrence_id, title,
+        event.starts_at, event.ends_at, event.all_day,
+        event.location[:500] if event.location else None, status, event.sequence, digest)
+    row = rows[0]
+    if row["inserted"]:
+        outcome.appointments_created += 1
+    elif event.cancelled and stored is not None and stored["status"] != "CANCELLED":
+        outcome.appointments_cancelled += 1
+    else:
+        outcome.appointments_updated += 1
+    outcome.changed_appointments.append((row["id"], row["customer"]))
+
+
+async def run_sync(actor: Actor, source_id: uuid.UUID, data: str | bytes, window: Window,
+                   own_domains: set[str] | None = None) -> Any:
+    """Parse and sync a feed under a per-source lock, recording a SyncRun (also on failure)."""
+    rows = await db.fetch(
+        """INSERT INTO sync_run (id, account, source, started_at, events_seen,
+               appointments_created, appointments_updated, appointments_cancelled,
+               customers_created, customers_matched)
+           VALUES (gen_random_uuid(), $1, $2, now(), 0, 0, 0, 0, 0, 0) RETURNING id""",
+        actor.account_id, source_id)
+    run_id = rows[0]["id"]
+    outcome = SyncOutcome()
+    error: str | None = None
+    try:
+        async with db.transaction():
+            locked = await db.fetch("SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS ok",
+                                    SYNC_LOCK_NAMESPACE, str(source_id))
+            if not locked[0]["ok"]:
+                raise SyncBusy("This calendar is being synced by another instance right now.")
+            events = parse(data, window.start, window.end)
+            outcome = await sync_events(actor, source_id, events, window, own_domains or set())
+    except (FeedError, SyncBusy) as exc:
+        error = str(exc)
+    finished = await db.fetch_records(
+        """UPDATE sync_run SET finished_at = now(), events_seen = $2, appointments_created = $3,
+               appointments_updated = $4, appointments_cancelled = $5, customers_created = $6,
+               customers_matched = $7, error = $8 WHERE id = $1 RETURNING *""",
+        run_id, outcome.events_seen, outcome.appointments_created,
+        outcome.appointments_updated, outcome.appointments_cancelled,
+        outcome.customers_created, outcome.customers_matched, error)
+    if error is None:
+        await db.fetch("UPDATE calendar_source SET last_synced_at = now() WHERE id = $1",
+                       source_id)
+        for appointment_id, customer_id in outcome.changed_appointments:
+            await pubsub.publish(APPOINTMENT_CHANNEL, {
+                "account": str(actor.account_id), "id": str(appointment_id),
+                "customer": str(customer_id) if customer_id else None, "kind": "synced"})
+    await pubsub.publish(SYNC_RUN_CHANNEL, {"account": str(actor.account_id),
+                                            "id": str(run_id), "source": str(source_id)})
+    return finished[0]

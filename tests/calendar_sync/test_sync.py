@@ -1,0 +1,155 @@
+"""Realistic feeds through the whole sync: parsing, details, identity, upsert, sync runs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from clientele.accounts.principal import Principal
+from clientele.calendar_sync import sources
+from clientele.calendar_sync.sync import Window, run_sync
+from clientele.core import db
+
+FEEDS = Path(__file__).parent / "feeds"
+WINDOW = Window(dt.datetime(2026, 10, 1, tzinfo=dt.UTC), dt.datetime(2027, 1, 31, tzinfo=dt.UTC))
+OWN = {"praxis-muster.ch"}
+
+
+@pytest.fixture
+def actor(account):
+    return Principal.system(account, "calendar sync").actor
+
+
+async def _source(actor, name: str):
+    return await sources.find_or_create(actor, name, "UPLOAD", None)
+
+
+async def _sync(actor, source, feed: str | bytes):
+    data = (FEEDS / feed).read_bytes() if isinstance(feed, str) else feed
+    return await run_sync(actor, source["id"], data, WINDOW, OWN)
+
+
+async def _state(account) -> dict:
+    rows = await db.fetch(
+        """SELECT (SELECT count(*) FROM customer WHERE account = $1) AS customers,
+                  (SELECT count(*) FROM appointment WHERE account = $1) AS appointments,
+                  (SELECT count(*) FROM appointment WHERE account = $1 AND customer IS NULL)
+                      AS unmatched,
+                  (SELECT count(*) FROM appointment WHERE account = $1 AND status = 'CANCELLED')
+                      AS cancelled,
+                  (SELECT max(updated_at) FROM appointment WHERE account = $1) AS last_write,
+                  (SELECT max(updated_at) FROM customer WHERE account = $1) AS last_customer""",
+        account.id)
+    return dict(rows[0])
+
+
+async def test_google_and_outlook_feeds(actor, account) -> None:
+    google, outlook = await _source(actor, "google"), await _source(actor, "outlook")
+    run = await _sync(actor, google, "google.ics")
+    assert run["error"] is None
+    assert (run["events_seen"], run["appointments_created"], run["customers_created"]) == (7, 7, 4)
+    run = await _sync(actor, outlook, "outlook.ics")
+    assert (run["events_seen"], run["appointments_created"], run["customers_created"],
+            run["customers_matched"]) == (3, 3, 1, 1)  # Anna again, differently formatted
+    state = await _state(account)
+    assert (state["customers"], state["appointments"], state["unmatched"],
+            state["cancelled"]) == (5, 10, 2, 1)
+
+    people = {r["email"] or r["mobile_phone"]: r for r in await db.fetch(
+        "SELECT * FROM customer WHERE account = $1", account.id)}
+    assert set(people) == {"anna.mueller@example.com", "+41797654321", "lea.dubois@example.fr",
+                           "luca.bianchi@example.it", "+41912345678"}
+    anna = people["anna.mueller@example.com"]
+    assert (anna["first_name"], anna["last_name"], anna["mobile_phone"], anna["source"]) == (
+        "Anna", "Müller", "+41791234567", "CALENDAR")
+    assert people["+41912345678"]["first_name"] == "Giulia"  # Italian labels, HTML
+    assert not any("praxis-muster.ch" in (r["email"] or "") for r in people.values())
+
+    marco = await db.fetch(
+        """SELECT title, starts_at, recurrence_id FROM appointment WHERE account = $1
+           AND event_uid = 'physio-marco@google.com' ORDER BY starts_at""", account.id)
+    assert [(r["title"], r["starts_at"].isoformat()) for r in marco] == [
+        ("Physiotherapy", "2026-11-02T08:00:00+00:00"),  # 9 Nov is an EXDATE
+        ("Physiotherapy (moved)", "2026-11-16T10:00:00+00:00"),  # the overridden instance
+        ("Physiotherapy", "2026-11-23T08:00:00+00:00")]
+    offsite = (await db.fetch("SELECT * FROM appointment WHERE event_uid = 'offsite@google.com'"
+                              " AND account = $1", account.id))[0]
+    assert offsite["all_day"] and offsite["customer"] is None
+    assert (offsite["ends_at"] - offsite["starts_at"]) == dt.timedelta(days=2)
+    haircut = (await db.fetch("SELECT * FROM appointment WHERE event_uid LIKE 'haircut%' "
+                              "AND account = $1", account.id))[0]
+    assert haircut["starts_at"].isoformat() == "2026-11-05T08:00:00+00:00"  # 09:00 Zurich
+    assert haircut["location"] == "Bahnhofstrasse 12, 8001 Zürich"
+    colour = (await db.fetch("SELECT * FROM appointment WHERE title = 'Colour' AND account = $1",
+                             account.id))[0]
+    assert colour["starts_at"].isoformat() == "2026-12-03T14:00:00+00:00"  # W. Europe, CET
+
+    # a second sync of unchanged feeds writes nothing
+    again = [await _sync(actor, google, "google.ics"), await _sync(actor, outlook,
+                                                                   "outlook.ics")]
+    for run in again:
+        assert (run["appointments_created"], run["appointments_updated"],
+                run["appointments_cancelled"], run["customers_created"]) == (0, 0, 0, 0)
+    assert await _state(account) == state
+
+
+async def test_removed_events_are_cancelled_and_kept(actor, account) -> None:
+    source = await _source(actor, "google")
+    await _sync(actor, source, "google.ics")
+    text = (FEEDS / "google.ics").read_text()
+    start = text.index("BEGIN:VEVENT\nDTSTART;TZID=Europe/Zurich:20261105")
+    end = text.index("END:VEVENT\n", start) + len("END:VEVENT\n")
+    run = await _sync(actor, source, (text[:start] + text[end:]).encode())
+    assert (run["appointments_cancelled"], run["appointments_created"]) == (1, 0)
+    haircut = (await db.fetch("SELECT status, removed_from_source_at FROM appointment "
+                              "WHERE event_uid LIKE 'haircut%' AND account = $1", account.id))[0]
+    assert haircut["status"] == "CANCELLED" and haircut["removed_from_source_at"] is not None
+    back = await _sync(actor, source, "google.ics")  # the event returns
+    assert back["appointments_updated"] == 1
+
+
+async def test_an_older_sequence_never_overwrites(actor, account) -> None:
+    source = await _source(actor, "google")
+    await _sync(actor, source, "google.ics")
+    text = (FEEDS / "google.ics").read_text().replace(
+        "SEQUENCE:2\nSUMMARY:Physiotherapy (moved)", "SEQUENCE:1\nSUMMARY:Stale title")
+    run = await _sync(actor, source, text.encode())
+    assert run["appointments_updated"] == 0
+    titles = {r["title"] for r in await db.fetch(
+        "SELECT title FROM appointment WHERE account = $1", account.id)}
+    assert "Stale title" not in titles
+
+
+@pytest.mark.parametrize("broken", [b"not a calendar", b"BEGIN:VCALENDAR\nBEGIN:VEVENT\n",
+                                    b"BEGIN:VCARD\nEND:VCARD\n"])
+async def test_a_malformed_feed_fails_the_run_and_keeps_what_is_stored(actor, account,
+                                                                        broken) -> None:
+    source = await _source(actor, "google")
+    await _sync(actor, source, "google.ics")
+    before = await _state(account)
+    run = await _sync(actor, source, broken)
+    assert run["error"] and run["finished_at"] is not None
+    assert await _state(account) == before
+
+
+async def test_cli_sync_file(database: str, tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    env = {**os.environ, "DATABASE_URL": database}
+    args = [sys.executable, "-m", "clientele", "sync", str(FEEDS / "outlook.ics"),
+            "--from", "2026-10-01", "--to", "2027-01-31"]
+    first = subprocess.run(args, env=env, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert first.returncode == 0, first.stderr
+    assert "3 events: 3 appointments created" in first.stdout
+    second = subprocess.run(args, env=env, cwd=ROOT, capture_output=True, text=True,
+                            timeout=120)
+    assert "0 appointments created, 0 updated, 0 cancelled" in second.stdout
+    missing = subprocess.run([*args[:4], str(tmp_path / "nope.ics")], env=env, cwd=ROOT,
+                             capture_output=True, text=True, timeout=120)
+    assert missing.returncode == 2
