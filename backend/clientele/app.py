@@ -21,6 +21,7 @@ from clientele.api.auth import Authentication
 from clientele.api.http import graphql_app
 from clientele.api.limits import Limits
 from clientele.api.schema import build_schema
+from clientele.calendar_sync.service import poller as calendar_poller
 from clientele.core import db, pubsub
 from clientele.settings import Settings
 
@@ -130,7 +131,10 @@ def create_app(settings: Settings | None = None) -> Starlette:
         await pubsub.connect(settings.broadcast_url)
         tune_garbage_collector()
         try:
-            yield
+            async with contextlib.AsyncExitStack() as background:
+                if settings.calendar_polling:
+                    await background.enter_async_context(calendar_poller())
+                yield
         finally:
             await pubsub.disconnect()
             await db.close_pool()

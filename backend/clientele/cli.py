@@ -89,8 +89,8 @@ async def _sync(settings: Settings, target: str, date_from: str | None,
     from clientele.accounts.principal import Principal
     from clientele.accounts.services import ensure_default_account
     from clientele.calendar_sync import sources
-    from clientele.calendar_sync.fetch import FetchError, fetch_feed
-    from clientele.calendar_sync.sync import Window, run_sync
+    from clientele.calendar_sync.service import sync_source
+    from clientele.calendar_sync.sync import Window
     from clientele.core import db
 
     db.configure(db.resolve_url(settings))
@@ -113,20 +113,7 @@ async def _sync(settings: Settings, target: str, date_from: str | None,
         else now - dt.timedelta(days=source["window_past_days"]),
         dt.datetime.fromisoformat(date_to).replace(tzinfo=dt.UTC) if date_to
         else now + dt.timedelta(days=source["window_future_days"]))
-    if is_url:
-        try:
-            fetched = await fetch_feed(target, source["etag"], source["last_modified"])
-        except FetchError as exc:
-            print(f"sync failed: {exc}")
-            return 1
-        if fetched.body is None:
-            print("feed not modified since the last sync; nothing to do")
-            return 0
-        data: bytes = fetched.body
-        await sources.save_validators(source["id"], fetched.etag, fetched.last_modified)
-    else:
-        data = path.read_bytes()
-    run = await run_sync(actor, source["id"], data, window, set(source["own_domains"]))
+    run = await sync_source(actor, source, None if is_url else path.read_bytes(), window)
     if run["error"]:
         print(f"sync failed: {run['error']}")
         return 1

@@ -32,6 +32,7 @@ class Settings:
     token_rate_per_minute: int = 1200
     booking_rate_per_minute: int = 10
     login_rate_per_minute: int = 10
+    calendar_polling: bool = True
 
     @property
     def production(self) -> bool:
@@ -57,4 +58,5 @@ class Settings:
             token_rate_per_minute=int(_env("RATE_LIMIT_TOKEN_PER_MINUTE", "1200")),
             booking_rate_per_minute=int(_env("RATE_LIMIT_BOOKING_PER_MINUTE", "10")),
             login_rate_per_minute=int(_env("RATE_LIMIT_LOGIN_PER_MINUTE", "10")),
+            calendar_polling=_env("CALENDAR_POLLING", "1") not in ("0", "false", "no"),
         )

@@ -18,6 +18,13 @@ from tests.conftest import Client
 P = Permission
 
 
+class FakeUpload:
+    filename = "matrix.ics"
+
+    async def read(self, size: int = -1) -> bytes:
+        return b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"
+
+
 @dataclass
 class Op:
     name: str
@@ -56,6 +63,27 @@ OPERATIONS = [
        "{ userErrors { code } } }", P.EDIT_BLOCKED_CUSTOMERS,
        lambda c: {"id": ids.encode("BlockRule", uuid.uuid4())}),
     Op("blockRules", "{ blockRules { id } }", P.READ_CUSTOMERS),
+    Op("calendarSources", "{ calendarSources { id } }", P.READ_CUSTOMERS),
+    Op("syncRuns", "query($id: ID!) { syncRuns(sourceId: $id) { totalCount } }",
+       P.READ_CUSTOMERS, lambda c: {"id": ids.encode("CalendarSource", uuid.uuid4())}),
+    Op("upcomingAppointments", "{ upcomingAppointments { totalCount } }", P.READ_CUSTOMERS),
+    Op("unmatchedAppointments", "{ unmatchedAppointments { totalCount } }", P.READ_CUSTOMERS),
+    Op("calendarSourceCreate", 'mutation { calendarSourceCreate(input: {name: "C", url: '
+       '"https://example.com/c.ics"}) { userErrors { code } } }', P.MANAGE_SETTINGS),
+    Op("calendarSourceUpdate", 'mutation($id: ID!) { calendarSourceUpdate(id: $id, input: '
+       '{name: "x"}) { userErrors { code } } }', P.MANAGE_SETTINGS,
+       lambda c: {"id": ids.encode("CalendarSource", uuid.uuid4())}),
+    Op("calendarSourceDelete", "mutation($id: ID!) { calendarSourceDelete(id: $id) "
+       "{ userErrors { code } } }", P.MANAGE_SETTINGS,
+       lambda c: {"id": ids.encode("CalendarSource", uuid.uuid4())}),
+    Op("calendarSourceSync", "mutation($id: ID!) { calendarSourceSync(id: $id) "
+       "{ userErrors { code } } }", P.MANAGE_SETTINGS,
+       lambda c: {"id": ids.encode("CalendarSource", uuid.uuid4())}),
+    Op("calendarUpload", "mutation($f: Upload!) { calendarUpload(file: $f) "
+       "{ userErrors { code } } }", P.MANAGE_SETTINGS, lambda c: {"f": FakeUpload()}),
+    Op("appointmentLinkCustomer", "mutation($a: ID!, $c: ID!) { appointmentLinkCustomer("
+       "appointmentId: $a, customerId: $c) { userErrors { code } } }", P.EDIT_CUSTOMERS,
+       lambda c: {"a": ids.encode("Appointment", uuid.uuid4()), "c": c["customer"]}),
     Op("customFieldDefinitions", "{ customFieldDefinitions { key } }", P.READ_CUSTOMERS),
     Op("blockedBookingAttempts", "{ blockedBookingAttempts { totalCount } }",
        P.EDIT_BLOCKED_CUSTOMERS),

@@ -13,6 +13,7 @@ from clientele.accounts.permissions import Permission
 from clientele.appointments.enums import AppointmentStatus, AppointmentWhen
 from clientele.appointments.errors import AppointmentErrorCode
 from clientele.blocking.services import BlockErrorCode, BlockKind
+from clientele.calendar_sync.errors import CalendarErrorCode
 from clientele.communications.enums import DeliveryStatus
 from clientele.customers.enums import CommunicationStatus, CustomerSource, CustomFieldType, Medium
 from clientele.customers.errors import CustomerErrorCode
@@ -150,4 +151,11 @@ AppointmentErrorCodeEnum = api_enum(
      "NOT_FOUND": "Unknown business (accountSlug).",
      "BLOCKED": "The customer may not book online; the message is the business's own.",
      "RATE_LIMITED": "Too many bookings from this address; try again later."},
+)
+
+CalendarErrorCodeEnum = api_enum(
+    CalendarErrorCode, "CalendarErrorCode", "Why a calendar change failed.",
+    {"INVALID": "A value is not acceptable (see the message).",
+     "NOT_FOUND": "No such calendar source or appointment in your account.",
+     "SYNC_FAILED": "The sync ran and failed; the run's error says why."},
 )

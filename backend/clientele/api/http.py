@@ -136,4 +136,5 @@ def graphql_app(schema: Any, production: bool) -> GraphQLApp:
         subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL,
                                 GRAPHQL_SSE_PROTOCOL, MULTIPART_SUBSCRIPTION_PROTOCOL),
         allow_queries_via_get=True,
+        multipart_uploads_enabled=True,  # calendarUpload; cookie sessions still need CSRF
     )

@@ -27,6 +27,9 @@ from clientele.api.accounts.mutations.role_update import role_update
 from clientele.api.accounts.mutations.user_create import user_create
 from clientele.api.accounts.mutations.user_update import user_update
 from clientele.api.accounts.queries import AccountQueries
+from clientele.api.appointments.mutations.appointment_link_customer import (
+    appointment_link_customer,
+)
 from clientele.api.appointments.mutations.booking_create import booking_create
 from clientele.api.appointments.types import Appointment
 from clientele.api.blocking.mutations.block_rule_create import block_rule_create
@@ -34,6 +37,13 @@ from clientele.api.blocking.mutations.block_rule_delete import block_rule_delete
 from clientele.api.blocking.mutations.customer_block import customer_block
 from clientele.api.blocking.mutations.customer_unblock import customer_unblock
 from clientele.api.blocking.queries import BlockingQueries
+from clientele.api.calendar_sync.mutations.calendar_source_create import calendar_source_create
+from clientele.api.calendar_sync.mutations.calendar_source_delete import calendar_source_delete
+from clientele.api.calendar_sync.mutations.calendar_source_sync import calendar_source_sync
+from clientele.api.calendar_sync.mutations.calendar_source_update import calendar_source_update
+from clientele.api.calendar_sync.mutations.calendar_upload import calendar_upload
+from clientele.api.calendar_sync.queries import CalendarQueries
+from clientele.api.calendar_sync.subscriptions import CalendarSubscriptions
 from clientele.api.communications.types import Communication
 from clientele.api.cost import CostLimitRule
 from clientele.api.customers.mutations.customer_create import customer_create
@@ -53,7 +63,7 @@ MAX_BATCH = 10  # operations in one batched HTTP request (a JSON array)
 
 
 @strawberry.type(description="Read customers, their appointments and communications.")
-class Query(CustomerQueries, NodeQueries, AccountQueries, BlockingQueries):
+class Query(CustomerQueries, NodeQueries, AccountQueries, BlockingQueries, CalendarQueries):
     pass
 
 
@@ -113,13 +123,31 @@ class Mutation:
         resolver=role_update, description="Change a custom role (manage:users).")
     role_delete = strawberry.mutation(
         resolver=role_delete, description="Delete a custom role nobody has (manage:users).")
+    calendar_source_create = strawberry.mutation(
+        resolver=calendar_source_create,
+        description="Add an iCalendar feed URL; it is polled in the background "
+                    "(manage:settings).")
+    calendar_source_update = strawberry.mutation(
+        resolver=calendar_source_update, description="Change a calendar source.")
+    calendar_source_delete = strawberry.mutation(
+        resolver=calendar_source_delete,
+        description="Stop syncing a source; its appointments stay as history. Events in the "
+                    "calendar itself are never touched.")
+    calendar_source_sync = strawberry.mutation(
+        resolver=calendar_source_sync, description="Sync a feed now; returns the run.")
+    calendar_upload = strawberry.mutation(
+        resolver=calendar_upload,
+        description="Sync an uploaded .ics file (GraphQL multipart request spec).")
+    appointment_link_customer = strawberry.mutation(
+        resolver=appointment_link_customer,
+        description="Link an unmatched appointment to a customer (edit:customers).")
     account_settings_update = strawberry.mutation(
         resolver=account_settings_update,
         description="Change account settings (manage:settings).")
 
 
 @strawberry.type(description="Live updates over graphql-transport-ws (or SSE).")
-class Subscription(CustomerSubscriptions):
+class Subscription(CustomerSubscriptions, CalendarSubscriptions):
     pass
 
 

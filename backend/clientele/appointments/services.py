@@ -62,3 +62,32 @@ async def get_many(account_id: uuid.UUID, ids: Sequence[uuid.UUID]) -> dict[uuid
         account_id, list(ids),
     )
     return {row["id"]: row for row in rows}
+
+
+async def _page(account_id: uuid.UUID, where: str, args: list[Any], first: int,
+                after: str | None, descending: bool) -> Slice:
+    """A page of the account's appointments matching `where` (a code constant)."""
+    return (await slices_by_key(table="appointment", key_column="account",
+                                account_id=account_id, keys=[account_id],
+                                order_column=ORDER_COLUMN, first=first, after=after,
+                                descending=descending, extra_where=where,
+                                extra_args=args))[account_id]
+
+
+async def upcoming(account_id: uuid.UUID, start: Any, first: int, after: str | None) -> Slice:
+    return await _page(account_id, "AND x.ends_at > {0}", [start], first, after, False)
+
+
+async def unmatched(account_id: uuid.UUID, first: int, after: str | None) -> Slice:
+    return await _page(account_id, "AND x.customer IS NULL AND x.anonymised_at IS NULL", [],
+                       first, after, True)
+
+
+async def link_customer(account_id: uuid.UUID, appointment_id: uuid.UUID,
+                        customer_id: uuid.UUID) -> Any:
+    rows = await db.fetch_records(
+        """UPDATE appointment SET customer = c.id, updated_at = now()
+           FROM customer c WHERE appointment.account = $1 AND appointment.id = $2
+             AND c.account = $1 AND c.id = $3 RETURNING appointment.*""",
+        account_id, appointment_id, customer_id)
+    return rows[0] if rows else None

@@ -6,7 +6,9 @@ import uuid
 from typing import Any
 
 from clientele.accounts.principal import Actor
+from clientele.calendar_sync.errors import CalendarErrorCode
 from clientele.core import db
+from clientele.core.errors import DomainError, FieldError, NotFound
 
 KINDS = ("URL", "UPLOAD")
 
@@ -37,3 +39,71 @@ async def save_validators(source_id: uuid.UUID, etag: str | None,
                           last_modified: str | None) -> None:
     await db.fetch("UPDATE calendar_source SET etag = $2, last_modified = $3 WHERE id = $1",
                    source_id, etag, last_modified)
+
+
+async def list_sources(account_id: uuid.UUID) -> list[Any]:
+    return list(await db.fetch_records(
+        "SELECT * FROM calendar_source WHERE account = $1 ORDER BY name, id", account_id))
+
+
+async def create(actor: Any, name: str, kind: str, url: str | None, poll_minutes: int,
+                 past_days: int, future_days: int, own_domains: list[str]) -> Any:
+    _validate(name, url if kind == "URL" else "upload", poll_minutes, past_days, future_days)
+    rows = await db.fetch_records(
+        """INSERT INTO calendar_source (id, account, name, kind, url, poll_minutes,
+               window_past_days, window_future_days, own_domains, created_at)
+           VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, now()) RETURNING *""",
+        actor.account_id, name.strip(), kind, url, poll_minutes, past_days, future_days,
+        sorted({d.strip().lstrip("@").lower() for d in own_domains if d.strip()}))
+    return rows[0]
+
+
+async def update(actor: Any, source_id: uuid.UUID, changes: dict[str, Any]) -> Any:
+    current = await get(actor.account_id, source_id)
+    if current is None:
+        raise NotFound("Calendar source")
+    merged = {**{k: current[k] for k in ("name", "url", "poll_minutes", "window_past_days",
+                                          "window_future_days", "own_domains")}, **changes}
+    _validate(merged["name"], merged["url"] if current["kind"] == "URL" else "upload",
+              merged["poll_minutes"], merged["window_past_days"], merged["window_future_days"])
+    rows = await db.fetch_records(
+        """UPDATE calendar_source SET name = $3, url = $4, poll_minutes = $5,
+               window_past_days = $6, window_future_days = $7, own_domains = $8,
+               etag = CASE WHEN url IS DISTINCT FROM $4 THEN NULL ELSE etag END,
+               last_modified = CASE WHEN url IS DISTINCT FROM $4 THEN NULL ELSE last_modified END
+           WHERE account = $1 AND id = $2 RETURNING *""",
+        actor.account_id, source_id, merged["name"].strip(), merged["url"],
+        merged["poll_minutes"], merged["window_past_days"], merged["window_future_days"],
+        sorted({d.strip().lstrip("@").lower() for d in merged["own_domains"] if d.strip()}))
+    return rows[0]
+
+
+async def delete(actor: Any, source_id: uuid.UUID) -> None:
+    """Removes the source and its runs; its appointments stay (history), unlinked."""
+    async with db.transaction():
+        await db.fetch("UPDATE appointment SET calendar_source_id = NULL WHERE account = $1 "
+                       "AND calendar_source_id = $2", actor.account_id, source_id)
+        rows = await db.fetch("DELETE FROM calendar_source WHERE account = $1 AND id = $2 "
+                              "RETURNING id", actor.account_id, source_id)
+    if not rows:
+        raise NotFound("Calendar source")
+
+
+def _validate(name: str, url: str | None, poll_minutes: int, past_days: int,
+              future_days: int) -> None:
+    errors = []
+    if not name.strip() or len(name) > 200:
+        errors.append(FieldError("name", "A name of 1 to 200 characters is required.",
+                                 CalendarErrorCode.INVALID))
+    if not url or (url != "upload" and not url.startswith(("http://", "https://",
+                                                          "webcal://"))):
+        errors.append(FieldError("url", "An http(s) or webcal URL is required.",
+                                 CalendarErrorCode.INVALID))
+    if not 5 <= poll_minutes <= 1440:
+        errors.append(FieldError("poll_minutes", "Between 5 and 1440 minutes.",
+                                 CalendarErrorCode.INVALID))
+    if not (0 <= past_days <= 3650 and 0 <= future_days <= 3650):
+        errors.append(FieldError("window_past_days", "Windows of 0 to 3650 days.",
+                                 CalendarErrorCode.INVALID))
+    if errors:
+        raise DomainError(errors)

@@ -160,9 +160,23 @@ async def _upsert(actor: Actor, source_id: uuid.UUID, event: EventInstance, dige
     outcome.changed_appointments.append((row["id"], row["customer"]))
 
 
-async def run_sync(actor: Actor, source_id: uuid.UUID, data: str | bytes, window: Window,
-                   own_domains: set[str] | None = None) -> Any:
-    """Parse and sync a feed under a per-source lock, recording a SyncRun (also on failure)."""
+async def record_failed_run(actor: Actor, source_id: uuid.UUID, error: str) -> Any:
+    """A run that failed before parsing (fetch errors): recorded with its reason."""
+    rows = await db.fetch_records(
+        """INSERT INTO sync_run (id, account, source, started_at, finished_at, events_seen,
+               appointments_created, appointments_updated, appointments_cancelled,
+               customers_created, customers_matched, error)
+           VALUES (gen_random_uuid(), $1, $2, now(), now(), 0, 0, 0, 0, 0, 0, $3) RETURNING *""",
+        actor.account_id, source_id, error)
+    await pubsub.publish(SYNC_RUN_CHANNEL, {"account": str(actor.account_id),
+                                            "id": str(rows[0]["id"]), "source": str(source_id)})
+    return rows[0]
+
+
+async def run_sync(actor: Actor, source_id: uuid.UUID, data: str | bytes | None,
+                   window: Window, own_domains: set[str] | None = None) -> Any:
+    """Parse and sync a feed under a per-source lock, recording a SyncRun (also on failure).
+    `data` None means "not modified since the last fetch": a run that changes nothing."""
     rows = await db.fetch(
         """INSERT INTO sync_run (id, account, source, started_at, events_seen,
                appointments_created, appointments_updated, appointments_cancelled,
@@ -178,8 +192,10 @@ async def run_sync(actor: Actor, source_id: uuid.UUID, data: str | bytes, window
                                     SYNC_LOCK_NAMESPACE, str(source_id))
             if not locked[0]["ok"]:
                 raise SyncBusy("This calendar is being synced by another instance right now.")
-            events = parse(data, window.start, window.end)
-            outcome = await sync_events(actor, source_id, events, window, own_domains or set())
+            if data is not None:
+                events = parse(data, window.start, window.end)
+                outcome = await sync_events(actor, source_id, events, window,
+                                            own_domains or set())
     except (FeedError, SyncBusy) as exc:
         error = str(exc)
     finished = await db.fetch_records(

@@ -36,10 +36,12 @@ async def slices_by_key(
     after: str | None = None,
     descending: bool = False,
     extra_where: str = "",
+    extra_args: list[Any] | None = None,
 ) -> dict[uuid.UUID, Slice]:
     """Rows of `table` whose `key_column` is in `keys`, ordered by (order_column, id).
 
-    `table`, `key_column`, `order_column` and `extra_where` are code constants, never input.
+    `table`, `key_column`, `order_column` and `extra_where` are code constants, never input;
+    `extra_where` refers to its `extra_args` as {0}, {1}, ….
     """
     args: list[Any] = [account_id, list(keys), first]
     op, direction = ("<", "DESC") if descending else (">", "ASC")
@@ -48,6 +50,10 @@ async def slices_by_key(
         value, last_id = decode_cursor(after, (dt.datetime, uuid.UUID))
         args += [value, last_id]
         cursor_sql = f"WHERE ({order_column}, id) {op} ($4, $5)"
+    if extra_args:
+        placeholders = [f"${len(args) + i + 1}" for i in range(len(extra_args))]
+        extra_where = extra_where.format(*placeholders)
+        args += extra_args
     rows = await db.fetch_records(
         f"""
         SELECT * FROM (

@@ -1,0 +1,87 @@
+"""Calendar sources, their runs, unmatched and upcoming appointments."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import strawberry
+
+from clientele.accounts.permissions import Permission
+from clientele.api.appointments.types import Appointment
+from clientele.api.calendar_sync.types import CalendarSource, SyncRun
+from clientele.api.context import Info
+from clientele.api.errors import ApiError, decode_id
+from clientele.api.permissions import require
+from clientele.api.relay import Connection, check_first, make_connection
+from clientele.appointments import services as appointments
+from clientele.calendar_sync import sources
+from clientele.core.cursors import InvalidCursor
+from clientele.core.slices import row_cursor, slices_by_key
+
+FIRST = Annotated[int, strawberry.argument(description="Page size, 0 to 100.")]
+AFTER = Annotated[str | None, strawberry.argument(
+    description="Cursor after which the page starts.")]
+
+
+@strawberry.type
+class CalendarQueries:
+    @strawberry.field(description="The account's calendar sources (read:customers).")
+    async def calendar_sources(self, info: Info) -> list[CalendarSource]:
+        require(info, Permission.READ_CUSTOMERS)
+        return [CalendarSource.from_row(r)
+                for r in await sources.list_sources(info.context.account.id)]
+
+    @strawberry.field(description="Sync runs of one source, newest first (read:customers).")
+    async def sync_runs(
+        self, info: Info,
+        source_id: Annotated[strawberry.ID, strawberry.argument(description="The source.")],
+        first: FIRST = 20, after: AFTER = None,
+    ) -> Connection[SyncRun]:
+        require(info, Permission.READ_CUSTOMERS)
+        check_first(first)
+        pk = decode_id(source_id, "CalendarSource")
+        try:
+            page = (await slices_by_key(table="sync_run", key_column="source",
+                                        account_id=info.context.account.id, keys=[pk],
+                                        order_column="started_at", first=first, after=after,
+                                        descending=True))[pk]
+        except InvalidCursor as exc:
+            raise ApiError(str(exc), "INVALID_CURSOR") from exc
+        return make_connection([SyncRun.from_row(r) for r in page.rows],
+                               [row_cursor(r, "started_at") for r in page.rows],
+                               page.has_next_page, after, page.total)
+
+    @strawberry.field(description="Appointments of every customer from `from` on, in time "
+                                  "order: the 'Today & upcoming' dashboard (read:customers).")
+    async def upcoming_appointments(
+        self, info: Info,
+        from_: Annotated[dt.datetime | None, strawberry.argument(
+            name="from", description="Start of the list (default: midnight UTC today).")] = None,
+        first: FIRST = 50, after: AFTER = None,
+    ) -> Connection[Appointment]:
+        require(info, Permission.READ_CUSTOMERS)
+        check_first(first)
+        start = from_ or dt.datetime.now(dt.UTC).replace(hour=0, minute=0, second=0,
+                                                          microsecond=0)
+        try:
+            page = await appointments.upcoming(info.context.account.id, start, first, after)
+        except InvalidCursor as exc:
+            raise ApiError(str(exc), "INVALID_CURSOR") from exc
+        return make_connection([Appointment.from_row(r) for r in page.rows],
+                               [row_cursor(r, "starts_at") for r in page.rows],
+                               page.has_next_page, after, page.total)
+
+    @strawberry.field(description="Synced appointments whose event named no customer, newest "
+                                  "first; link them with appointmentLinkCustomer.")
+    async def unmatched_appointments(self, info: Info, first: FIRST = 20,
+                                     after: AFTER = None) -> Connection[Appointment]:
+        require(info, Permission.READ_CUSTOMERS)
+        check_first(first)
+        try:
+            page = await appointments.unmatched(info.context.account.id, first, after)
+        except InvalidCursor as exc:
+            raise ApiError(str(exc), "INVALID_CURSOR") from exc
+        return make_connection([Appointment.from_row(r) for r in page.rows],
+                               [row_cursor(r, "starts_at") for r in page.rows],
+                               page.has_next_page, after, page.total)

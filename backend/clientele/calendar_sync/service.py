@@ -1,0 +1,90 @@
+"""Sync a source end to end (fetch when it is a URL), and the background poller."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import logging
+import uuid
+from typing import Any
+
+from clientele.accounts.principal import Actor
+from clientele.calendar_sync import sources
+from clientele.calendar_sync.fetch import FetchError, fetch_feed
+from clientele.calendar_sync.sync import Window, record_failed_run, run_sync
+from clientele.core import db
+
+log = logging.getLogger(__name__)
+POLL_EVERY_SECONDS = 60
+
+
+def default_window(source: Any, now: dt.datetime | None = None) -> Window:
+    now = now or dt.datetime.now(dt.UTC)
+    return Window.around(now, source["window_past_days"], source["window_future_days"])
+
+
+async def sync_source(actor: Actor, source: Any, data: bytes | None = None,
+                      window: Window | None = None) -> Any:
+    """Fetch (URL sources, conditional GET) or take `data` (uploads) and sync; returns the
+    SyncRun. A failed fetch is a failed run with a readable error; nothing stored changes."""
+    window = window or default_window(source)
+    if data is None:
+        if source["kind"] != "URL" or not source["url"]:
+            return await record_failed_run(actor, source["id"],
+                                           "Upload a file to sync this calendar.")
+        try:
+            fetched = await fetch_feed(source["url"], source["etag"], source["last_modified"])
+        except FetchError as exc:
+            return await record_failed_run(actor, source["id"], str(exc))
+        if fetched.body is None:  # 304 Not Modified: nothing changed
+            return await run_sync(actor, source["id"], None, window, set(source["own_domains"]))
+        data = fetched.body
+        await sources.save_validators(source["id"], fetched.etag, fetched.last_modified)
+    return await run_sync(actor, source["id"], data, window, set(source["own_domains"]))
+
+
+async def due_sources() -> list[Any]:
+    return list(await db.fetch_records(
+        """SELECT s.*, a.default_phone_region, a.name AS account_name FROM calendar_source s
+           JOIN account a ON a.id = s.account
+           WHERE s.kind = 'URL' AND (s.last_synced_at IS NULL
+                 OR s.last_synced_at + make_interval(mins => s.poll_minutes) <= now())
+           ORDER BY s.last_synced_at NULLS FIRST LIMIT 20"""))
+
+
+async def poll_once() -> int:
+    synced = 0
+    for source in await due_sources():
+        actor = Actor(source["account"], source["default_phone_region"], None, "calendar sync")
+        try:
+            await sync_source(actor, source)
+            synced += 1
+        except Exception:  # one broken source must not stop the others
+            log.exception("calendar sync of source %s failed", source["id"])
+    return synced
+
+
+@contextlib.asynccontextmanager
+async def poller(every: float = POLL_EVERY_SECONDS) -> Any:
+    """Runs in the app's lifespan: polls due URL sources until the app stops."""
+
+    async def loop() -> None:
+        while True:
+            try:
+                await poll_once()
+            except Exception:
+                log.exception("calendar poller round failed")
+            await asyncio.sleep(every)
+
+    task = asyncio.create_task(loop())
+    try:
+        yield task
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+
+def source_id(value: Any) -> uuid.UUID:
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
