@@ -7,6 +7,7 @@ gets its own account, so tests never see each other's rows.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import shutil
@@ -141,31 +142,42 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def live_server(database_url: str) -> Iterator[str]:
-    """The real app in a uvicorn subprocess on the session's database; yields its base URL."""
+@contextlib.contextmanager
+def running_server(database_url: str, **env: str) -> Iterator[str]:
+    """The real app in a uvicorn subprocess; yields its base URL."""
     port = free_port()
-    env = {**os.environ, "DATABASE_URL": database_url, "PORT": str(port), "HOST": "127.0.0.1",
-           "CLIENTELE_SEED": "1"}
+    environment = {**os.environ, "DATABASE_URL": database_url, "PORT": str(port),
+                   "HOST": "127.0.0.1", "CLIENTELE_SEED": "1", **env}
     log = open(tempfile.mktemp(prefix="clientele-server-", suffix=".log"), "w")  # noqa: SIM115
-    process = subprocess.Popen([sys.executable, "-m", "clientele", "serve"], env=env,
+    process = subprocess.Popen([sys.executable, "-m", "clientele", "serve"], env=environment,
                                stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
-    while True:
+    try:
+        while True:
+            try:
+                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"server did not start; see {log.name}")
+            time.sleep(0.2)
+        yield base
+    finally:
+        process.terminate()
         try:
-            if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
             process.kill()
-            raise RuntimeError(f"server did not start; see {log.name}")
-        time.sleep(0.2)
-    yield base
-    process.terminate()
-    process.wait(10)
-    log.close()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def live_server(database_url: str) -> Iterator[str]:
+    """The real app in a uvicorn subprocess on the session's database."""
+    with running_server(database_url) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

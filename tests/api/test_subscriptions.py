@@ -48,3 +48,25 @@ async def test_subscribing_to_one_customer_filters_the_others(gql) -> None:
             input: {lastName: $n}) { userErrors { code } } }""", id=cid, n=name)
     assert (await pending)["customer"] == {"lastName": "Watched2"}
     await events.aclose()
+
+
+async def test_a_lost_broker_connection_ends_subscriptions_with_an_error(gql) -> None:
+    from clientele.core import pubsub
+
+    events = await schema.subscribe(SUBSCRIPTION, context_value=Context(principal=gql.principal))
+    pending = asyncio.ensure_future(events.__anext__())
+    await asyncio.sleep(0.1)
+    pubsub.broker()._listener_task.cancel()  # the broker connection dies
+    result = await asyncio.wait_for(pending, 5)
+    assert result.errors and "event broker was lost" in result.errors[0].message
+    for _ in range(50):  # a new connection is made in the background
+        broker = pubsub.broker()
+        if broker is not None and not broker._listener_task.done():
+            break
+        await asyncio.sleep(0.1)
+    again = await schema.subscribe(SUBSCRIPTION, context_value=Context(principal=gql.principal))
+    first = asyncio.ensure_future(_next(again))
+    await asyncio.sleep(0.1)
+    cid = await create_customer(gql, firstName="After", lastName="Reconnect")
+    assert (await first)["customerId"] == cid
+    await again.aclose()

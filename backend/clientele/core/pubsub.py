@@ -2,10 +2,16 @@
 
 Messages carry ids only; subscribers load what they may see. `publish` is a no-op until
 `connect` ran (the CLI and scripts may write without broadcasting).
+
+broadcaster's listener task dies silently when the broker connection drops, leaving every
+subscription waiting forever. Here a dropped connection ends each open subscription with a
+ConnectionError (GraphQL clients see an error and resubscribe), and a new connection is made
+in the background for the subscriptions that follow.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import logging
@@ -15,44 +21,99 @@ from typing import Any
 from broadcaster import Broadcast
 from broadcaster._base import Unsubscribed
 
+from clientele.core.brokers import broadcast_for
+
 log = logging.getLogger(__name__)
 
+RECONNECT_DELAYS = (0.5, 1, 2, 5, 10)
+
 _broadcast: Broadcast | None = None
+_url: str | None = None
+_reconnecting: asyncio.Task[None] | None = None
+_closing = False
 
 
 async def connect(url: str) -> None:
-    global _broadcast
-    broadcast = Broadcast(url)
+    global _broadcast, _url, _closing
+    _url, _closing = url, False
+    broadcast = broadcast_for(url)
     await broadcast.connect()
+    broadcast._listener_task.add_done_callback(_listener_ended)
     _broadcast = broadcast
 
 
+def _listener_ended(task: asyncio.Task[Any]) -> None:
+    """The broker connection is gone: end every open subscription, then reconnect."""
+    global _reconnecting
+    broadcast = _broadcast
+    if broadcast is None or broadcast._listener_task is not task:
+        return
+    reason = "stopped" if task.cancelled() else repr(task.exception())
+    for queues in broadcast._subscribers.values():
+        for queue in queues:
+            queue.put_nowait(None)
+    if _closing:
+        return
+    log.warning("event broker connection lost (%s); reconnecting", reason)
+    _reconnecting = asyncio.get_running_loop().create_task(_reconnect())
+
+
+async def _reconnect() -> None:
+    for attempt in range(10_000):
+        delay = RECONNECT_DELAYS[min(attempt, len(RECONNECT_DELAYS) - 1)]
+        await asyncio.sleep(delay)
+        if _closing or _url is None:
+            return
+        try:
+            await connect(_url)
+            log.info("event broker reconnected")
+            return
+        except Exception as exc:
+            log.warning("event broker still unreachable: %s", exc)
+
+
 async def disconnect() -> None:
-    global _broadcast
+    global _broadcast, _closing
+    _closing = True
+    if _reconnecting is not None:
+        _reconnecting.cancel()
     if _broadcast is not None:
-        await _broadcast.disconnect()
-        _broadcast = None
+        broadcast, _broadcast = _broadcast, None
+        with contextlib.suppress(Exception):
+            await broadcast.disconnect()
 
 
 async def publish(channel: str, message: dict[str, Any]) -> None:
+    """Best effort: the write that raised the event has committed already, so a broker
+    outage is logged, not turned into an error for the caller."""
     if _broadcast is None:
         return
-    await _broadcast.publish(channel=channel, message=json.dumps(message, default=str))
+    try:
+        await _broadcast.publish(channel=channel, message=json.dumps(message, default=str))
+    except Exception as exc:
+        log.warning("could not publish %s event: %s", channel, exc)
 
 
 @contextlib.asynccontextmanager
 async def subscribe(channel: str) -> AsyncIterator[AsyncIterator[dict[str, Any]]]:
     """Yield an async iterator of decoded messages on `channel`."""
-    if _broadcast is None:
-        raise RuntimeError("pubsub is not connected")
-    async with _broadcast.subscribe(channel=channel) as subscriber:
+    broadcast = _broadcast
+    if broadcast is None or broadcast._listener_task.done():
+        raise ConnectionError("The event broker is not connected; try again shortly.")
+    async with broadcast.subscribe(channel=channel) as subscriber:
 
         async def messages() -> AsyncIterator[dict[str, Any]]:
             while True:
                 try:
                     event = await subscriber.get()
                 except Unsubscribed as exc:  # the broker connection ended
-                    raise ConnectionError("event stream closed by the broker") from exc
+                    raise ConnectionError(
+                        "The connection to the event broker was lost; subscribe again.") from exc
                 yield json.loads(event.message)
 
         yield messages()
+
+
+def broker() -> Broadcast | None:
+    """The current connection (tests use it to simulate a broker failure)."""
+    return _broadcast

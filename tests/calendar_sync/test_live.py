@@ -1,0 +1,141 @@
+"""Synced appointments reach subscribers over real websockets: on the same instance, and from
+instance A to instance B through Redis and through PostgreSQL LISTEN/NOTIFY."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import socket
+import uuid
+from pathlib import Path
+
+import httpx
+import pytest
+import websockets
+
+from tests.conftest import running_server
+
+FEEDS = Path(__file__).parent / "feeds"
+SUBSCRIPTION = "subscription { appointmentSynced { title customer { email } } }"
+REDIS = ("127.0.0.1", 6379)
+
+
+def _reachable(address: tuple[str, int]) -> bool:
+    try:
+        with socket.create_connection(address, timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def _feed(uid: str, title: str) -> bytes:
+    """One event tomorrow (inside every default sync window)."""
+    start = dt.datetime.now(dt.UTC).replace(microsecond=0) + dt.timedelta(days=1)
+    stamp = "%Y%m%dT%H%M%SZ"
+    return (f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:{uid}\r\n"
+            f"DTSTART:{start.strftime(stamp)}\r\n"
+            f"DTEND:{(start + dt.timedelta(hours=1)).strftime(stamp)}\r\nSUMMARY:{title}\r\n"
+            "DESCRIPTION:Name: Live Person\\nEmail: live.person@example.com\r\n"
+            "END:VEVENT\r\nEND:VCALENDAR\r\n").encode()
+
+
+async def _upload(base: str, token: str, data: bytes) -> dict:
+    operations = json.dumps({"query": "mutation($f: Upload!) { calendarUpload(file: $f, "
+                             'name: "live") { syncRun { appointmentsCreated error } } }',
+                             "variables": {"f": None}})
+    async with httpx.AsyncClient(headers={"authorization": f"Bearer {token}"}) as client:
+        response = await client.post(f"{base}/graphql", data={
+            "operations": operations, "map": '{"0": ["variables.f"]}'},
+            files={"0": ("live.ics", data, "text/calendar")})
+    return response.json()["data"]["calendarUpload"]
+
+
+async def _subscribe(base: str, token: str, query: str = SUBSCRIPTION):
+    ws = await websockets.connect(base.replace("http://", "ws://") + "/graphql",
+                                  subprotocols=["graphql-transport-ws"])
+    await ws.send(json.dumps({"type": "connection_init",
+                              "payload": {"authorization": f"Bearer {token}"}}))
+    assert json.loads(await ws.recv())["type"] == "connection_ack"
+    await ws.send(json.dumps({"id": "1", "type": "subscribe", "payload": {"query": query}}))
+    await asyncio.sleep(0.5)  # let the subscription reach the broker
+    return ws
+
+
+async def _next_title(ws, title: str) -> dict:
+    while True:
+        message = json.loads(await asyncio.wait_for(ws.recv(), 10))
+        assert message["type"] == "next", message
+        event = message["payload"]["data"]["appointmentSynced"]
+        if event["title"] == title:
+            return event
+
+
+async def test_a_sync_reaches_a_websocket_subscriber(live_server: str, admin_token: str) -> None:
+    title = f"Live {uuid.uuid4().hex[:6]}"
+    ws = await _subscribe(live_server, admin_token)
+    try:
+        run = await _upload(live_server, admin_token, _feed(uuid.uuid4().hex, title))
+        assert run["syncRun"]["appointmentsCreated"] == 1
+        event = await _next_title(ws, title)
+        assert event["customer"]["email"] == "live.person@example.com"
+    finally:
+        await ws.close()
+
+
+@pytest.mark.parametrize("broker", ["redis", "postgres"])
+async def test_two_instances_share_events(database: str, broker: str) -> None:
+    from clientele.accounts.permissions import ALL
+    from tests.conftest import token_for
+
+    if broker == "redis":
+        if not _reachable(REDIS):
+            print("SKIPPED: no Redis on 127.0.0.1:6379, so the Redis variant cannot run")
+            pytest.skip("no Redis reachable on 127.0.0.1:6379")
+        url = "redis://127.0.0.1:6379"
+    else:
+        url = database.replace("postgresql://", "postgres://", 1)
+    with running_server(database, BROADCAST_URL=url) as a, \
+            running_server(database, BROADCAST_URL=url) as b:
+        token = await token_for("default", ALL)
+        title = f"Across {broker} {uuid.uuid4().hex[:6]}"
+        ws = await _subscribe(b, token)
+        try:
+            run = await _upload(a, token, _feed(uuid.uuid4().hex, title))
+            assert run["syncRun"]["error"] is None
+            event = await _next_title(ws, title)
+            assert event["title"] == title
+        finally:
+            await ws.close()
+
+
+async def test_a_dropped_redis_connection_is_an_error_the_client_sees(database: str) -> None:
+    from clientele.accounts.permissions import ALL
+    from tests.conftest import token_for
+
+    if not _reachable(REDIS):
+        print("SKIPPED: no Redis on 127.0.0.1:6379")
+        pytest.skip("no Redis reachable on 127.0.0.1:6379")
+    with running_server(database, BROADCAST_URL="redis://127.0.0.1:6379") as server:
+        token = await token_for("default", ALL)
+        ws = await _subscribe(server, token)
+        try:
+            reader, writer = await asyncio.open_connection(*REDIS)
+            writer.write(b"CLIENT KILL TYPE pubsub\r\n")
+            await writer.drain()
+            await reader.readline()
+            writer.close()
+            message = json.loads(await asyncio.wait_for(ws.recv(), 10))
+            assert message["type"] in ("error", "next")
+            assert "event broker" in json.dumps(message)
+        finally:
+            await ws.close()
+        # after reconnecting, a new subscription works again
+        await asyncio.sleep(2)
+        ws = await _subscribe(server, token)
+        try:
+            title = f"After drop {uuid.uuid4().hex[:6]}"
+            await _upload(server, token, _feed(uuid.uuid4().hex, title))
+            assert (await _next_title(ws, title))["title"] == title
+        finally:
+            await ws.close()
