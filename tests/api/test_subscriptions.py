@@ -2,6 +2,8 @@
 
 import asyncio
 
+import pytest
+
 from clientele.api.context import Context
 from clientele.api.schema import schema
 from tests.api.helpers import create_customer
@@ -70,3 +72,17 @@ async def test_a_lost_broker_connection_ends_subscriptions_with_an_error(gql) ->
     cid = await create_customer(gql, firstName="After", lastName="Reconnect")
     assert (await first)["customerId"] == cid
     await again.aclose()
+
+
+async def test_a_subscriber_that_stops_reading_is_dropped_not_buffered_forever(gql) -> None:
+    from clientele.core import pubsub
+
+    async with pubsub.subscribe("slow-test") as messages:
+        for i in range(pubsub.MAX_PENDING + 50):
+            await pubsub.publish("slow-test", {"n": i})
+        await asyncio.sleep(0.2)
+        received = 0
+        with pytest.raises(ConnectionError, match="dropped"):
+            async for _ in messages:
+                received += 1
+        assert received == pubsub.MAX_PENDING

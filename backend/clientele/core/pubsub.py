@@ -94,24 +94,56 @@ async def publish(channel: str, message: dict[str, Any]) -> None:
         log.warning("could not publish %s event: %s", channel, exc)
 
 
+MAX_PENDING = 1000  # events one subscriber may lag behind before it is dropped
+
+
+class _SlowSubscriber(Exception):
+    pass
+
+
 @contextlib.asynccontextmanager
 async def subscribe(channel: str) -> AsyncIterator[AsyncIterator[dict[str, Any]]]:
-    """Yield an async iterator of decoded messages on `channel`."""
+    """Yield an async iterator of decoded messages on `channel`.
+
+    Each subscriber has a bounded queue: a client that stops reading (its websocket send
+    blocks) is dropped with an error after MAX_PENDING events instead of growing memory."""
     broadcast = _broadcast
     if broadcast is None or broadcast._listener_task.done():
         raise ConnectionError("The event broker is not connected; try again shortly.")
+    queue: asyncio.Queue[Any] = asyncio.Queue(maxsize=MAX_PENDING + 1)
     async with broadcast.subscribe(channel=channel) as subscriber:
+
+        async def pump() -> None:
+            try:
+                while True:
+                    event = await subscriber.get()
+                    if queue.qsize() >= MAX_PENDING:
+                        queue.put_nowait(_SlowSubscriber())
+                        return
+                    queue.put_nowait(event)
+            except Unsubscribed:
+                queue.put_nowait(Unsubscribed())
+
+        pumping = asyncio.create_task(pump())
 
         async def messages() -> AsyncIterator[dict[str, Any]]:
             while True:
-                try:
-                    event = await subscriber.get()
-                except Unsubscribed as exc:  # the broker connection ended
+                item = await queue.get()
+                if isinstance(item, Unsubscribed):
                     raise ConnectionError(
-                        "The connection to the event broker was lost; subscribe again.") from exc
-                yield json.loads(event.message)
+                        "The connection to the event broker was lost; subscribe again.")
+                if isinstance(item, _SlowSubscriber):
+                    raise ConnectionError(
+                        f"More than {MAX_PENDING} events were waiting for this subscriber; "
+                        "it was dropped. Subscribe again.")
+                yield json.loads(item.message)
 
-        yield messages()
+        try:
+            yield messages()
+        finally:
+            pumping.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await pumping
 
 
 def broker() -> Broadcast | None:
