@@ -4,6 +4,7 @@ import { lazy, Suspense, type ReactNode } from "react";
 import { Link, Navigate, NavLink, Route, Routes } from "react-router";
 import { CustomerListPage } from "../modules/customers/components/CustomerListPage";
 import { CustomerProfilePage } from "../modules/customers/components/CustomerProfilePage";
+import { AppointmentToasts } from "../modules/appointments/components/AppointmentToasts";
 import { LIST_PATH } from "../modules/customers/paths";
 import { RequirePermission } from "../modules/session/components/RequirePermission";
 import { useCan, useSession } from "../modules/session/hooks/useSession";
@@ -12,11 +13,15 @@ import { EmptyState, Loading } from "../shared/components/States";
 export const TOKENS_PATH = "/api-tokens";
 export const USERS_PATH = "/users";
 export const BLOCK_RULES_PATH = "/block-rules";
+export const TODAY_PATH = "/today";
+export const CALENDARS_PATH = "/calendars";
 
 const ApiTokensPage = lazy(() => import("../modules/tokens/components/ApiTokensPage").then((m) => ({ default: m.ApiTokensPage })));
 const UsersAndRolesPage = lazy(() =>
   import("../modules/users/components/UsersAndRolesPage").then((m) => ({ default: m.UsersAndRolesPage })),
 );
+const TodayPage = lazy(() => import("../modules/appointments/components/TodayPage").then((m) => ({ default: m.TodayPage })));
+const CalendarsPage = lazy(() => import("../modules/calendar/components/CalendarsPage").then((m) => ({ default: m.CalendarsPage })));
 const BlockRulesPage = lazy(() => import("../modules/blocking/components/BlockRulesPage").then((m) => ({ default: m.BlockRulesPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -33,11 +38,13 @@ export function App() {
         Skip to content
       </a>
       <header className="app-header">
-        <Link to={LIST_PATH} className="app-header__brand">
+        <Link to={canRead ? TODAY_PATH : LIST_PATH} className="app-header__brand">
           Clientele
         </Link>
         <nav aria-label="Main" className="app-header__nav">
+          {canRead && <NavLink to={TODAY_PATH}>Today</NavLink>}
           {canRead && <NavLink to={LIST_PATH}>Customers</NavLink>}
+          {canRead && <NavLink to={CALENDARS_PATH}>Calendars</NavLink>}
           {canRead && <NavLink to={BLOCK_RULES_PATH}>Block rules</NavLink>}
           {canManageUsers && <NavLink to={USERS_PATH}>Users &amp; roles</NavLink>}
           <NavLink to={TOKENS_PATH}>API tokens</NavLink>
@@ -53,7 +60,27 @@ export function App() {
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
         <Routes>
-          <Route path="/" element={<Navigate to={LIST_PATH} replace />} />
+          <Route path="/" element={<Navigate to={canRead ? TODAY_PATH : LIST_PATH} replace />} />
+          <Route
+            path={TODAY_PATH}
+            element={
+              <RequirePermission permission="READ_CUSTOMERS">
+                <Lazy>
+                  <TodayPage />
+                </Lazy>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path={CALENDARS_PATH}
+            element={
+              <RequirePermission permission="READ_CUSTOMERS">
+                <Lazy>
+                  <CalendarsPage />
+                </Lazy>
+              </RequirePermission>
+            }
+          />
           <Route path={LIST_PATH} element={<CustomerListPage />} />
           <Route path={`${LIST_PATH}/:id`} element={<CustomerProfilePage />} />
           <Route
@@ -87,6 +114,7 @@ export function App() {
           <Route path="*" element={<NotFound />} />
         </Routes>
       </main>
+      <AppointmentToasts enabled={canRead} />
     </>
   );
 }

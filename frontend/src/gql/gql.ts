@@ -15,6 +15,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  fragment AppointmentFields on Appointment {\n    id\n    title\n    services\n    startsAt\n    endsAt\n    allDay\n    location\n    status\n  }\n": typeof types.AppointmentFieldsFragmentDoc,
+    "\n  subscription AppointmentSynced {\n    appointmentSynced {\n      ...DashboardAppointmentFields\n    }\n  }\n": typeof types.AppointmentSyncedDocument,
+    "\n  subscription CustomerAppointmentSynced($customerId: ID!) {\n    appointmentSynced(customerId: $customerId) {\n      ...AppointmentFields\n    }\n  }\n": typeof types.CustomerAppointmentSyncedDocument,
+    "\n  fragment DashboardAppointmentFields on Appointment {\n    ...AppointmentFields\n    createdAt\n    updatedAt\n    customer {\n      id\n      displayName\n    }\n  }\n": typeof types.DashboardAppointmentFieldsFragmentDoc,
+    "\n  query UpcomingAppointments($from: DateTime!, $first: Int!) {\n    upcomingAppointments(from: $from, first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n      }\n      edges {\n        node {\n          ...DashboardAppointmentFields\n        }\n      }\n    }\n  }\n": typeof types.UpcomingAppointmentsDocument,
     "\n  mutation AccountSettingsUpdate($bookingBlockedMessage: String!) {\n    accountSettingsUpdate(bookingBlockedMessage: $bookingBlockedMessage) {\n      account {\n        name\n        slug\n        bookingBlockedMessage\n      }\n      userErrors {\n        ...AccountErrorFields\n      }\n    }\n  }\n": typeof types.AccountSettingsUpdateDocument,
     "\n  fragment BlockErrorFields on BlockError {\n    field\n    message\n    code\n  }\n": typeof types.BlockErrorFieldsFragmentDoc,
     "\n  mutation BlockRuleCreate($kind: BlockKind!, $value: String!, $reason: String!) {\n    blockRuleCreate(kind: $kind, value: $value, reason: $reason) {\n      blockRules {\n        ...BlockRuleFields\n      }\n      userErrors {\n        ...BlockErrorFields\n      }\n    }\n  }\n": typeof types.BlockRuleCreateDocument,
@@ -25,6 +29,20 @@ type Documents = {
     "\n  mutation CustomerBlock($id: ID!, $reason: String!) {\n    customerBlock(id: $id, reason: $reason) {\n      customer {\n        ...CustomerBlockingFields\n        ...CustomerHistoryFields\n      }\n      userErrors {\n        ...BlockErrorFields\n      }\n    }\n  }\n": typeof types.CustomerBlockDocument,
     "\n  fragment CustomerBlockingFields on Customer {\n    id\n    isBlocked\n    blockRules {\n      ...BlockRuleFields\n    }\n  }\n": typeof types.CustomerBlockingFieldsFragmentDoc,
     "\n  mutation CustomerUnblock($id: ID!) {\n    customerUnblock(id: $id) {\n      customer {\n        ...CustomerBlockingFields\n        ...CustomerHistoryFields\n      }\n      userErrors {\n        ...BlockErrorFields\n      }\n    }\n  }\n": typeof types.CustomerUnblockDocument,
+    "\n  mutation AppointmentLinkCustomer($appointmentId: ID!, $customerId: ID!) {\n    appointmentLinkCustomer(appointmentId: $appointmentId, customerId: $customerId) {\n      appointment {\n        ...DashboardAppointmentFields\n      }\n      userErrors {\n        ...CalendarErrorFields\n      }\n    }\n  }\n": typeof types.AppointmentLinkCustomerDocument,
+    "\n  fragment CalendarErrorFields on CalendarError {\n    field\n    message\n    code\n  }\n": typeof types.CalendarErrorFieldsFragmentDoc,
+    "\n  mutation CalendarSourceCreate($input: CalendarSourceInput!) {\n    calendarSourceCreate(input: $input) {\n      calendarSource {\n        ...CalendarSourceFields\n      }\n      userErrors {\n        ...CalendarErrorFields\n      }\n    }\n  }\n": typeof types.CalendarSourceCreateDocument,
+    "\n  mutation CalendarSourceDelete($id: ID!) {\n    calendarSourceDelete(id: $id) {\n      userErrors {\n        ...CalendarErrorFields\n      }\n    }\n  }\n": typeof types.CalendarSourceDeleteDocument,
+    "\n  fragment CalendarSourceFields on CalendarSource {\n    id\n    name\n    kind\n    url\n    pollMinutes\n    windowPastDays\n    windowFutureDays\n    ownDomains\n    lastSyncedAt\n    createdAt\n  }\n": typeof types.CalendarSourceFieldsFragmentDoc,
+    "\n  mutation CalendarSourceSync($id: ID!) {\n    calendarSourceSync(id: $id) {\n      syncRun {\n        ...SyncRunFields\n      }\n      userErrors {\n        ...CalendarErrorFields\n      }\n    }\n  }\n": typeof types.CalendarSourceSyncDocument,
+    "\n  mutation CalendarSourceUpdate($id: ID!, $input: CalendarSourceUpdateInput!) {\n    calendarSourceUpdate(id: $id, input: $input) {\n      calendarSource {\n        ...CalendarSourceFields\n      }\n      userErrors {\n        ...CalendarErrorFields\n      }\n    }\n  }\n": typeof types.CalendarSourceUpdateDocument,
+    "\n  query CalendarSources {\n    calendarSources {\n      ...CalendarSourceFields\n    }\n  }\n": typeof types.CalendarSourcesDocument,
+    "\n  mutation CalendarUpload($file: Upload!, $name: String) {\n    calendarUpload(file: $file, name: $name) {\n      syncRun {\n        ...SyncRunFields\n      }\n      userErrors {\n        ...CalendarErrorFields\n      }\n    }\n  }\n": typeof types.CalendarUploadDocument,
+    "\n  query CustomerPicker($search: String!) {\n    customers(first: 8, filter: { search: $search }) {\n      edges {\n        node {\n          id\n          displayName\n          email\n          mobilePhone\n        }\n      }\n    }\n  }\n": typeof types.CustomerPickerDocument,
+    "\n  fragment SyncRunFields on SyncRun {\n    id\n    sourceId\n    startedAt\n    finishedAt\n    eventsSeen\n    appointmentsCreated\n    appointmentsUpdated\n    appointmentsCancelled\n    customersCreated\n    customersMatched\n    error\n  }\n": typeof types.SyncRunFieldsFragmentDoc,
+    "\n  subscription SyncRunFinished {\n    syncRunFinished {\n      ...SyncRunFields\n    }\n  }\n": typeof types.SyncRunFinishedDocument,
+    "\n  query SyncRuns($sourceId: ID!, $first: Int!) {\n    syncRuns(sourceId: $sourceId, first: $first) {\n      totalCount\n      edges {\n        node {\n          ...SyncRunFields\n        }\n      }\n    }\n  }\n": typeof types.SyncRunsDocument,
+    "\n  query UnmatchedAppointments($first: Int!) {\n    unmatchedAppointments(first: $first) {\n      totalCount\n      edges {\n        node {\n          ...AppointmentFields\n        }\n      }\n    }\n  }\n": typeof types.UnmatchedAppointmentsDocument,
     "\n  fragment CommunicationFields on Communication {\n    id\n    medium\n    recipient\n    subject\n    body\n    status\n    error\n    attempts\n    sentAt\n    createdAt\n  }\n": typeof types.CommunicationFieldsFragmentDoc,
     "\n  query CustomFieldDefinitions {\n    customFieldDefinitions {\n      id\n      key\n      label\n      type\n      options\n      required\n      archived\n    }\n  }\n": typeof types.CustomFieldDefinitionsDocument,
     "\n  subscription CustomerChanged($id: ID!) {\n    customerChanged(id: $id) {\n      kind\n      customerId\n      customer {\n        ...CustomerDetailsFields\n        ...CustomerListItemFields\n      }\n    }\n  }\n": typeof types.CustomerChangedDocument,
@@ -59,6 +77,10 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  fragment AppointmentFields on Appointment {\n    id\n    title\n    services\n    startsAt\n    endsAt\n    allDay\n    location\n    status\n  }\n": types.AppointmentFieldsFragmentDoc,
+    "\n  subscription AppointmentSynced {\n    appointmentSynced {\n      ...DashboardAppointmentFields\n    }\n  }\n": types.AppointmentSyncedDocument,
+    "\n  subscription CustomerAppointmentSynced($customerId: ID!) {\n    appointmentSynced(customerId: $customerId) {\n      ...AppointmentFields\n    }\n  }\n": types.CustomerAppointmentSyncedDocument,
+    "\n  fragment DashboardAppointmentFields on Appointment {\n    ...AppointmentFields\n    createdAt\n    updatedAt\n    customer {\n      id\n      displayName\n    }\n  }\n": types.DashboardAppointmentFieldsFragmentDoc,
+    "\n  query UpcomingAppointments($from: DateTime!, $first: Int!) {\n    upcomingAppointments(from: $from, first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n      }\n      edges {\n        node {\n          ...DashboardAppointmentFields\n        }\n      }\n    }\n  }\n": types.UpcomingAppointmentsDocument,
     "\n  mutation AccountSettingsUpdate($bookingBlockedMessage: String!) {\n    accountSettingsUpdate(bookingBlockedMessage: $bookingBlockedMessage) {\n      account {\n        name\n        slug\n        bookingBlockedMessage\n      }\n      userErrors {\n        ...AccountErrorFields\n      }\n    }\n  }\n": types.AccountSettingsUpdateDocument,
     "\n  fragment BlockErrorFields on BlockError {\n    field\n    message\n    code\n  }\n": types.BlockErrorFieldsFragmentDoc,
     "\n  mutation BlockRuleCreate($kind: BlockKind!, $value: String!, $reason: String!) {\n    blockRuleCreate(kind: $kind, value: $value, reason: $reason) {\n      blockRules {\n        ...BlockRuleFields\n      }\n      userErrors {\n        ...BlockErrorFields\n      }\n    }\n  }\n": types.BlockRuleCreateDocument,
@@ -69,6 +91,20 @@ const documents: Documents = {
     "\n  mutation CustomerBlock($id: ID!, $reason: String!) {\n    customerBlock(id: $id, reason: $reason) {\n      customer {\n        ...CustomerBlockingFields\n        ...CustomerHistoryFields\n      }\n      userErrors {\n        ...BlockErrorFields\n      }\n    }\n  }\n": types.CustomerBlockDocument,
     "\n  fragment CustomerBlockingFields on Customer {\n    id\n    isBlocked\n    blockRules {\n      ...BlockRuleFields\n    }\n  }\n": types.CustomerBlockingFieldsFragmentDoc,
     "\n  mutation CustomerUnblock($id: ID!) {\n    customerUnblock(id: $id) {\n      customer {\n        ...CustomerBlockingFields\n        ...CustomerHistoryFields\n      }\n      userErrors {\n        ...BlockErrorFields\n      }\n    }\n  }\n": types.CustomerUnblockDocument,
+    "\n  mutation AppointmentLinkCustomer($appointmentId: ID!, $customerId: ID!) {\n    appointmentLinkCustomer(appointmentId: $appointmentId, customerId: $customerId) {\n      appointment {\n        ...DashboardAppointmentFields\n      }\n      userErrors {\n        ...CalendarErrorFields\n      }\n    }\n  }\n": types.AppointmentLinkCustomerDocument,
+    "\n  fragment CalendarErrorFields on CalendarError {\n    field\n    message\n    code\n  }\n": types.CalendarErrorFieldsFragmentDoc,
+    "\n  mutation CalendarSourceCreate($input: CalendarSourceInput!) {\n    calendarSourceCreate(input: $input) {\n      calendarSource {\n        ...CalendarSourceFields\n      }\n      userErrors {\n        ...CalendarErrorFields\n      }\n    }\n  }\n": types.CalendarSourceCreateDocument,
+    "\n  mutation CalendarSourceDelete($id: ID!) {\n    calendarSourceDelete(id: $id) {\n      userErrors {\n        ...CalendarErrorFields\n      }\n    }\n  }\n": types.CalendarSourceDeleteDocument,
+    "\n  fragment CalendarSourceFields on CalendarSource {\n    id\n    name\n    kind\n    url\n    pollMinutes\n    windowPastDays\n    windowFutureDays\n    ownDomains\n    lastSyncedAt\n    createdAt\n  }\n": types.CalendarSourceFieldsFragmentDoc,
+    "\n  mutation CalendarSourceSync($id: ID!) {\n    calendarSourceSync(id: $id) {\n      syncRun {\n        ...SyncRunFields\n      }\n      userErrors {\n        ...CalendarErrorFields\n      }\n    }\n  }\n": types.CalendarSourceSyncDocument,
+    "\n  mutation CalendarSourceUpdate($id: ID!, $input: CalendarSourceUpdateInput!) {\n    calendarSourceUpdate(id: $id, input: $input) {\n      calendarSource {\n        ...CalendarSourceFields\n      }\n      userErrors {\n        ...CalendarErrorFields\n      }\n    }\n  }\n": types.CalendarSourceUpdateDocument,
+    "\n  query CalendarSources {\n    calendarSources {\n      ...CalendarSourceFields\n    }\n  }\n": types.CalendarSourcesDocument,
+    "\n  mutation CalendarUpload($file: Upload!, $name: String) {\n    calendarUpload(file: $file, name: $name) {\n      syncRun {\n        ...SyncRunFields\n      }\n      userErrors {\n        ...CalendarErrorFields\n      }\n    }\n  }\n": types.CalendarUploadDocument,
+    "\n  query CustomerPicker($search: String!) {\n    customers(first: 8, filter: { search: $search }) {\n      edges {\n        node {\n          id\n          displayName\n          email\n          mobilePhone\n        }\n      }\n    }\n  }\n": types.CustomerPickerDocument,
+    "\n  fragment SyncRunFields on SyncRun {\n    id\n    sourceId\n    startedAt\n    finishedAt\n    eventsSeen\n    appointmentsCreated\n    appointmentsUpdated\n    appointmentsCancelled\n    customersCreated\n    customersMatched\n    error\n  }\n": types.SyncRunFieldsFragmentDoc,
+    "\n  subscription SyncRunFinished {\n    syncRunFinished {\n      ...SyncRunFields\n    }\n  }\n": types.SyncRunFinishedDocument,
+    "\n  query SyncRuns($sourceId: ID!, $first: Int!) {\n    syncRuns(sourceId: $sourceId, first: $first) {\n      totalCount\n      edges {\n        node {\n          ...SyncRunFields\n        }\n      }\n    }\n  }\n": types.SyncRunsDocument,
+    "\n  query UnmatchedAppointments($first: Int!) {\n    unmatchedAppointments(first: $first) {\n      totalCount\n      edges {\n        node {\n          ...AppointmentFields\n        }\n      }\n    }\n  }\n": types.UnmatchedAppointmentsDocument,
     "\n  fragment CommunicationFields on Communication {\n    id\n    medium\n    recipient\n    subject\n    body\n    status\n    error\n    attempts\n    sentAt\n    createdAt\n  }\n": types.CommunicationFieldsFragmentDoc,
     "\n  query CustomFieldDefinitions {\n    customFieldDefinitions {\n      id\n      key\n      label\n      type\n      options\n      required\n      archived\n    }\n  }\n": types.CustomFieldDefinitionsDocument,
     "\n  subscription CustomerChanged($id: ID!) {\n    customerChanged(id: $id) {\n      kind\n      customerId\n      customer {\n        ...CustomerDetailsFields\n        ...CustomerListItemFields\n      }\n    }\n  }\n": types.CustomerChangedDocument,
@@ -123,6 +159,22 @@ export function graphql(source: "\n  fragment AppointmentFields on Appointment {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  subscription AppointmentSynced {\n    appointmentSynced {\n      ...DashboardAppointmentFields\n    }\n  }\n"): (typeof documents)["\n  subscription AppointmentSynced {\n    appointmentSynced {\n      ...DashboardAppointmentFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CustomerAppointmentSynced($customerId: ID!) {\n    appointmentSynced(customerId: $customerId) {\n      ...AppointmentFields\n    }\n  }\n"): (typeof documents)["\n  subscription CustomerAppointmentSynced($customerId: ID!) {\n    appointmentSynced(customerId: $customerId) {\n      ...AppointmentFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DashboardAppointmentFields on Appointment {\n    ...AppointmentFields\n    createdAt\n    updatedAt\n    customer {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment DashboardAppointmentFields on Appointment {\n    ...AppointmentFields\n    createdAt\n    updatedAt\n    customer {\n      id\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UpcomingAppointments($from: DateTime!, $first: Int!) {\n    upcomingAppointments(from: $from, first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n      }\n      edges {\n        node {\n          ...DashboardAppointmentFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query UpcomingAppointments($from: DateTime!, $first: Int!) {\n    upcomingAppointments(from: $from, first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n      }\n      edges {\n        node {\n          ...DashboardAppointmentFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation AccountSettingsUpdate($bookingBlockedMessage: String!) {\n    accountSettingsUpdate(bookingBlockedMessage: $bookingBlockedMessage) {\n      account {\n        name\n        slug\n        bookingBlockedMessage\n      }\n      userErrors {\n        ...AccountErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AccountSettingsUpdate($bookingBlockedMessage: String!) {\n    accountSettingsUpdate(bookingBlockedMessage: $bookingBlockedMessage) {\n      account {\n        name\n        slug\n        bookingBlockedMessage\n      }\n      userErrors {\n        ...AccountErrorFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -160,6 +212,62 @@ export function graphql(source: "\n  fragment CustomerBlockingFields on Customer
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CustomerUnblock($id: ID!) {\n    customerUnblock(id: $id) {\n      customer {\n        ...CustomerBlockingFields\n        ...CustomerHistoryFields\n      }\n      userErrors {\n        ...BlockErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CustomerUnblock($id: ID!) {\n    customerUnblock(id: $id) {\n      customer {\n        ...CustomerBlockingFields\n        ...CustomerHistoryFields\n      }\n      userErrors {\n        ...BlockErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AppointmentLinkCustomer($appointmentId: ID!, $customerId: ID!) {\n    appointmentLinkCustomer(appointmentId: $appointmentId, customerId: $customerId) {\n      appointment {\n        ...DashboardAppointmentFields\n      }\n      userErrors {\n        ...CalendarErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AppointmentLinkCustomer($appointmentId: ID!, $customerId: ID!) {\n    appointmentLinkCustomer(appointmentId: $appointmentId, customerId: $customerId) {\n      appointment {\n        ...DashboardAppointmentFields\n      }\n      userErrors {\n        ...CalendarErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CalendarErrorFields on CalendarError {\n    field\n    message\n    code\n  }\n"): (typeof documents)["\n  fragment CalendarErrorFields on CalendarError {\n    field\n    message\n    code\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CalendarSourceCreate($input: CalendarSourceInput!) {\n    calendarSourceCreate(input: $input) {\n      calendarSource {\n        ...CalendarSourceFields\n      }\n      userErrors {\n        ...CalendarErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CalendarSourceCreate($input: CalendarSourceInput!) {\n    calendarSourceCreate(input: $input) {\n      calendarSource {\n        ...CalendarSourceFields\n      }\n      userErrors {\n        ...CalendarErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CalendarSourceDelete($id: ID!) {\n    calendarSourceDelete(id: $id) {\n      userErrors {\n        ...CalendarErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CalendarSourceDelete($id: ID!) {\n    calendarSourceDelete(id: $id) {\n      userErrors {\n        ...CalendarErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CalendarSourceFields on CalendarSource {\n    id\n    name\n    kind\n    url\n    pollMinutes\n    windowPastDays\n    windowFutureDays\n    ownDomains\n    lastSyncedAt\n    createdAt\n  }\n"): (typeof documents)["\n  fragment CalendarSourceFields on CalendarSource {\n    id\n    name\n    kind\n    url\n    pollMinutes\n    windowPastDays\n    windowFutureDays\n    ownDomains\n    lastSyncedAt\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CalendarSourceSync($id: ID!) {\n    calendarSourceSync(id: $id) {\n      syncRun {\n        ...SyncRunFields\n      }\n      userErrors {\n        ...CalendarErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CalendarSourceSync($id: ID!) {\n    calendarSourceSync(id: $id) {\n      syncRun {\n        ...SyncRunFields\n      }\n      userErrors {\n        ...CalendarErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CalendarSourceUpdate($id: ID!, $input: CalendarSourceUpdateInput!) {\n    calendarSourceUpdate(id: $id, input: $input) {\n      calendarSource {\n        ...CalendarSourceFields\n      }\n      userErrors {\n        ...CalendarErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CalendarSourceUpdate($id: ID!, $input: CalendarSourceUpdateInput!) {\n    calendarSourceUpdate(id: $id, input: $input) {\n      calendarSource {\n        ...CalendarSourceFields\n      }\n      userErrors {\n        ...CalendarErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CalendarSources {\n    calendarSources {\n      ...CalendarSourceFields\n    }\n  }\n"): (typeof documents)["\n  query CalendarSources {\n    calendarSources {\n      ...CalendarSourceFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CalendarUpload($file: Upload!, $name: String) {\n    calendarUpload(file: $file, name: $name) {\n      syncRun {\n        ...SyncRunFields\n      }\n      userErrors {\n        ...CalendarErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CalendarUpload($file: Upload!, $name: String) {\n    calendarUpload(file: $file, name: $name) {\n      syncRun {\n        ...SyncRunFields\n      }\n      userErrors {\n        ...CalendarErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CustomerPicker($search: String!) {\n    customers(first: 8, filter: { search: $search }) {\n      edges {\n        node {\n          id\n          displayName\n          email\n          mobilePhone\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CustomerPicker($search: String!) {\n    customers(first: 8, filter: { search: $search }) {\n      edges {\n        node {\n          id\n          displayName\n          email\n          mobilePhone\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SyncRunFields on SyncRun {\n    id\n    sourceId\n    startedAt\n    finishedAt\n    eventsSeen\n    appointmentsCreated\n    appointmentsUpdated\n    appointmentsCancelled\n    customersCreated\n    customersMatched\n    error\n  }\n"): (typeof documents)["\n  fragment SyncRunFields on SyncRun {\n    id\n    sourceId\n    startedAt\n    finishedAt\n    eventsSeen\n    appointmentsCreated\n    appointmentsUpdated\n    appointmentsCancelled\n    customersCreated\n    customersMatched\n    error\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SyncRunFinished {\n    syncRunFinished {\n      ...SyncRunFields\n    }\n  }\n"): (typeof documents)["\n  subscription SyncRunFinished {\n    syncRunFinished {\n      ...SyncRunFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SyncRuns($sourceId: ID!, $first: Int!) {\n    syncRuns(sourceId: $sourceId, first: $first) {\n      totalCount\n      edges {\n        node {\n          ...SyncRunFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SyncRuns($sourceId: ID!, $first: Int!) {\n    syncRuns(sourceId: $sourceId, first: $first) {\n      totalCount\n      edges {\n        node {\n          ...SyncRunFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnmatchedAppointments($first: Int!) {\n    unmatchedAppointments(first: $first) {\n      totalCount\n      edges {\n        node {\n          ...AppointmentFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query UnmatchedAppointments($first: Int!) {\n    unmatchedAppointments(first: $first) {\n      totalCount\n      edges {\n        node {\n          ...AppointmentFields\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -37,6 +37,12 @@ const embedded = [
   "BlockedBookingAttemptConnection",
   "BlockedBookingAttemptEdge",
   "CustomFieldDefinition",
+  "CalendarError",
+  "CalendarSourcePayload",
+  "SyncPayload",
+  "SyncRunConnection",
+  "SyncRunEdge",
+  "AppointmentLinkCustomerPayload",
 ];
 
 /** Drops every cached page of every customer list, so visible lists fetch afresh. */
@@ -69,6 +75,18 @@ export function invalidateBlocking(cache: Cache): void {
     cache.invalidate(customer, "isBlocked");
     cache.invalidate(customer, "blockRules");
   }
+}
+
+/** A sync ran (or a source changed): the sources, their runs and the appointment lists refetch. */
+export function invalidateCalendar(cache: Cache): void {
+  for (const name of ["calendarSources", "syncRuns", "upcomingAppointments", "unmatchedAppointments"]) {
+    invalidateRootField(cache, name);
+  }
+}
+
+function succeeded(result: Data, name: string): boolean {
+  const errors = payload(result, name)?.userErrors;
+  return Array.isArray(errors) && errors.length === 0;
 }
 
 export const cacheConfig: CacheExchangeOpts = {
@@ -122,11 +140,36 @@ export const cacheConfig: CacheExchangeOpts = {
       customerBlock(result, _args, cache) {
         if (payload(result, "customerBlock")?.customer) invalidateRootField(cache, "blockRules");
       },
+      calendarSourceCreate(result, _args, cache) {
+        if (payload(result, "calendarSourceCreate")?.calendarSource) invalidateRootField(cache, "calendarSources");
+      },
+      calendarSourceDelete(result, args, cache) {
+        if (!succeeded(result, "calendarSourceDelete")) return;
+        cache.invalidate({ __typename: "CalendarSource", id: args.id as string });
+        invalidateRootField(cache, "calendarSources");
+      },
+      calendarSourceSync(result, _args, cache) {
+        if (payload(result, "calendarSourceSync")?.syncRun) invalidateCalendar(cache);
+      },
+      calendarUpload(result, _args, cache) {
+        // An upload may create its source; a failed run is still a run to list.
+        if (payload(result, "calendarUpload")?.syncRun) invalidateCalendar(cache);
+      },
+      appointmentLinkCustomer(result, _args, cache) {
+        if (succeeded(result, "appointmentLinkCustomer")) invalidateRootField(cache, "unmatchedAppointments");
+      },
       customerUnblock(result, _args, cache) {
         if (payload(result, "customerUnblock")?.customer) invalidateRootField(cache, "blockRules");
       },
     },
     Subscription: {
+      syncRunFinished(result, _args, cache) {
+        if (payload(result, "syncRunFinished")) {
+          invalidateRootField(cache, "syncRuns");
+          invalidateRootField(cache, "calendarSources");
+          invalidateRootField(cache, "unmatchedAppointments");
+        }
+      },
       customerChanged(result, _args, cache) {
         const event = payload(result, "customerChanged");
         if (!event) return;

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { useQuery } from "urql";
 import { AppointmentHistory } from "../../appointments/components/AppointmentHistory";
+import { useCustomerAppointmentsLive } from "../../appointments/hooks/useCustomerAppointmentsLive";
 import { EmptyState, ErrorState, Loading } from "../../../shared/components/States";
 import { Tabs } from "../../../shared/components/Tabs";
 import { BlockRuleTable } from "../../blocking/components/BlockRuleTable";
@@ -34,6 +35,12 @@ function CustomerProfile({ id }: { id: string }) {
   const [tab, setTab] = useState("appointments");
   const customer = result.data?.customer;
   const live = useCustomerLive(id, !deletedHere);
+  useCustomerAppointmentsLive(
+    id,
+    customer ? customer.appointments.edges.map((edge) => edge.node.id) : null,
+    () => reexecute({ requestPolicy: "network-only" }),
+    !deletedHere,
+  );
 
   const back = (
     <Link to={LIST_PATH} className="back-link">

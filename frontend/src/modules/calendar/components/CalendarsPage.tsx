@@ -1,0 +1,164 @@
+// Calendars: the account's feeds and uploaded files with their last runs, "Sync now", add /
+// edit / delete (manage:settings), uploading an .ics file, and the unmatched appointments.
+// Runs refresh when a sync finishes anywhere (syncRunFinished; the cache refetches them).
+import { useState } from "react";
+import { useMutation, useQuery, useSubscription } from "urql";
+import type { CalendarSourceFieldsFragment, SyncRunFieldsFragment } from "../../../gql/graphql";
+import { Dialog } from "../../../shared/components/Dialog";
+import { EmptyState, ErrorState, Loading } from "../../../shared/components/States";
+import { UserErrorList, type SimpleUserError } from "../../../shared/components/UserErrorList";
+import { formatDateTime } from "../../../shared/format/dates";
+import { useCan } from "../../session/hooks/useSession";
+import { CalendarSourceDeleteMutation } from "../graphql/CalendarSourceDeleteMutation";
+import { CalendarSourcesQuery } from "../graphql/CalendarSourcesQuery";
+import { CalendarSourceSyncMutation } from "../graphql/CalendarSourceSyncMutation";
+import { SyncRunFinishedSubscription } from "../graphql/SyncRunFinishedSubscription";
+import { CalendarSourceForm } from "./CalendarSourceForm";
+import { SyncRunFigures } from "./SyncRunFigures";
+import { SyncRunList } from "./SyncRunList";
+import { UnmatchedAppointments } from "./UnmatchedAppointments";
+import { UploadCalendarForm } from "./UploadCalendarForm";
+
+export function CalendarsPage() {
+  const canManage = useCan("MANAGE_SETTINGS");
+  const [result, reexecute] = useQuery({ query: CalendarSourcesQuery });
+  useSubscription({ query: SyncRunFinishedSubscription });
+  const [deleting, setDeleting] = useState<CalendarSourceFieldsFragment | null>(null);
+  const sources = result.data?.calendarSources;
+
+  return (
+    <section className="page" aria-labelledby="calendars-title">
+      <div className="page__header">
+        <h1 id="calendars-title">Calendars</h1>
+      </div>
+      <p className="page__intro">
+        Appointments come from your calendars: feeds are checked regularly, uploaded files once. Customers are recognised
+        by the email, phone or name in each event. Nothing is ever written back to a calendar.
+      </p>
+      <section className="card" aria-labelledby="source-list-title">
+        <h2 id="source-list-title" className="card__title">
+          Sources {sources && <span className="muted">({sources.length})</span>}
+        </h2>
+        {!sources ? (
+          result.error ? (
+            <ErrorState title="The calendars could not be loaded." error={result.error} onRetry={() => reexecute({ requestPolicy: "network-only" })} />
+          ) : (
+            <Loading label="Loading calendars…" />
+          )
+        ) : sources.length === 0 ? (
+          <EmptyState title="No calendars yet.">{canManage && <p className="muted">Add a feed or upload a file below.</p>}</EmptyState>
+        ) : (
+          <ul className="admin-list source-list" aria-label="Calendar sources">
+            {sources.map((source) => (
+              <SourceItem key={source.id} source={source} canManage={canManage} onDelete={() => setDeleting(source)} />
+            ))}
+          </ul>
+        )}
+      </section>
+      {canManage && <CalendarSourceForm />}
+      {canManage && <UploadCalendarForm />}
+      <UnmatchedAppointments />
+      <DeleteSourceDialog source={deleting} onClose={() => setDeleting(null)} />
+    </section>
+  );
+}
+
+function SourceItem({ source, canManage, onDelete }: { source: CalendarSourceFieldsFragment; canManage: boolean; onDelete: () => void }) {
+  const [editing, setEditing] = useState(false);
+  const [run, setRun] = useState<SyncRunFieldsFragment | null>(null);
+  const [errors, setErrors] = useState<SimpleUserError[]>([]);
+  const [failure, setFailure] = useState<Error | null>(null);
+  const [{ fetching }, sync] = useMutation(CalendarSourceSyncMutation);
+  const isUrl = source.kind === "URL";
+
+  async function syncNow() {
+    setFailure(null);
+    setRun(null);
+    const result = await sync({ id: source.id });
+    const payload = result.data?.calendarSourceSync;
+    if (!payload) return setFailure(result.error ?? new Error("The server sent no answer."));
+    setRun(payload.syncRun);
+    setErrors(payload.userErrors.filter((error) => !(error.code === "SYNC_FAILED" && payload.syncRun?.error)));
+  }
+
+  return (
+    <li className="admin-row source">
+      <span className="admin-row__name">{source.name}</span>
+      <span className="admin-row__sub source__url">{isUrl ? source.url : <span className="muted">Uploaded file</span>}</span>
+      <span className="admin-row__sub muted">
+        Last synced: {source.lastSyncedAt ? formatDateTime(source.lastSyncedAt) : "never"}
+        {isUrl && ` · checked every ${source.pollMinutes} min`}
+        {source.ownDomains.length > 0 && ` · own domains: ${source.ownDomains.join(", ")}`}
+      </span>
+      {canManage && (
+        <div className="admin-row__actions">
+          {isUrl && (
+            <button type="button" className="button button--small" disabled={fetching} onClick={syncNow} aria-label={`Sync ${source.name} now`}>
+              {fetching ? "Syncing…" : "Sync now"}
+            </button>
+          )}
+          <button type="button" className="button button--small" aria-expanded={editing} onClick={() => setEditing((open) => !open)} aria-label={`Edit ${source.name}`}>
+            Edit
+          </button>
+          <button type="button" className="button button--small button--danger" onClick={onDelete} aria-label={`Delete ${source.name}`}>
+            Delete
+          </button>
+        </div>
+      )}
+      <div className="source__details">
+        <p aria-live="polite" className="source__sync-result">
+          {run && (
+            <>
+              {run.error ? "Sync failed. " : "Synced. "}
+              <SyncRunFigures run={run} />
+            </>
+          )}
+        </p>
+        <UserErrorList errors={errors} title="The sync did not run:" />
+        {failure && <ErrorState title="The sync could not be started." error={failure} />}
+        {editing && <CalendarSourceForm source={source} onDone={() => setEditing(false)} onCancel={() => setEditing(false)} />}
+        <h3 className="source__runs-title">Last runs</h3>
+        <SyncRunList sourceId={source.id} sourceName={source.name} />
+      </div>
+    </li>
+  );
+}
+
+function DeleteSourceDialog({ source, onClose }: { source: CalendarSourceFieldsFragment | null; onClose: () => void }) {
+  const [errors, setErrors] = useState<SimpleUserError[]>([]);
+  const [failure, setFailure] = useState<Error | null>(null);
+  const [{ fetching }, remove] = useMutation(CalendarSourceDeleteMutation);
+  const close = () => {
+    setErrors([]);
+    setFailure(null);
+    onClose();
+  };
+  async function confirm() {
+    if (!source) return;
+    const result = await remove({ id: source.id });
+    const payload = result.data?.calendarSourceDelete;
+    if (!payload) return setFailure(result.error ?? new Error("The server sent no answer."));
+    if (payload.userErrors.length) return setErrors(payload.userErrors);
+    close();
+  }
+  return (
+    <Dialog open={source !== null} title="Delete calendar?" onClose={close} size="narrow">
+      <div className="confirm">
+        <p>
+          {source?.name} will no longer be synced. Its appointments stay as history with their customers, and the calendar
+          itself is never touched.
+        </p>
+        <UserErrorList errors={errors} title="The calendar was not deleted:" />
+        {failure && <ErrorState title="The calendar could not be deleted." error={failure} />}
+        <div className="form__actions">
+          <button type="button" className="button" onClick={close} data-autofocus>
+            Cancel
+          </button>
+          <button type="button" className="button button--danger" disabled={fetching} onClick={confirm}>
+            {fetching ? "Deleting…" : "Delete calendar"}
+          </button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}

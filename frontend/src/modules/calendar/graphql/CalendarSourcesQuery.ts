@@ -1,0 +1,9 @@
+import { graphql } from "../../../gql";
+
+export const CalendarSourcesQuery = graphql(`
+  query CalendarSources {
+    calendarSources {
+      ...CalendarSourceFields
+    }
+  }
+`);
