@@ -159,3 +159,28 @@ export function historyPage(
     edges: entries.map((node) => ({ __typename: "AuditEntryEdge", node })),
   };
 }
+
+/** A local time on a day relative to 23 Nov 2026 (the dashboard tests' "now"). */
+export const at = (dayOffset: number, hour: number, minute = 0) => new Date(2026, 10, 23 + dayOffset, hour, minute).toISOString();
+
+let n = 0;
+/** An appointment as the dashboard and the toasts receive it. */
+export function dashboardAppointment(overrides: Partial<Record<string, unknown>> = {}) {
+  n += 1;
+  return {
+    __typename: "Appointment",
+    id: `QXBwb2ludG1lbnQ6${n}`,
+    title: `Appointment ${n}`,
+    services: [],
+    startsAt: at(0, 9),
+    endsAt: at(0, 10),
+    allDay: false,
+    location: "Studio",
+    status: "SCHEDULED",
+    createdAt: "2026-11-20T10:00:00+00:00",
+    updatedAt: "2026-11-20T10:00:00+00:00",
+    customer: { __typename: "Customer", id: `Q3VzdG9tZXI6${n}`, displayName: `Customer ${n}` },
+    ...overrides,
+  };
+}
+

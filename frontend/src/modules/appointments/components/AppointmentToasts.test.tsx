@@ -1,0 +1,39 @@
+import { act, fireEvent, screen } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { dashboardAppointment } from "../../../test/fixtures";
+import { mockClient } from "../../../test/mockClient";
+import { renderPage } from "../../../test/render";
+import { AppointmentToasts } from "./AppointmentToasts";
+
+const created = { createdAt: "2026-11-23T07:00:00Z", updatedAt: "2026-11-23T07:00:00Z" };
+
+describe("AppointmentToasts", () => {
+  it("announces a new appointment politely, links to the customer, and closes with Escape", async () => {
+    const api = mockClient({});
+    renderPage(<AppointmentToasts />, { client: api.client });
+    const region = screen.getByRole("status", { name: "Notifications" });
+    expect(region.getAttribute("aria-live")).toBe("polite");
+    await act(async () => {}); // the subscription starts
+    await act(async () => api.emit("AppointmentSynced", { appointmentSynced: dashboardAppointment({ title: "Haircut", ...created, customer: { __typename: "Customer", id: "Q3VzdG9tZXI6OTk=", displayName: "Eva Example" } }) }));
+    const link = screen.getByRole("link", { name: /^New appointment: Haircut · Eva Example · / });
+    expect(link.getAttribute("href")).toBe("/customers/Q3VzdG9tZXI6OTk%3D");
+    link.focus();
+    fireEvent.keyDown(link, { key: "Escape" });
+    expect(screen.queryByText(/New appointment/)).toBeNull();
+  });
+
+  it("ignores changes to existing appointments and dismisses itself after a while", async () => {
+    const api = mockClient({});
+    const { user } = renderPage(<AppointmentToasts durationMs={50} />, { client: api.client });
+    await act(async () => {});
+    await act(async () => api.emit("AppointmentSynced", { appointmentSynced: dashboardAppointment({ title: "Moved", updatedAt: "2026-11-23T08:00:00Z" }) }));
+    expect(screen.queryByText(/New appointment/)).toBeNull();
+    await act(async () => api.emit("AppointmentSynced", { appointmentSynced: dashboardAppointment({ title: "Brand new", ...created, customer: null }) }));
+    expect(screen.getByText(/^New appointment: Brand new · Unmatched/)).toBeTruthy();
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 120)));
+    expect(screen.queryByText(/New appointment/)).toBeNull();
+    await act(async () => api.emit("AppointmentSynced", { appointmentSynced: dashboardAppointment({ title: "Another", ...created }) }));
+    await user.click(screen.getByRole("button", { name: "Dismiss notification" }));
+    expect(screen.queryByText(/New appointment/)).toBeNull();
+  });
+});
