@@ -41,7 +41,7 @@ describe("TodayPage", () => {
     const later = screen.getByRole("list", { name: /Mon, 30 Nov 2026/ });
     expect(within(later).getByText("All Day")).toBeTruthy();
     // `from` is midnight (local, or UTC if earlier) of the day the page opened.
-    expect(new Date(api.callsOf("UpcomingAppointments")[0].variables.from as string).getTime()).toBeLessThanOrEqual(new Date(2026, 10, 23).getTime());
+    expect(new Date(api.callsOf("UpcomingAppointments")[0].variables!.from as string).getTime()).toBeLessThanOrEqual(new Date(2026, 10, 23).getTime());
   });
 
   it("inserts a live appointment in time order and updates a changed one in place, without refetching", async () => {
