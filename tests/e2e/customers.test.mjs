@@ -28,7 +28,7 @@ const listRows = (page) => page.getByRole("list", { name: "Customers", exact: tr
 
 describe("staff SPA in Chromium", { timeout: 170_000 }, () => {
   before(async () => {
-    cleanOutput({ except: "staff-" }); // staff.test.mjs cleans its own
+    cleanOutput({ except: ["staff-", "calendar-"] }); // staff.test.mjs and calendar.test.mjs clean their own
     app = await startApp();
     profileId = await app.seedProfile(50);
     browser = await launchBrowser();

@@ -102,7 +102,7 @@ export function cleanOutput({ only, except } = {}) {
   fs.mkdirSync(OUTPUT_DIR, { recursive: true });
   for (const entry of fs.readdirSync(OUTPUT_DIR)) {
     if (only && !entry.startsWith(only)) continue;
-    if (except && entry.startsWith(except)) continue;
+    if (except && [except].flat().some((prefix) => entry.startsWith(prefix))) continue;
     if (entry.endsWith(".png") || entry.endsWith("-console.log")) fs.rmSync(path.join(OUTPUT_DIR, entry));
   }
 }

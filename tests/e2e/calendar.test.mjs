@@ -1,0 +1,221 @@
+// Issue 5 in a real browser: the "Today & upcoming" dashboard gains a synced appointment live
+// (no reload) with a toast, the customer's open profile gains the next one live, and the
+// Calendars page shows a feed's inline URL error and a malformed upload's failed run.
+// Syncs are uploads through the page's own session (calendarUpload, multipart), so they run in
+// the server process whose in-memory broadcast reaches the page's subscriptions.
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { startApp } from "./support/app.mjs";
+import { cleanOutput, launchBrowser, openPage } from "./support/browser.mjs";
+
+const TEST_TIMEOUT = 60_000;
+const UPLOAD_NAME = "e2e-upload";
+
+let app;
+let browser;
+let customerPath;
+
+/** 20261123T101500Z: iCalendar UTC time, so the test does not depend on the machine's zone. */
+const icsTime = (date) => date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+
+function icsFile(uid, title, startsAt) {
+  const end = new Date(startsAt.getTime() + 45 * 60 * 1000);
+  return [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//Clientele//e2e//EN",
+    "BEGIN:VEVENT",
+    `UID:${uid}@e2e.example.com`,
+    `DTSTAMP:${icsTime(new Date())}`,
+    `DTSTART:${icsTime(startsAt)}`,
+    `DTEND:${icsTime(end)}`,
+    `SUMMARY:${title}`,
+    "DESCRIPTION:Name: E2E Person\\nEmail: e2e.person@example.com",
+    "LOCATION:Room 2",
+    "END:VEVENT",
+    "END:VCALENDAR",
+    "",
+  ].join("\r\n");
+}
+
+/** calendarUpload from inside the page, with its session cookie and CSRF token (as the SPA does). */
+async function uploadThroughPage(page, fileName, text) {
+  return page.evaluate(
+    async ({ fileName, text, name }) => {
+      const me = await fetch("/graphql?query=%7Bme%7BcsrfToken%7D%7D", { headers: { accept: "application/json" } }).then((r) => r.json());
+      const form = new FormData();
+      form.append(
+        "operations",
+        JSON.stringify({
+          query: "mutation ($file: Upload!, $name: String) { calendarUpload(file: $file, name: $name) { syncRun { appointmentsCreated error } userErrors { code message } } }",
+          variables: { file: null, name },
+        }),
+      );
+      form.append("map", JSON.stringify({ 0: ["variables.file"] }));
+      form.append("0", new File([text], fileName, { type: "text/calendar" }));
+      const response = await fetch("/graphql", {
+        method: "POST",
+        headers: { accept: "application/json", "x-csrf-token": me.data.me.csrfToken },
+        body: form,
+      });
+      return response.json();
+    },
+    { fileName, text, name: UPLOAD_NAME },
+  );
+}
+
+/** Resolves once the page has subscribed to `operation` over graphql-ws. */
+function subscribed(page, operation) {
+  return new Promise((resolve) => {
+    page.on("websocket", (socket) => {
+      socket.on("framesent", (frame) => {
+        const text = typeof frame.payload === "string" ? frame.payload : frame.payload.toString();
+        if (text.includes('"subscribe"') && text.includes(operation)) resolve();
+      });
+    });
+  });
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function assertNoAxeViolations(axeViolations) {
+  const violations = await axeViolations();
+  assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
+}
+
+describe("issue 5 screens in Chromium", { timeout: 170_000 }, () => {
+  before(async () => {
+    cleanOutput({ only: "calendar-" });
+    app = await startApp({ logName: "calendar-server.log" });
+    browser = await launchBrowser();
+    const { page, step } = await openPage(browser, "calendar-signin");
+    await step("signed in, the dashboard is the landing page", async () => {
+      await page.goto(`${app.baseUrl}/`);
+      await page.getByRole("heading", { name: "Sign in" }).waitFor();
+      await page.getByLabel("Email").fill(app.login.email);
+      await page.getByLabel("Password").fill(app.login.password);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("heading", { level: 1, name: "Today & upcoming" }).waitFor();
+    });
+    await page.close();
+  }, { timeout: 120_000 });
+
+  after(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  test("a synced appointment appears on the open dashboard without reload, with a toast; the profile shows it", { timeout: TEST_TIMEOUT }, async () => {
+    const { page, step, axeViolations } = await openPage(browser, "calendar-dashboard");
+    const ready = subscribed(page, "AppointmentSynced");
+    const title = "E2E Checkup";
+    await step("dashboard open", async () => {
+      await page.goto(`${app.baseUrl}/today`);
+      await page.getByRole("heading", { level: 1, name: "Today & upcoming" }).waitFor();
+      await page.getByText("No appointments today or later.").or(page.locator(".day__list").first()).waitFor();
+      await assertNoAxeViolations(axeViolations);
+      await ready;
+      await sleep(300); // the server registers the subscription
+      await page.evaluate(() => {
+        window.__notReloaded = true;
+      });
+    });
+
+    await step("synced: row and toast", async () => {
+      const result = await uploadThroughPage(page, "e2e.ics", icsFile("e2e-1", title, new Date(Date.now() + 60 * 60 * 1000)));
+      assert.equal(result.errors, undefined, JSON.stringify(result));
+      assert.equal(result.data.calendarUpload.syncRun.appointmentsCreated, 1, JSON.stringify(result));
+      const row = page.locator(".day__row", { hasText: title });
+      await row.waitFor();
+      assert.match(await row.innerText(), /E2E Person/);
+      assert.match(await row.innerText(), /Room 2/);
+      assert.match(await row.innerText(), /Scheduled/);
+      const toast = page.getByRole("status", { name: "Notifications" }).getByRole("link", { name: new RegExp(`^New appointment: ${title} · E2E Person · `) });
+      await toast.waitFor();
+      assert.equal(await page.evaluate(() => window.__notReloaded), true, "the page was reloaded");
+      await assertNoAxeViolations(axeViolations);
+    });
+
+    await step("profile shows the appointment", async () => {
+      await page.locator(".day__row", { hasText: title }).getByRole("link", { name: "E2E Person" }).click();
+      await page.getByRole("heading", { level: 1, name: "E2E Person" }).waitFor();
+      customerPath = new URL(page.url()).pathname;
+      await page.getByRole("list", { name: "Upcoming appointments" }).getByText(title).waitFor();
+    });
+
+    await step("the open profile gains the next appointment live", async () => {
+      const profileReady = subscribed(page, "CustomerAppointmentSynced");
+      await page.reload();
+      await page.getByRole("heading", { level: 1, name: "E2E Person" }).waitFor();
+      await profileReady;
+      await sleep(300);
+      await page.evaluate(() => {
+        window.__notReloaded = true;
+      });
+      const second = "E2E Follow-up";
+      const result = await uploadThroughPage(page, "e2e.ics", icsFile("e2e-2", second, new Date(Date.now() + 26 * 60 * 60 * 1000)));
+      assert.equal(result.data?.calendarUpload?.userErrors?.length, 0, JSON.stringify(result));
+      await page.getByRole("list", { name: "Upcoming appointments" }).getByText(second).waitFor();
+      assert.equal(await page.evaluate(() => window.__notReloaded), true, "the page was reloaded");
+    });
+
+    await step("phone width dashboard", async () => {
+      await page.setViewportSize({ width: 375, height: 740 });
+      await page.goto(`${app.baseUrl}/today`);
+      await page.locator(".day__row").first().waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `the dashboard overflows sideways by ${overflow}px`);
+    });
+    await page.close();
+  });
+
+  test("calendars page: an invalid feed URL is refused inline; a malformed upload shows the run's error", { timeout: TEST_TIMEOUT }, async () => {
+    assert.ok(customerPath, "the dashboard test ran");
+    const { page, step, axeViolations } = await openPage(browser, "calendar-calendars");
+    await step("calendars page", async () => {
+      await page.goto(`${app.baseUrl}/calendars`);
+      await page.getByRole("heading", { level: 1, name: "Calendars" }).waitFor();
+      const sources = page.getByRole("list", { name: "Calendar sources" });
+      await sources.getByText(UPLOAD_NAME).waitFor();
+      await sources.getByText("Uploaded file").first().waitFor();
+      await page.getByRole("list", { name: `Last runs of ${UPLOAD_NAME}` }).getByText(/1 created/).first().waitFor();
+      await assertNoAxeViolations(axeViolations);
+    });
+
+    await step("invalid feed URL", async () => {
+      const form = page.getByRole("form", { name: "Add a calendar feed" });
+      await form.getByLabel("Name").fill("Broken feed");
+      await form.getByLabel("Feed URL").fill("ftp://calendar.example.com/feed.ics");
+      await form.getByRole("button", { name: "Add calendar" }).click();
+      const url = form.getByLabel("Feed URL");
+      await page.waitForFunction((el) => el.getAttribute("aria-invalid") === "true", await url.elementHandle());
+      const errorId = (await url.getAttribute("aria-describedby")).split(" ").find((id) => id.endsWith("-error"));
+      assert.match(await page.locator(`[id="${errorId}"]`).innerText(), /URL/);
+      await assertNoAxeViolations(axeViolations);
+    });
+
+    await step("malformed upload", async () => {
+      const form = page.getByRole("form", { name: "Upload a calendar file" });
+      await form.getByLabel("Calendar file (.ics)").setInputFiles({ name: "broken.ics", mimeType: "text/calendar", buffer: Buffer.from("this is not a calendar\n") });
+      await form.getByLabel("Name (optional)").fill("Broken upload");
+      await form.getByRole("button", { name: "Upload and sync" }).click();
+      const failed = form.locator(".run__error");
+      await failed.waitFor();
+      assert.match(await failed.innerText(), /^Failed: ./);
+      // The run is listed under its source, in red.
+      const runs = page.getByRole("list", { name: "Last runs of Broken upload" });
+      const error = runs.locator(".run__error").first();
+      await error.waitFor();
+      assert.match(await error.evaluate((el) => getComputedStyle(el).color), /rgb\(160, 27, 27\)/);
+      await assertNoAxeViolations(axeViolations);
+    });
+
+    await step("phone width calendars", async () => {
+      await page.setViewportSize({ width: 375, height: 740 });
+      await page.getByRole("heading", { level: 1, name: "Calendars" }).waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `the calendars page overflows sideways by ${overflow}px`);
+    });
+    await page.close();
+  });
+});
