@@ -20,7 +20,8 @@ POLL_EVERY_SECONDS = 60
 
 
 def default_window(source: Any, now: dt.datetime | None = None) -> Window:
-    now = now or dt.datetime.now(dt.UTC)
+    """Whole days, so that an unchanged feed synced again the same day is recognised."""
+    now = (now or dt.datetime.now(dt.UTC)).replace(hour=0, minute=0, second=0, microsecond=0)
     return Window.around(now, source["window_past_days"], source["window_future_days"])
 
 

@@ -25,6 +25,7 @@ from clientele.customers.enums import CustomerSource
 
 SYNC_RUN_CHANNEL = "sync_run"
 SYNC_LOCK_NAMESPACE = 0x53594E43  # "SYNC"
+UPSERT_CHUNK = 2000
 
 
 class SyncBusy(RuntimeError):
@@ -79,18 +80,27 @@ async def sync_events(actor: Actor, source_id: uuid.UUID, events: list[EventInst
             latest[key] = event
     own_emails = await _staff_emails(actor.account_id)
     people: dict[tuple[str | None, str | None], uuid.UUID] = {}
+    pending: list[tuple[EventInstance, str, uuid.UUID | None, Any]] = []
+    extracted: dict[tuple[Any, ...], contact.ContactDetails] = {}
     for key, event in latest.items():
         stored = existing.get(key)
         if stored is not None and event.sequence < stored["sequence"]:
             continue  # an older version of an event we already have
-        found = contact.extract(event.description, event.attendees, event.organizer,
-                                own_emails, own_domains, actor.phone_region)
+        details_key = (event.description, tuple(event.attendees), event.organizer)
+        found = extracted.get(details_key)
+        if found is None:  # instances of a recurring event share their description
+            found = extracted[details_key] = contact.extract(
+                event.description, event.attendees, event.organizer, own_emails, own_domains,
+                actor.phone_region)
         digest = _digest(event, found)
         if stored is not None and stored["sync_hash"] == digest \
                 and stored["removed_from_source_at"] is None:
             continue  # unchanged: write nothing
         customer_id = await _customer(actor, found, people, outcome)
-        await _upsert(actor, source_id, event, digest, customer_id, stored, outcome)
+        pending.append((event, digest, customer_id, stored))
+    for chunk_start in range(0, len(pending), UPSERT_CHUNK):
+        await _upsert(actor, source_id, pending[chunk_start:chunk_start + UPSERT_CHUNK],
+                      outcome)
     seen = set(latest)
     for key, stored in existing.items():
         if key in seen or stored["removed_from_source_at"] is not None:
@@ -127,17 +137,40 @@ async def _customer(actor: Actor, found: contact.ContactDetails,
     return row["id"]
 
 
-async def _upsert(actor: Actor, source_id: uuid.UUID, event: EventInstance, digest: str,
-                  customer_id: uuid.UUID | None, stored: Any, outcome: SyncOutcome) -> None:
-    status = "CANCELLED" if event.cancelled else "SCHEDULED"
-    title = event.summary[:500] or "Appointment"
+async def _upsert(actor: Actor, source_id: uuid.UUID,
+                  batch: list[tuple[EventInstance, str, uuid.UUID | None, Any]],
+                  outcome: SyncOutcome) -> None:
+    """Insert or update a batch of appointments in one statement."""
+    if not batch:
+        return
+    columns: dict[str, list[Any]] = {k: [] for k in (
+        "customer", "uid", "rid", "title", "starts", "ends", "all_day", "location", "status",
+        "sequence", "digest")}
+    for event, digest, customer_id, _stored in batch:
+        columns["customer"].append(customer_id)
+        columns["uid"].append(event.uid[:500])
+        columns["rid"].append(event.recurrence_id)
+        columns["title"].append(event.summary[:500] or "Appointment")
+        columns["starts"].append(event.starts_at)
+        columns["ends"].append(event.ends_at)
+        columns["all_day"].append(event.all_day)
+        columns["location"].append(event.location[:500] if event.location else None)
+        columns["status"].append("CANCELLED" if event.cancelled else "SCHEDULED")
+        columns["sequence"].append(event.sequence)
+        columns["digest"].append(digest)
     rows = await db.fetch(
         """
         INSERT INTO appointment (id, account, customer, calendar_source_id, event_uid,
             recurrence_id, title, services, starts_at, ends_at, all_day, location, status,
             sequence, sync_hash, removed_from_source_at, created_at, updated_at)
-        VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, '{}', $7, $8, $9, $10, $11, $12,
-                $13, NULL, now(), now())
+        SELECT gen_random_uuid(), $1, b.customer, $2, b.uid, b.rid, b.title, '{}', b.starts,
+               b.ends, b.all_day, b.location, b.status, b.sequence, b.digest, NULL, now(),
+               now()
+        FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::timestamptz[],
+                    $8::timestamptz[], $9::bool[], $10::text[], $11::text[], $12::int[],
+                    $13::text[])
+             AS b(customer, uid, rid, title, starts, ends, all_day, location, status, sequence,
+                  digest)
         ON CONFLICT (calendar_source_id, event_uid, recurrence_id)
             WHERE calendar_source_id IS NOT NULL
         DO UPDATE SET customer = coalesce(EXCLUDED.customer, appointment.customer),
@@ -145,19 +178,35 @@ async def _upsert(actor: Actor, source_id: uuid.UUID, event: EventInstance, dige
             all_day = EXCLUDED.all_day, location = EXCLUDED.location, status = EXCLUDED.status,
             sequence = EXCLUDED.sequence, sync_hash = EXCLUDED.sync_hash,
             removed_from_source_at = NULL, updated_at = now()
-        RETURNING id, customer, (xmax = 0) AS inserted
+        RETURNING id, customer, event_uid, recurrence_id, (xmax = 0) AS inserted
         """,
-        actor.account_id, customer_id, source_id, event.uid[:500], event.recurrence_id, title,
-        event.starts_at, event.ends_at, event.all_day,
-        event.location[:500] if event.location else None, status, event.sequence, digest)
-    row = rows[0]
-    if row["inserted"]:
-        outcome.appointments_created += 1
-    elif event.cancelled and stored is not None and stored["status"] != "CANCELLED":
-        outcome.appointments_cancelled += 1
-    else:
-        outcome.appointments_updated += 1
-    outcome.changed_appointments.append((row["id"], row["customer"]))
+        actor.account_id, source_id, *columns.values())
+    was_cancelled = {(e.uid[:500], e.recurrence_id): (s is not None and s["status"] == "CANCELLED")
+                     for e, _d, _c, s in batch}
+    cancelling = {(e.uid[:500], e.recurrence_id) for e, _d, _c, _s in batch if e.cancelled}
+    for row in rows:
+        key = (row["event_uid"], row["recurrence_id"])
+        if row["inserted"]:
+            outcome.appointments_created += 1
+        elif key in cancelling and not was_cancelled[key]:
+            outcome.appointments_cancelled += 1
+        else:
+            outcome.appointments_updated += 1
+        outcome.changed_appointments.append((row["id"], row["customer"]))
+
+
+def _content_hash(data: str | bytes, window: Window, own_domains: set[str] | None) -> str:
+    """The same bytes, window and settings always sync to the same result."""
+    raw = data.encode() if isinstance(data, str) else data
+    digest = hashlib.sha256(raw)
+    digest.update(f"|{window.start.isoformat()}|{window.end.isoformat()}|"
+                  f"{sorted(own_domains or ())}".encode())
+    return digest.hexdigest()
+
+
+async def _same_as_last_time(source_id: uuid.UUID, content: str | None) -> bool:
+    rows = await db.fetch("SELECT content_hash FROM calendar_source WHERE id = $1", source_id)
+    return bool(rows) and content is not None and rows[0]["content_hash"] == content
 
 
 async def record_failed_run(actor: Actor, source_id: uuid.UUID, error: str) -> Any:
@@ -186,13 +235,14 @@ async def run_sync(actor: Actor, source_id: uuid.UUID, data: str | bytes | None,
     run_id = rows[0]["id"]
     outcome = SyncOutcome()
     error: str | None = None
+    content = _content_hash(data, window, own_domains) if data is not None else None
     try:
         async with db.transaction():
             locked = await db.fetch("SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS ok",
                                     SYNC_LOCK_NAMESPACE, str(source_id))
             if not locked[0]["ok"]:
                 raise SyncBusy("This calendar is being synced by another instance right now.")
-            if data is not None:
+            if data is not None and not await _same_as_last_time(source_id, content):
                 events = parse(data, window.start, window.end)
                 outcome = await sync_events(actor, source_id, events, window,
                                             own_domains or set())
@@ -206,8 +256,9 @@ async def run_sync(actor: Actor, source_id: uuid.UUID, data: str | bytes | None,
         outcome.appointments_updated, outcome.appointments_cancelled,
         outcome.customers_created, outcome.customers_matched, error)
     if error is None:
-        await db.fetch("UPDATE calendar_source SET last_synced_at = now() WHERE id = $1",
-                       source_id)
+        await db.fetch("UPDATE calendar_source SET last_synced_at = now(), "
+                       "content_hash = coalesce($2, content_hash) WHERE id = $1",
+                       source_id, content)
         for appointment_id, customer_id in outcome.changed_appointments:
             await pubsub.publish(APPOINTMENT_CHANNEL, {
                 "account": str(actor.account_id), "id": str(appointment_id),

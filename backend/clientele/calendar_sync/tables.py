@@ -30,6 +30,8 @@ class CalendarSource(Table, tablename="calendar_source"):
     window_future_days = Integer(default=365, help_text="Days ahead to sync.")
     own_domains = Array(base_column=Varchar(length=254), default=list,
                         help_text="The business's own email domains (never customers).")
+    content_hash = Varchar(length=64, null=True, default=None,
+                           help_text="sha256 of the feed and window last synced successfully.")
     created_at = Timestamptz(default=TimestamptzNow(), help_text="Created.")
     last_synced_at = Timestamptz(null=True, default=None, help_text="Last finished sync.")
 
