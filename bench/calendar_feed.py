@@ -18,13 +18,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "backend"))
 
-from clientele.accounts.principal import Principal  # noqa: E402
-from clientele.accounts.services import create_account  # noqa: E402
-from clientele.calendar_sync import sources  # noqa: E402
-from clientele.calendar_sync.sync import Window, run_sync  # noqa: E402
-from clientele.core import db  # noqa: E402
-from clientele.demo_data import FIRST_NAMES, LAST_NAMES, SERVICES, email_for  # noqa: E402
-from clientele.settings import Settings  # noqa: E402
+from clientele.accounts.principal import Principal
+from clientele.accounts.services import create_account
+from clientele.calendar_sync import sources
+from clientele.calendar_sync.sync import Window, run_sync
+from clientele.core import db
+from clientele.demo_data import FIRST_NAMES, LAST_NAMES, SERVICES, email_for
+from clientele.settings import Settings
 
 START = dt.datetime(2026, 9, 1, 8, tzinfo=dt.UTC)
 

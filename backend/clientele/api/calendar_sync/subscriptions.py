@@ -11,9 +11,11 @@ import strawberry
 from clientele.accounts.permissions import Permission
 from clientele.api.appointments.types import Appointment
 from clientele.api.calendar_sync.types import SyncRun
-from clientele.api.context import Context, Info
+from clientele.api.context import Info
 from clientele.api.errors import decode_id
 from clientele.api.permissions import require
+from clientele.api.shared_loads import shared_load
+from clientele.appointments import services as appointments
 from clientele.appointments.booking import APPOINTMENT_CHANNEL
 from clientele.calendar_sync.sync import SYNC_RUN_CHANNEL
 from clientele.core import db, pubsub
@@ -38,8 +40,11 @@ class CalendarSubscriptions:
                     continue
                 if wanted is not None and message.get("customer") != wanted:
                     continue
-                fresh = Context(principal=principal)
-                row = await fresh.loaders.appointment_by_id.load(uuid.UUID(message["id"]))
+                appointment_id = uuid.UUID(message["id"])
+                row = await shared_load(
+                    "appointment", principal.account.id, appointment_id,
+                    lambda pk=appointment_id: appointments.get_many(principal.account.id, [pk]))
+                row = row.get(appointment_id)
                 if row is not None:
                     yield Appointment.from_row(row)
 
