@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import AsyncGenerator
 from typing import Annotated
@@ -41,10 +42,11 @@ class CalendarSubscriptions:
                 if wanted is not None and message.get("customer") != wanted:
                     continue
                 appointment_id = uuid.UUID(message["id"])
-                row = await shared_load(
+                found = await shared_load(
                     "appointment", principal.account.id, appointment_id,
-                    lambda pk=appointment_id: appointments.get_many(principal.account.id, [pk]))
-                row = row.get(appointment_id)
+                    functools.partial(appointments.get_many, principal.account.id,
+                                      [appointment_id]))
+                row = found.get(appointment_id)
                 if row is not None:
                     yield Appointment.from_row(row)
 
