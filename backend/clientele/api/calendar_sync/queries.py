@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Awaitable
 from typing import Annotated
 
 import strawberry
@@ -17,11 +18,22 @@ from clientele.api.relay import Connection, check_first, make_connection
 from clientele.appointments import services as appointments
 from clientele.calendar_sync import sources
 from clientele.core.cursors import InvalidCursor
-from clientele.core.slices import row_cursor, slices_by_key
+from clientele.core.slices import Slice, row_cursor, slices_by_key
 
 FIRST = Annotated[int, strawberry.argument(description="Page size, 0 to 100.")]
 AFTER = Annotated[str | None, strawberry.argument(
     description="Cursor after which the page starts.")]
+
+
+async def _appointment_page(fetch: Awaitable[Slice], after: str | None
+                            ) -> Connection[Appointment]:
+    try:
+        page = await fetch
+    except InvalidCursor as exc:
+        raise ApiError(str(exc), "INVALID_CURSOR") from exc
+    return make_connection([Appointment.from_row(r) for r in page.rows],
+                           [row_cursor(r, "starts_at") for r in page.rows],
+                           page.has_next_page, after, page.total)
 
 
 @strawberry.type
@@ -64,13 +76,8 @@ class CalendarQueries:
         check_first(first)
         start = from_ or dt.datetime.now(dt.UTC).replace(hour=0, minute=0, second=0,
                                                           microsecond=0)
-        try:
-            page = await appointments.upcoming(info.context.account.id, start, first, after)
-        except InvalidCursor as exc:
-            raise ApiError(str(exc), "INVALID_CURSOR") from exc
-        return make_connection([Appointment.from_row(r) for r in page.rows],
-                               [row_cursor(r, "starts_at") for r in page.rows],
-                               page.has_next_page, after, page.total)
+        return await _appointment_page(
+            appointments.upcoming(info.context.account.id, start, first, after), after)
 
     @strawberry.field(description="Synced appointments whose event named no customer, newest "
                                   "first; link them with appointmentLinkCustomer.")
@@ -78,10 +85,5 @@ class CalendarQueries:
                                      after: AFTER = None) -> Connection[Appointment]:
         require(info, Permission.READ_CUSTOMERS)
         check_first(first)
-        try:
-            page = await appointments.unmatched(info.context.account.id, first, after)
-        except InvalidCursor as exc:
-            raise ApiError(str(exc), "INVALID_CURSOR") from exc
-        return make_connection([Appointment.from_row(r) for r in page.rows],
-                               [row_cursor(r, "starts_at") for r in page.rows],
-                               page.has_next_page, after, page.total)
+        return await _appointment_page(
+            appointments.unmatched(info.context.account.id, first, after), after)
