@@ -153,3 +153,22 @@ async def test_cli_sync_file(database: str, tmp_path) -> None:
     missing = subprocess.run([*args[:4], str(tmp_path / "nope.ics")], env=env, cwd=ROOT,
                              capture_output=True, text=True, timeout=120)
     assert missing.returncode == 2
+
+
+@pytest.mark.parametrize(("policy", "first_name", "conflicts"), [
+    ("FILL_BLANKS", "Anna", 1), ("OVERWRITE", "Annette", 0), ("IGNORE", "Anna", 1)])
+async def test_conflict_policy(actor, account, gql, policy, first_name, conflicts) -> None:
+    await gql.data("mutation($p: ConflictPolicy!) { accountSettingsUpdate("
+                   "calendarConflictPolicy: $p) { account { calendarConflictPolicy } } }",
+                   p=policy)
+    source = await _source(actor, "google")
+    await _sync(actor, source, "google.ics")
+    changed = (FEEDS / "google.ics").read_text().replace("Name: Anna Müller",
+                                                         "Name: Annette Müller")
+    await _sync(actor, source, changed.encode())
+    anna = (await db.fetch("SELECT * FROM customer WHERE account = $1 AND email = "
+                           "'anna.mueller@example.com'", account.id))[0]
+    assert anna["first_name"] == first_name
+    entries = await db.fetch("SELECT action FROM audit_event WHERE customer_id = $1 AND "
+                             "action = 'CONFLICT'", anna["id"])
+    assert len(entries) == conflicts

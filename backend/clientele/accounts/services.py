@@ -19,6 +19,7 @@ class AccountInfo:
     default_phone_region: str
     default_language: str
     booking_blocked_message: str = ""
+    calendar_conflict_policy: str = "FILL_BLANKS"
 
 
 def _info(row: Any) -> AccountInfo:
@@ -29,6 +30,7 @@ def _info(row: Any) -> AccountInfo:
         default_phone_region=row["default_phone_region"],
         default_language=row["default_language"],
         booking_blocked_message=row["booking_blocked_message"],
+        calendar_conflict_policy=row["calendar_conflict_policy"],
     )
 
 
@@ -71,10 +73,13 @@ async def create_account(name: str, slug: str, phone_region: str = "CH") -> Acco
     return _info(rows[0])
 
 
-async def update_blocked_message(account_id: uuid.UUID, message: str) -> AccountInfo:
+async def update_settings(account_id: uuid.UUID, blocked_message: str | None,
+                          conflict_policy: str | None) -> AccountInfo:
     rows = await db.fetch(
-        "UPDATE account SET booking_blocked_message = $2 WHERE id = $1 RETURNING *",
-        account_id, message)
+        """UPDATE account SET booking_blocked_message = coalesce($2, booking_blocked_message),
+                  calendar_conflict_policy = coalesce($3, calendar_conflict_policy)
+           WHERE id = $1 RETURNING *""",
+        account_id, blocked_message, conflict_policy)
     return _info(rows[0])
 
 

@@ -28,6 +28,10 @@ class Account(Table, tablename="account"):
     booking_blocked_message = Text(
         default="Online booking is not available for you. Please contact us by phone.",
         help_text="Shown to a blocked customer who tries to book online.")
+    calendar_conflict_policy = Varchar(
+        length=12, default="FILL_BLANKS",
+        help_text="When a calendar event's details differ from a known customer's: "
+                  "FILL_BLANKS, OVERWRITE or IGNORE.")
     created_at = Timestamptz(default=TimestamptzNow(), help_text="When the account was created.")
 
 

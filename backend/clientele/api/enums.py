@@ -15,7 +15,13 @@ from clientele.appointments.errors import AppointmentErrorCode
 from clientele.blocking.services import BlockErrorCode, BlockKind
 from clientele.calendar_sync.errors import CalendarErrorCode
 from clientele.communications.enums import DeliveryStatus
-from clientele.customers.enums import CommunicationStatus, CustomerSource, CustomFieldType, Medium
+from clientele.customers.enums import (
+    CommunicationStatus,
+    ConflictPolicy,
+    CustomerSource,
+    CustomFieldType,
+    Medium,
+)
 from clientele.customers.errors import CustomerErrorCode
 from clientele.customers.listing import CustomerOrderField, SortDirection
 
@@ -158,4 +164,13 @@ CalendarErrorCodeEnum = api_enum(
     {"INVALID": "A value is not acceptable (see the message).",
      "NOT_FOUND": "No such calendar source or appointment in your account.",
      "SYNC_FAILED": "The sync ran and failed; the run's error says why."},
+)
+
+ConflictPolicyEnum = api_enum(
+    ConflictPolicy, "ConflictPolicy",
+    "What calendar events do when their details differ from a known customer's.",
+    {"FILL_BLANKS": "Fill empty fields only; differing values are kept and recorded as a "
+                    "CONFLICT in the customer's history (default).",
+     "OVERWRITE": "Replace differing values; the history records from and to.",
+     "IGNORE": "Change nothing; differing values are recorded as a CONFLICT."},
 )

@@ -21,7 +21,7 @@ from clientele.calendar_sync.ics import EventInstance, FeedError, parse
 from clientele.core import db, pubsub
 from clientele.core.errors import DomainError
 from clientele.customers import services as customers
-from clientele.customers.enums import CustomerSource
+from clientele.customers.enums import ConflictPolicy, CustomerSource
 
 SYNC_RUN_CHANNEL = "sync_run"
 SYNC_LOCK_NAMESPACE = 0x53594E43  # "SYNC"
@@ -79,6 +79,7 @@ async def sync_events(actor: Actor, source_id: uuid.UUID, events: list[EventInst
         if key not in latest or event.sequence >= latest[key].sequence:
             latest[key] = event
     own_emails = await _staff_emails(actor.account_id)
+    policy = await _conflict_policy(actor.account_id)
     people: dict[tuple[str | None, str | None], uuid.UUID] = {}
     pending: list[tuple[EventInstance, str, uuid.UUID | None, Any]] = []
     extracted: dict[tuple[Any, ...], contact.ContactDetails] = {}
@@ -96,7 +97,7 @@ async def sync_events(actor: Actor, source_id: uuid.UUID, events: list[EventInst
         if stored is not None and stored["sync_hash"] == digest \
                 and stored["removed_from_source_at"] is None:
             continue  # unchanged: write nothing
-        customer_id = await _customer(actor, found, people, outcome)
+        customer_id = await _customer(actor, found, people, outcome, policy)
         pending.append((event, digest, customer_id, stored))
     for chunk_start in range(0, len(pending), UPSERT_CHUNK):
         await _upsert(actor, source_id, pending[chunk_start:chunk_start + UPSERT_CHUNK],
@@ -114,9 +115,15 @@ async def sync_events(actor: Actor, source_id: uuid.UUID, events: list[EventInst
     return outcome
 
 
+async def _conflict_policy(account_id: uuid.UUID) -> ConflictPolicy:
+    rows = await db.fetch("SELECT calendar_conflict_policy FROM account WHERE id = $1",
+                          account_id)
+    return ConflictPolicy(rows[0]["calendar_conflict_policy"])
+
+
 async def _customer(actor: Actor, found: contact.ContactDetails,
                     people: dict[tuple[str | None, str | None], uuid.UUID],
-                    outcome: SyncOutcome) -> uuid.UUID | None:
+                    outcome: SyncOutcome, policy: ConflictPolicy) -> uuid.UUID | None:
     if not found.identifiable:
         return None
     key = (found.email, found.phone)
@@ -126,7 +133,7 @@ async def _customer(actor: Actor, found: contact.ContactDetails,
         row, created, _conflicts = await customers.match_or_create(actor, {
             "first_name": found.first_name,
             "last_name": found.last_name or (None if found.first_name else "Calendar contact"),
-            "email": found.email, "mobile_phone": found.phone}, CustomerSource.CALENDAR)
+            "email": found.email, "mobile_phone": found.phone}, CustomerSource.CALENDAR, policy)
     except DomainError:
         return None  # details we could not use (e.g. a phone taken by someone else)
     if created:

@@ -20,6 +20,14 @@ class CustomerSource(str, Enum):
     MANUAL = "MANUAL"
 
 
+class ConflictPolicy(str, Enum):
+    """What new details about a known customer (calendar, booking, import) do."""
+
+    FILL_BLANKS = "FILL_BLANKS"
+    OVERWRITE = "OVERWRITE"
+    IGNORE = "IGNORE"
+
+
 class CustomFieldType(str, Enum):
     TEXT = "TEXT"
     DROPDOWN = "DROPDOWN"

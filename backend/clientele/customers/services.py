@@ -15,7 +15,7 @@ from clientele.accounts.principal import Actor
 from clientele.core import db, pubsub
 from clientele.core.errors import DomainError, FieldError, NotFound
 from clientele.customers import custom_fields, identity
-from clientele.customers.enums import CustomerSource
+from clientele.customers.enums import ConflictPolicy, CustomerSource
 from clientele.customers.errors import CustomerErrorCode
 from clientele.customers.validation import clean, name_errors, sort_name
 
@@ -255,11 +255,14 @@ async def delete(actor: Actor, customer_id: uuid.UUID, keep_history: bool) -> No
 
 
 async def match_or_create(
-    actor: Actor, values: dict[str, Any], source: CustomerSource
+    actor: Actor, values: dict[str, Any], source: CustomerSource,
+    policy: ConflictPolicy = ConflictPolicy.FILL_BLANKS,
 ) -> tuple[dict, bool, list[dict[str, Any]]]:
     """For bookings, calendar events and imports: the existing customer (by email, then phone)
-    or a new one. New details fill blanks only; a differing value is never overwritten but
-    recorded as a CONFLICT in the customer's history. Returns (row, created, conflicts)."""
+    or a new one. With FILL_BLANKS (the default) new details fill blanks only and a differing
+    value is kept and recorded as a CONFLICT in the customer's history; OVERWRITE replaces
+    differing values (the history records from → to); IGNORE changes nothing but still records
+    the conflicts. Returns (row, created, conflicts)."""
     cleaned, errors = clean(values, actor.phone_region)
     if errors:
         raise DomainError(errors)
@@ -273,8 +276,12 @@ async def match_or_create(
     blanks = {k: v for k, v in given.items() if current[k] is None}
     conflicts = [{"field": k, "from": audit.plain(current[k]), "to": audit.plain(v)}
                  for k, v in given.items() if current[k] is not None and current[k] != v]
-    if conflicts:
+    if policy is ConflictPolicy.OVERWRITE:
+        blanks = given
+    elif conflicts:
         await audit.record(actor, current["id"], AuditAction.CONFLICT, conflicts)
+    if policy is ConflictPolicy.IGNORE:
+        return current, False, conflicts
     if blanks:
         try:
             return await update(actor, current["id"], blanks), False, conflicts

@@ -7,12 +7,12 @@ import strawberry
 from clientele.accounts import roles, sessions, users
 from clientele.accounts.permissions import Permission
 from clientele.api.accounts.types import (
-    AccountSettings,
     ApiToken,
     Me,
     Role,
     StaffUser,
     permission_list,
+    settings_of,
 )
 from clientele.api.context import Info
 from clientele.api.permissions import require, require_login
@@ -28,9 +28,7 @@ def me_of(info: Info, csrf_token: str | None = None) -> Me:
         name=principal.name, via=principal.via,
         permissions=permission_list([p.value for p in principal.permissions]),
         csrf_token=csrf_token or principal.csrf_token,
-        account=AccountSettings(name=account.name, slug=account.slug,
-                                default_phone_region=account.default_phone_region,
-                                booking_blocked_message=account.booking_blocked_message),
+        account=settings_of(account),
     )
 
 

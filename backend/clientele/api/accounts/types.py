@@ -10,7 +10,12 @@ import strawberry
 from strawberry.scalars import JSON
 
 from clientele.accounts.permissions import Permission, parse
-from clientele.api.enums import AccountErrorCodeEnum, AuditActionEnum, PermissionEnum
+from clientele.api.enums import (
+    AccountErrorCodeEnum,
+    AuditActionEnum,
+    ConflictPolicyEnum,
+    PermissionEnum,
+)
 from clientele.core import ids
 
 
@@ -88,6 +93,17 @@ class AccountSettings:
         description="Region for phone numbers without country code.")
     booking_blocked_message: str = strawberry.field(
         description="Shown to blocked customers who try to book online.")
+    calendar_conflict_policy: ConflictPolicyEnum = strawberry.field(
+        description="What calendar events do with details that differ from a known "
+                    "customer's.")
+
+
+def settings_of(account: Any) -> AccountSettings:
+    return AccountSettings(name=account.name, slug=account.slug,
+                           default_phone_region=account.default_phone_region,
+                           booking_blocked_message=account.booking_blocked_message,
+                           calendar_conflict_policy=ConflictPolicyEnum[
+                               account.calendar_conflict_policy])
 
 
 @strawberry.type(description="Who is signed in (or which token is used), and what they may do.")

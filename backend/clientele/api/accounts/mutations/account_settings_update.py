@@ -1,4 +1,5 @@
-"""accountSettingsUpdate: the message blocked customers see (manage:settings)."""
+"""accountSettingsUpdate: the blocked-booking message and the calendar conflict policy
+(manage:settings). Omitted arguments stay as they are."""
 
 from __future__ import annotations
 
@@ -8,10 +9,10 @@ import strawberry
 
 from clientele.accounts.errors import AccountErrorCode
 from clientele.accounts.permissions import Permission
-from clientele.accounts.services import update_blocked_message
-from clientele.api.accounts.types import AccountError, AccountSettings
+from clientele.accounts.services import update_settings
+from clientele.api.accounts.types import AccountError, AccountSettings, settings_of
 from clientele.api.context import Info
-from clientele.api.enums import AccountErrorCodeEnum
+from clientele.api.enums import AccountErrorCodeEnum, ConflictPolicyEnum
 from clientele.api.permissions import require
 
 MAX_MESSAGE = 1000
@@ -25,17 +26,20 @@ class AccountSettingsUpdatePayload:
 
 async def account_settings_update(
     info: Info,
-    booking_blocked_message: Annotated[str, strawberry.argument(
+    booking_blocked_message: Annotated[str | None, strawberry.argument(
         description=f"Shown to blocked customers who try to book online (1 to {MAX_MESSAGE} "
-                    "characters).")],
+                    "characters).")] = None,
+    calendar_conflict_policy: Annotated[ConflictPolicyEnum | None, strawberry.argument(
+        description="What calendar events do with details that differ from a known "
+                    "customer's.")] = None,
 ) -> AccountSettingsUpdatePayload:
     require(info, Permission.MANAGE_SETTINGS)
-    message = booking_blocked_message.strip()
-    if not message or len(message) > MAX_MESSAGE:
+    message = booking_blocked_message.strip() if booking_blocked_message is not None else None
+    if message is not None and not 0 < len(message) <= MAX_MESSAGE:
         return AccountSettingsUpdatePayload(account=None, user_errors=[AccountError(
             field="bookingBlockedMessage", message=f"1 to {MAX_MESSAGE} characters.",
             code=AccountErrorCodeEnum[AccountErrorCode.INVALID.name])])
-    account = await update_blocked_message(info.context.account.id, message)
-    return AccountSettingsUpdatePayload(account=AccountSettings(
-        name=account.name, slug=account.slug, default_phone_region=account.default_phone_region,
-        booking_blocked_message=account.booking_blocked_message), user_errors=[])
+    account = await update_settings(
+        info.context.account.id, message,
+        calendar_conflict_policy.name if calendar_conflict_policy is not None else None)
+    return AccountSettingsUpdatePayload(account=settings_of(account), user_errors=[])
