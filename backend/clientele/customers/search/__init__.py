@@ -1,0 +1,1 @@
+"""Fuzzy customer search: an in-process trigram candidate index ranked by rapidfuzz."""

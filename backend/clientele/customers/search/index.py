@@ -1,0 +1,166 @@
+"""The candidate index: trigrams of name, company and email words, and of phone digits, map to
+compact posting arrays of document numbers. A query collects the documents sharing the most
+trigrams with it (a few hundred) and rapidfuzz ranks only those.
+
+Memory: per customer about 30 to 60 trigram postings of 4 bytes plus the stored search strings
+(~150 bytes) and dict overhead; see docs/architecture.md.
+"""
+
+from __future__ import annotations
+
+import heapq
+import uuid
+from array import array
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from clientele.customers.search.text import digits, fold, trigrams, words
+
+CANDIDATES = 300
+MIN_SCORE = 50
+
+
+@dataclass
+class Doc:
+    id: uuid.UUID
+    name: str  # folded "first last"
+    email: str  # folded
+    phones: tuple[str, ...]  # digit strings, national forms included
+    company: str
+    display: str  # the original name, for results
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: uuid.UUID
+    score: float
+    field: str  # name, email, phone or company
+    value: str  # the matched value as stored (for highlighting)
+
+
+def _phone_forms(e164: str | None) -> tuple[str, ...]:
+    if not e164:
+        return ()
+    full = digits(e164)
+    forms = {full}
+    if e164.startswith("+41") or e164.startswith("+49") or e164.startswith("+43"):
+        forms.add("0" + full[2:])  # national form as people read it: 079 …
+    elif len(full) > 9:
+        forms.add("0" + full[-9:])
+    return tuple(sorted(forms))
+
+
+class SearchIndex:
+    def __init__(self) -> None:
+        self.docs: list[Doc | None] = []
+        self.by_id: dict[uuid.UUID, int] = {}
+        self.postings: dict[str, array] = defaultdict(lambda: array("I"))
+        self.removed = 0
+
+    def __len__(self) -> int:
+        return len(self.by_id)
+
+    # writes ---------------------------------------------------------------------------
+    def upsert(self, customer_id: uuid.UUID, first: str | None, last: str | None,
+               email: str | None, phones: tuple[str | None, ...], company: str | None) -> None:
+        if customer_id in self.by_id:
+            self.remove(customer_id)
+        display = " ".join(p for p in (first, last) if p)
+        doc = Doc(id=customer_id, name=" ".join(words(display)), email=fold(email or ""),
+                  phones=tuple(f for p in phones for f in _phone_forms(p)),
+                  company=" ".join(words(company or "")), display=display)
+        number = len(self.docs)
+        self.docs.append(doc)
+        self.by_id[customer_id] = number
+        grams: set[str] = set()
+        for word in (*doc.name.split(), *doc.company.split(), *_email_words(doc.email)):
+            grams |= trigrams(word)
+        for phone in doc.phones:
+            grams |= {"#" + phone[i:i + 3] for i in range(len(phone) - 2)}
+        for gram in grams:
+            self.postings[gram].append(number)
+
+    def remove(self, customer_id: uuid.UUID) -> None:
+        number = self.by_id.pop(customer_id, None)
+        if number is not None:
+            self.docs[number] = None  # postings are filtered lazily
+            self.removed += 1
+
+    # reads ----------------------------------------------------------------------------
+    def candidates(self, query: str, limit: int = CANDIDATES) -> list[int]:
+        counts: Counter[int] = Counter()
+        query_digits = digits(query)
+        if len(query_digits) >= 3 and len(query_digits) * 2 >= len(query.replace(" ", "")):
+            forms = {query_digits, query_digits.lstrip("0")}
+            if query.strip().startswith("+"):
+                forms.add("0" + query_digits[2:])
+            for form in forms:
+                for i in range(len(form) - 2):
+                    for number in self.postings.get("#" + form[i:i + 3], ()):
+                        counts[number] += 1
+        for word in words(query):
+            for gram in trigrams(word):
+                for number in self.postings.get(gram, ()):
+                    counts[number] += 1
+        best = heapq.nlargest(limit, counts.items(), key=lambda item: item[1])
+        return [number for number, _count in best if self.docs[number] is not None]
+
+    def search(self, query: str, first: int = 10) -> list[Hit]:
+        folded = " ".join(words(query))
+        if not folded and not digits(query):
+            return []
+        scored = (self._score(self.docs[n], query, folded) for n in self.candidates(query))
+        hits = [h for h in scored if h is not None and h.score >= MIN_SCORE]
+        hits.sort(key=lambda h: -h.score)
+        return hits[:first]
+
+    def _score(self, doc: Doc | None, raw: str, folded: str) -> Hit | None:
+        if doc is None:
+            return None
+        best: Hit | None = None
+
+        def consider(score: float, field: str, value: str) -> None:
+            nonlocal best
+            if best is None or score > best.score:
+                best = Hit(doc.id, score, field, value)
+
+        if folded:
+            name_score = max(fuzz.token_sort_ratio(folded, doc.name),
+                             fuzz.partial_token_sort_ratio(folded, doc.name) - 5,
+                             fuzz.token_set_ratio(folded, doc.name) - 3)
+            if doc.name.startswith(folded) or any(w.startswith(folded) for w in
+                                                   doc.name.split()):
+                name_score += 15  # prefix before fuzzy
+            if folded == doc.name:
+                name_score += 25
+            consider(name_score, "name", doc.display)
+            if doc.email:
+                local = doc.email.split("@", 1)[0]
+                email_score = 0.0
+                if doc.email.startswith(folded) or local.startswith(folded):
+                    email_score = 95 + min(len(folded), 20) / 4
+                elif doc.email.split("@", 1)[1] == folded.lstrip("@"):
+                    email_score = 90  # everyone at a domain
+                elif "@" in folded or "." in folded:
+                    email_score = fuzz.ratio(folded, doc.email[:len(folded) + 2]) - 5
+                consider(email_score, "email", doc.email)
+            if doc.company:
+                consider(fuzz.token_set_ratio(folded, doc.company) - 8, "company", doc.company)
+        query_digits = digits(raw)
+        if len(query_digits) >= 3:
+            forms = {query_digits, query_digits.lstrip("0"), "0" + query_digits[2:]
+                     if raw.strip().startswith("+") else query_digits}
+            for phone in doc.phones:
+                if any(form and form in phone for form in forms):
+                    consider(96 + min(len(query_digits), 12) / 3, "phone", phone)
+        return best
+
+
+def _email_words(email: str) -> list[str]:
+    if not email:
+        return []
+    local, _, domain = email.partition("@")
+    parts = [p for p in local.replace("+", ".").replace("_", ".").split(".") if p]
+    return [local, *parts, domain, *domain.split(".")]
