@@ -23,6 +23,7 @@ from clientele.api.limits import Limits
 from clientele.api.schema import build_schema
 from clientele.calendar_sync.service import poller as calendar_poller
 from clientele.core import db, pubsub
+from clientele.customers.search.service import running as search_running
 from clientele.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -132,6 +133,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         tune_garbage_collector()
         try:
             async with contextlib.AsyncExitStack() as background:
+                await background.enter_async_context(search_running())
                 if settings.calendar_polling:
                     await background.enter_async_context(calendar_poller())
                 yield

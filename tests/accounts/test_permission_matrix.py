@@ -84,6 +84,7 @@ OPERATIONS = [
     Op("appointmentLinkCustomer", "mutation($a: ID!, $c: ID!) { appointmentLinkCustomer("
        "appointmentId: $a, customerId: $c) { userErrors { code } } }", P.EDIT_CUSTOMERS,
        lambda c: {"a": ids.encode("Appointment", uuid.uuid4()), "c": c["customer"]}),
+    Op("searchCustomers", '{ searchCustomers(query: "matrix") { score } }', P.READ_CUSTOMERS),
     Op("customFieldDefinitions", "{ customFieldDefinitions { key } }", P.READ_CUSTOMERS),
     Op("blockedBookingAttempts", "{ blockedBookingAttempts { totalCount } }",
        P.EDIT_BLOCKED_CUSTOMERS),

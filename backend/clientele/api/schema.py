@@ -50,6 +50,7 @@ from clientele.api.customers.mutations.customer_create import customer_create
 from clientele.api.customers.mutations.customer_delete import customer_delete
 from clientele.api.customers.mutations.customer_update import customer_update
 from clientele.api.customers.queries import CustomerQueries
+from clientele.api.customers.search import search_customers
 from clientele.api.customers.subscriptions import CustomerSubscriptions
 from clientele.api.customers.types import Customer
 from clientele.api.node import NodeQueries
@@ -64,7 +65,11 @@ MAX_BATCH = 10  # operations in one batched HTTP request (a JSON array)
 
 @strawberry.type(description="Read customers, their appointments and communications.")
 class Query(CustomerQueries, NodeQueries, AccountQueries, BlockingQueries, CalendarQueries):
-    pass
+    search_customers = strawberry.field(
+        resolver=search_customers,
+        description="Find customers as you type: typo-tolerant, word-order free, case- and "
+                    "accent-insensitive over name, email, phones and company; ranked hits "
+                    "with what matched (read:customers).")
 
 
 @strawberry.type(description="Change customers. Expected failures come back as userErrors.")

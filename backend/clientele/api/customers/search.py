@@ -1,0 +1,69 @@
+"""searchCustomers: ranked, typo-tolerant hits with the field that matched and its span."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+from rapidfuzz import fuzz
+
+from clientele.accounts.permissions import Permission
+from clientele.api.context import Info
+from clientele.api.customers.types import Customer
+from clientele.api.permissions import require
+from clientele.api.relay import check_first
+from clientele.customers import listing
+from clientele.customers.search.service import service
+
+MAX_QUERY = 200
+
+
+@strawberry.type(description="Where the query matched inside `value` (character offsets).")
+class Highlight:
+    start: int = strawberry.field(description="First matched character.")
+    end: int = strawberry.field(description="One past the last matched character.")
+
+
+@strawberry.type(description="A customer found by searchCustomers.")
+class CustomerSearchHit:
+    customer: Customer = strawberry.field(description="The customer.")
+    score: float = strawberry.field(
+        description="Relevance; exact and prefix matches score above fuzzy ones.")
+    field: str = strawberry.field(description="What matched: name, email, phone or company.")
+    value: str = strawberry.field(description="The matched value.")
+    highlight: Highlight | None = strawberry.field(description="The matched span of `value`.")
+
+
+def _span(query: str, value: str) -> Highlight | None:
+    alignment = fuzz.partial_ratio_alignment(query.casefold().strip(), value.casefold())
+    if alignment is None or alignment.score < 50:
+        return None
+    return Highlight(start=alignment.dest_start, end=alignment.dest_end)
+
+
+async def search_customers(
+    info: Info,
+    query: Annotated[str, strawberry.argument(
+        description=f"What staff typed: name parts (typos allowed), phone fragments in any "
+                    f"format, email prefixes or domains, company. At most {MAX_QUERY} "
+                    "characters.")],
+    first: Annotated[int, strawberry.argument(description="How many hits, 0 to 100.")] = 10,
+) -> list[CustomerSearchHit]:
+    require(info, Permission.READ_CUSTOMERS)
+    check_first(first)
+    account_id = info.context.account.id
+    query = query[:MAX_QUERY]
+    hits = service.search(account_id, query, first)
+    if hits is None:  # the index is still being built: the database answers, more slowly
+        page = await listing.list_customers(account_id, first, None,
+                                            listing.CustomerOrderField.NAME,
+                                            listing.SortDirection.ASC,
+                                            listing.CustomerFilter(search=query))
+        return [CustomerSearchHit(customer=Customer.from_row(r), score=0.0, field="name",
+                                  value=" ".join(p for p in (r["first_name"], r["last_name"])
+                                                 if p), highlight=None) for r in page.rows]
+    loader = info.context.loaders.customer_by_id
+    rows = await loader.load_many([h.id for h in hits])
+    return [CustomerSearchHit(customer=Customer.from_row(row), score=round(h.score, 1),
+                              field=h.field, value=h.value, highlight=_span(query, h.value))
+            for h, row in zip(hits, rows, strict=True) if row is not None]

@@ -1,0 +1,102 @@
+"""The per-process search service: one index per account, built from PostgreSQL in the
+background at start and kept current by customer events over broadcaster, so every instance
+answers alike. Until an account's index is ready, search falls back to the database."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+import uuid
+from collections.abc import AsyncIterator
+from typing import Any
+
+from clientele.core import db, pubsub
+from clientele.customers.search.index import Hit, SearchIndex
+
+log = logging.getLogger(__name__)
+BATCH = 20_000
+
+
+class SearchService:
+    def __init__(self) -> None:
+        self.indexes: dict[uuid.UUID, SearchIndex] = {}
+        self.ready = False
+        self.build_seconds: float | None = None
+
+    def index_for(self, account_id: uuid.UUID) -> SearchIndex | None:
+        return self.indexes.get(account_id) if self.ready else None
+
+    def _apply(self, row: Any) -> None:
+        index = self.indexes.setdefault(row["account"], SearchIndex())
+        if row["archived_at"] is not None:
+            index.remove(row["id"])
+            return
+        index.upsert(row["id"], row["first_name"], row["last_name"], row["email"],
+                     (row["mobile_phone"], row["landline_phone"]), row["company"])
+
+    async def build(self) -> None:
+        started = time.perf_counter()
+        last: uuid.UUID | None = None
+        count = 0
+        while True:
+            rows = await db.fetch_records(
+                """SELECT id, account, first_name, last_name, email, mobile_phone,
+                          landline_phone, company, archived_at
+                   FROM customer WHERE ($1::uuid IS NULL OR id > $1) ORDER BY id LIMIT $2""",
+                last, BATCH)
+            for row in rows:
+                self._apply(row)
+            count += len(rows)
+            if len(rows) < BATCH:
+                break
+            last = rows[-1]["id"]
+            await asyncio.sleep(0)  # stay responsive while building
+        self.ready = True
+        self.build_seconds = time.perf_counter() - started
+        log.info("search index ready: %d customers in %.1f s", count, self.build_seconds)
+
+    async def follow(self) -> None:
+        """Apply customer events (from any instance) to the index."""
+        from clientele.customers.services import CUSTOMER_CHANNEL
+
+        while True:
+            try:
+                async with pubsub.subscribe(CUSTOMER_CHANNEL) as messages:
+                    async for message in messages:
+                        await self.refresh(uuid.UUID(message["account"]),
+                                           uuid.UUID(message["id"]))
+            except ConnectionError:
+                await asyncio.sleep(1)  # the broker reconnects; resubscribe
+
+    async def refresh(self, account_id: uuid.UUID, customer_id: uuid.UUID) -> None:
+        rows = await db.fetch_records(
+            """SELECT id, account, first_name, last_name, email, mobile_phone, landline_phone,
+                      company, archived_at FROM customer WHERE account = $1 AND id = $2""",
+            account_id, customer_id)
+        if rows:
+            self._apply(rows[0])
+        elif account_id in self.indexes:
+            self.indexes[account_id].remove(customer_id)
+
+    def search(self, account_id: uuid.UUID, query: str, first: int) -> list[Hit] | None:
+        index = self.index_for(account_id)
+        return index.search(query, first) if index is not None else None
+
+
+service = SearchService()
+
+
+@contextlib.asynccontextmanager
+async def running() -> AsyncIterator[SearchService]:
+    """In the app's lifespan: follow events first (so nothing is missed), then build."""
+    follower = asyncio.create_task(service.follow())
+    builder = asyncio.create_task(service.build())
+    try:
+        yield service
+    finally:
+        for task in (follower, builder):
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task

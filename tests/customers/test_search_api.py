@@ -1,0 +1,82 @@
+"""searchCustomers through the API, and two instances staying coherent through Redis."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import time
+
+import httpx
+import pytest
+
+from clientele.customers.search.service import service
+from tests.api.helpers import create_customer
+
+SEARCH = """query($q: String!) { searchCustomers(query: $q, first: 5) {
+  customer { id lastName } score field value highlight { start end } } }"""
+
+
+async def test_search_finds_typos_phones_and_email_prefixes(gql) -> None:
+    anna = await create_customer(gql, firstName="Anna", lastName="Müller",
+                                 email="anna.mueller@example.com", mobilePhone="079 123 45 67")
+    await create_customer(gql, firstName="Marco", lastName="Rossi")
+    follower = asyncio.create_task(service.follow())
+    try:
+        await service.build()
+        for query, field in (("mueller", "name"), ("Mulr", "name"), ("muller anna", "name"),
+                             ("+41 79 123 45", "phone"), ("anna.mu", "email")):
+            hits = (await gql.data(SEARCH, q=query))["searchCustomers"]
+            assert hits and hits[0]["customer"]["id"] == anna, query
+            assert hits[0]["field"] == field, query
+        hit = (await gql.data(SEARCH, q="müller"))["searchCustomers"][0]
+        assert hit["value"][hit["highlight"]["start"]:hit["highlight"]["end"]] == "Müller"
+
+        later = await create_customer(gql, firstName="Lea", lastName="Zwahlen")
+        for _ in range(50):  # the index follows customer events
+            hits = (await gql.data(SEARCH, q="zwahln"))["searchCustomers"]
+            if hits:
+                break
+            await asyncio.sleep(0.02)
+        assert hits[0]["customer"]["id"] == later
+    finally:
+        follower.cancel()
+
+
+def _redis() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+async def test_two_instances_stay_coherent(database: str) -> None:
+    from clientele.accounts.permissions import ALL
+    from tests.conftest import running_server, token_for
+
+    if not _redis():
+        print("SKIPPED: no Redis on 127.0.0.1:6379, so two instances cannot share events")
+        pytest.skip("no Redis reachable on 127.0.0.1:6379")
+    url = "redis://127.0.0.1:6379"
+    with running_server(database, BROADCAST_URL=url) as a, \
+            running_server(database, BROADCAST_URL=url) as b:
+        token = await token_for("default", ALL)
+        headers = {"authorization": f"Bearer {token}"}
+        async with httpx.AsyncClient(headers=headers) as client:
+            name = f"Kohärenz{int(time.time() * 1000) % 100000}"
+            created = await client.post(f"{a}/graphql", json={
+                "query": 'mutation($n: String) { customerCreate(input: {firstName: "Cora", '
+                         "lastName: $n}) { customer { id } } }", "variables": {"n": name}})
+            cid = created.json()["data"]["customerCreate"]["customer"]["id"]
+            started = time.monotonic()
+            found = None
+            while time.monotonic() - started < 1.0:
+                response = await client.post(f"{b}/graphql", json={
+                    "query": SEARCH, "variables": {"q": name.lower()[:-1]}})
+                hits = response.json()["data"]["searchCustomers"]
+                if hits and hits[0]["customer"]["id"] == cid:
+                    found = time.monotonic() - started
+                    break
+                await asyncio.sleep(0.05)
+            assert found is not None, "instance B did not find the customer within 1 s"
+            print(f"found through instance B after {found * 1000:.0f} ms")
