@@ -85,6 +85,15 @@ OPERATIONS = [
        "appointmentId: $a, customerId: $c) { userErrors { code } } }", P.EDIT_CUSTOMERS,
        lambda c: {"a": ids.encode("Appointment", uuid.uuid4()), "c": c["customer"]}),
     Op("searchCustomers", '{ searchCustomers(query: "matrix") { score } }', P.READ_CUSTOMERS),
+    Op("customFieldDefinitionCreate", "mutation($k: String!) { customFieldDefinitionCreate("
+       'input: {key: $k, label: "L", type: TEXT}) { userErrors { code } } }',
+       P.MANAGE_SETTINGS, lambda c: {"k": f"k{_rand()}"}),
+    Op("customFieldDefinitionUpdate", 'mutation($id: ID!) { customFieldDefinitionUpdate(id: $id,'
+       ' input: {label: "x"}) { userErrors { code } } }', P.MANAGE_SETTINGS,
+       lambda c: {"id": ids.encode("CustomFieldDefinition", uuid.uuid4())}),
+    Op("customFieldDefinitionDelete", "mutation($id: ID!) { customFieldDefinitionDelete("
+       "id: $id) { userErrors { code } } }", P.MANAGE_SETTINGS,
+       lambda c: {"id": ids.encode("CustomFieldDefinition", uuid.uuid4())}),
     Op("customFieldDefinitions", "{ customFieldDefinitions { key } }", P.READ_CUSTOMERS),
     Op("blockedBookingAttempts", "{ blockedBookingAttempts { totalCount } }",
        P.EDIT_BLOCKED_CUSTOMERS),

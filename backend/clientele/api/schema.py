@@ -46,6 +46,15 @@ from clientele.api.calendar_sync.queries import CalendarQueries
 from clientele.api.calendar_sync.subscriptions import CalendarSubscriptions
 from clientele.api.communications.types import Communication
 from clientele.api.cost import CostLimitRule
+from clientele.api.customers.mutations.custom_field_definition_create import (
+    custom_field_definition_create,
+)
+from clientele.api.customers.mutations.custom_field_definition_delete import (
+    custom_field_definition_delete,
+)
+from clientele.api.customers.mutations.custom_field_definition_update import (
+    custom_field_definition_update,
+)
 from clientele.api.customers.mutations.customer_create import customer_create
 from clientele.api.customers.mutations.customer_delete import customer_delete
 from clientele.api.customers.mutations.customer_update import customer_update
@@ -87,6 +96,17 @@ class Mutation:
         resolver=customer_delete,
         description="Erase a customer and their history, or keep the history anonymised.",
     )
+    custom_field_definition_create = strawberry.mutation(
+        resolver=custom_field_definition_create,
+        description="Define a custom customer field (manage:settings).")
+    custom_field_definition_update = strawberry.mutation(
+        resolver=custom_field_definition_update,
+        description="Change a custom field's label, options, flags, or archive it. Dropdown "
+                    "options that customers use cannot be removed.")
+    custom_field_definition_delete = strawberry.mutation(
+        resolver=custom_field_definition_delete,
+        description="Delete a custom field nobody uses; one with stored values is archived "
+                    "instead, keeping them.")
     customer_block = strawberry.mutation(
         resolver=customer_block,
         description="Block a customer from online booking: rules for their email and phones "

@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 import uuid
 from dataclasses import dataclass
 from typing import Any
 
+import asyncpg
+
 from clientele.core import db
-from clientele.core.errors import FieldError
+from clientele.core.errors import DomainError, FieldError, NotFound
 from clientele.customers.enums import CustomFieldType
 from clientele.customers.errors import CustomerErrorCode
 
@@ -26,6 +29,7 @@ class Definition:
     options: tuple[str, ...]
     required: bool
     archived: bool
+    in_booking_form: bool = False
 
 
 def _definition(row: dict[str, Any]) -> Definition:
@@ -40,6 +44,7 @@ def _definition(row: dict[str, Any]) -> Definition:
         options=tuple(options or ()),
         required=row["required"],
         archived=row["archived_at"] is not None,
+        in_booking_form=row["in_booking_form"],
     )
 
 
@@ -147,3 +152,97 @@ def apply_values(
             errors.append(_error(definition.key, f"{definition.label} is required.",
                                      CustomerErrorCode.REQUIRED))
     return result, errors
+
+
+KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+
+
+def _definition_errors(key: str | None, label: str | None, field_type: CustomFieldType | None,
+                       options: list[str] | None) -> list[FieldError]:
+    errors: list[FieldError] = []
+    if key is not None and not KEY_PATTERN.match(key):
+        errors.append(FieldError("key", "1 to 64 characters: a-z, 0-9 and _, starting with a "
+                                 "letter.", CustomerErrorCode.INVALID))
+    if label is not None and not 0 < len(label.strip()) <= 200:
+        errors.append(FieldError("label", "1 to 200 characters.", CustomerErrorCode.INVALID))
+    if field_type is CustomFieldType.DROPDOWN and options is not None and (
+            not options or len(set(options)) != len(options)
+            or any(not o.strip() or len(o) > 200 for o in options)):
+        errors.append(FieldError("options", "A dropdown needs distinct, non-empty options of "
+                                 "at most 200 characters.", CustomerErrorCode.INVALID))
+    return errors
+
+
+async def _values_in_use(account_id: uuid.UUID, key: str) -> list[Any]:
+    rows = await db.fetch(
+        "SELECT custom -> $2 AS value FROM customer WHERE account = $1 AND custom ? $2",
+        account_id, key)
+    return [json.loads(r["value"]) if isinstance(r["value"], str) else r["value"]
+            for r in rows]
+
+
+async def define(account_id: uuid.UUID, key: str, label: str, field_type: CustomFieldType,
+                 options: list[str], required: bool, in_booking_form: bool) -> Definition:
+    errors = _definition_errors(key, label, field_type, options if field_type is
+                                CustomFieldType.DROPDOWN else None)
+    if errors:
+        raise DomainError(errors)
+    try:
+        rows = await db.fetch(
+            """INSERT INTO custom_field_definition (id, account, key, label, field_type,
+                   options, required, in_booking_form, position, created_at)
+               VALUES (gen_random_uuid(), $1, $2, $3, $4, $5::jsonb, $6, $7, '0', now())
+               RETURNING *""",
+            account_id, key, label.strip(), field_type.value,
+            json.dumps(options if field_type is CustomFieldType.DROPDOWN else []), required,
+            in_booking_form)
+    except asyncpg.UniqueViolationError:
+        raise DomainError.single("key", "A custom field with this key exists (archived ones "
+                                 "too).", CustomerErrorCode.DUPLICATE) from None
+    return _definition(rows[0])
+
+
+async def redefine(account_id: uuid.UUID, definition_id: uuid.UUID, *, label: str | None,
+                   options: list[str] | None, required: bool | None,
+                   in_booking_form: bool | None, archived: bool | None) -> Definition:
+    rows = await db.fetch("SELECT * FROM custom_field_definition WHERE account = $1 AND id = $2",
+                          account_id, definition_id)
+    if not rows:
+        raise NotFound("Custom field")
+    current = _definition(rows[0])
+    errors = _definition_errors(None, label, current.field_type, options)
+    if options is not None and current.field_type is CustomFieldType.DROPDOWN:
+        used = {v for v in await _values_in_use(account_id, current.key)}
+        dropped = sorted(str(v) for v in used - set(options))
+        if dropped:
+            errors.append(FieldError("options", "Customers still have these values: "
+                                     + ", ".join(dropped), CustomerErrorCode.INVALID))
+    if errors:
+        raise DomainError(errors)
+    updated = await db.fetch(
+        """UPDATE custom_field_definition SET label = coalesce($3, label),
+               options = coalesce($4::jsonb, options), required = coalesce($5, required),
+               in_booking_form = coalesce($6, in_booking_form),
+               archived_at = CASE WHEN $7::bool IS NULL THEN archived_at
+                                  WHEN $7 THEN coalesce(archived_at, now()) ELSE NULL END
+           WHERE account = $1 AND id = $2 RETURNING *""",
+        account_id, definition_id, label.strip() if label else None,
+        json.dumps(options) if options is not None and
+        current.field_type is CustomFieldType.DROPDOWN else None,
+        required, in_booking_form, archived)
+    return _definition(updated[0])
+
+
+async def undefine(account_id: uuid.UUID, definition_id: uuid.UUID) -> bool:
+    """Delete a definition no customer uses; one with stored values is archived instead (the
+    values stay). Returns True when deleted, False when archived."""
+    rows = await db.fetch("SELECT key FROM custom_field_definition WHERE account = $1 "
+                          "AND id = $2", account_id, definition_id)
+    if not rows:
+        raise NotFound("Custom field")
+    if await _values_in_use(account_id, rows[0]["key"]):
+        await db.fetch("UPDATE custom_field_definition SET archived_at = coalesce(archived_at, "
+                       "now()) WHERE id = $1", definition_id)
+        return False
+    await db.fetch("DELETE FROM custom_field_definition WHERE id = $1", definition_id)
+    return True

@@ -10,11 +10,10 @@ from clientele.accounts.permissions import Permission
 from clientele.api.context import Info
 from clientele.api.customers.inputs import CustomerFilter, CustomerOrderBy
 from clientele.api.customers.types import Customer, CustomFieldDefinition
-from clientele.api.enums import CustomFieldTypeEnum, to_domain
+from clientele.api.enums import to_domain
 from clientele.api.errors import ApiError, decode_id
 from clientele.api.permissions import require
 from clientele.api.relay import Connection, check_first, make_connection
-from clientele.core import ids
 from clientele.core.cursors import InvalidCursor
 from clientele.customers import listing
 from clientele.customers.enums import CommunicationStatus, CustomerSource
@@ -44,11 +43,8 @@ class CustomerQueries:
     ) -> list[CustomFieldDefinition]:
         require(info, Permission.READ_CUSTOMERS)
         defs = await info.context.loaders.custom_field_definitions.load(info.context.account.id)
-        return [CustomFieldDefinition(
-            id=strawberry.ID(ids.encode("CustomFieldDefinition", d.id)), key=d.key,
-            label=d.label, type=CustomFieldTypeEnum[d.field_type.name], options=list(d.options),
-            required=d.required, archived=d.archived)
-            for d in defs.values() if include_archived or not d.archived]
+        return [CustomFieldDefinition.from_definition(d)
+                for d in defs.values() if include_archived or not d.archived]
 
     @strawberry.field(description="A customer of your account by global ID; null if unknown.")
     async def customer(

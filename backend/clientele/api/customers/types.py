@@ -68,8 +68,16 @@ class CustomFieldDefinition:
     type: CustomFieldTypeEnum = strawberry.field(description="Value type.")
     options: list[str] = strawberry.field(description="Allowed values of a DROPDOWN field.")
     required: bool = strawberry.field(description="Every customer must have a value.")
+    in_booking_form: bool = strawberry.field(description="Asked in the booking form.")
     archived: bool = strawberry.field(
         description="Archived: stored values are kept and shown, new values cannot be set.")
+
+    @classmethod
+    def from_definition(cls, d: Any) -> CustomFieldDefinition:
+        return cls(id=strawberry.ID(ids.encode("CustomFieldDefinition", d.id)), key=d.key,
+                   label=d.label, type=CustomFieldTypeEnum[d.field_type.name],
+                   options=list(d.options), required=d.required,
+                   in_booking_form=d.in_booking_form, archived=d.archived)
 
 
 @strawberry.type(description="A person who books with the business.")
