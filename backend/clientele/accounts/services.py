@@ -86,8 +86,3 @@ async def update_settings(account_id: uuid.UUID, blocked_message: str | None,
 async def get_account_by_slug(slug: str) -> AccountInfo | None:
     rows = await db.fetch("SELECT * FROM account WHERE slug = $1", slug)
     return _info(rows[0]) if rows else None
-
-
-async def get_account(account_id: uuid.UUID) -> AccountInfo | None:
-    rows = await db.fetch("SELECT * FROM account WHERE id = $1", account_id)
-    return _info(rows[0]) if rows else None

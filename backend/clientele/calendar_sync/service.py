@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
-import uuid
 from typing import Any
 
 from clientele.accounts.principal import Actor
@@ -85,7 +84,3 @@ async def poller(every: float = POLL_EVERY_SECONDS) -> Any:
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
-
-
-def source_id(value: Any) -> uuid.UUID:
-    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))

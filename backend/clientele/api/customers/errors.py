@@ -6,9 +6,7 @@ import strawberry
 
 from clientele.api.enums import CustomerErrorCodeEnum
 from clientele.api.errors import user_errors
-from clientele.core import ids
-from clientele.core.errors import DomainError, ErrorCode, FieldError
-from clientele.customers.errors import CustomerErrorCode
+from clientele.core.errors import DomainError
 
 
 @strawberry.type(description="Why a customer mutation refused its input; nothing was written.")
@@ -25,14 +23,3 @@ class CustomerError:
 
 def customer_errors(error: DomainError) -> list[CustomerError]:
     return user_errors(error.errors, CustomerError, CustomerErrorCodeEnum)
-
-
-def invalid_id_error(global_id: str) -> list[CustomerError]:
-    """A malformed or wrong-type ID given to a customer mutation."""
-    try:
-        ids.decode_as(global_id, "Customer")
-        message = "Customer not found."
-        code: CustomerErrorCode | ErrorCode = CustomerErrorCode.NOT_FOUND
-    except ids.InvalidGlobalId as exc:
-        message, code = str(exc), CustomerErrorCode.INVALID
-    return customer_errors(DomainError([FieldError("id", message, code)]))

@@ -8,9 +8,9 @@ import strawberry
 
 from clientele.accounts.permissions import Permission
 from clientele.api.context import Info
-from clientele.api.customers.errors import CustomerError, customer_errors, invalid_id_error
+from clientele.api.customers.errors import CustomerError, customer_errors
+from clientele.api.errors import parse_id
 from clientele.api.permissions import require
-from clientele.core import ids
 from clientele.core.errors import DomainError
 from clientele.customers import services
 
@@ -33,11 +33,7 @@ async def customer_delete(
 ) -> CustomerDeletePayload:
     require(info, Permission.DELETE_CUSTOMERS)
     try:
-        pk = ids.decode_as(str(id), "Customer")
-    except ids.InvalidGlobalId:
-        return CustomerDeletePayload(deleted_id=None, user_errors=invalid_id_error(str(id)))
-    try:
-        await services.delete(info.context.actor, pk, bool(keep_history))
+        await services.delete(info.context.actor, parse_id(id, "Customer"), bool(keep_history))
     except DomainError as error:
         return CustomerDeletePayload(deleted_id=None, user_errors=customer_errors(error))
     return CustomerDeletePayload(deleted_id=id, user_errors=[])

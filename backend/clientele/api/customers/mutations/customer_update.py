@@ -8,12 +8,12 @@ import strawberry
 
 from clientele.accounts.permissions import Permission
 from clientele.api.context import Info
-from clientele.api.customers.errors import CustomerError, customer_errors, invalid_id_error
+from clientele.api.customers.errors import CustomerError, customer_errors
 from clientele.api.customers.inputs import CustomerUpdateInput, custom_changes
 from clientele.api.customers.types import Customer
 from clientele.api.customers.values import update_values
+from clientele.api.errors import parse_id
 from clientele.api.permissions import require
-from clientele.core import ids
 from clientele.core.errors import DomainError, FieldError
 from clientele.customers import services
 from clientele.customers.errors import CustomerErrorCode
@@ -42,10 +42,7 @@ async def customer_update(
 ) -> CustomerUpdatePayload:
     require(info, Permission.EDIT_CUSTOMERS)
     try:
-        pk = ids.decode_as(str(id), "Customer")
-    except ids.InvalidGlobalId:
-        return CustomerUpdatePayload(customer=None, user_errors=invalid_id_error(str(id)))
-    try:
+        pk = parse_id(id, "Customer")
         archived = _archived(input)
         row = await services.update(
             info.context.actor, pk, update_values(input),
