@@ -15,6 +15,7 @@ export const USERS_PATH = "/users";
 export const BLOCK_RULES_PATH = "/block-rules";
 export const TODAY_PATH = "/today";
 export const CALENDARS_PATH = "/calendars";
+export const CUSTOM_FIELDS_PATH = "/settings/custom-fields";
 
 const ApiTokensPage = lazy(() => import("../modules/tokens/components/ApiTokensPage").then((m) => ({ default: m.ApiTokensPage })));
 const UsersAndRolesPage = lazy(() =>
@@ -22,6 +23,9 @@ const UsersAndRolesPage = lazy(() =>
 );
 const TodayPage = lazy(() => import("../modules/appointments/components/TodayPage").then((m) => ({ default: m.TodayPage })));
 const CalendarsPage = lazy(() => import("../modules/calendar/components/CalendarsPage").then((m) => ({ default: m.CalendarsPage })));
+const CustomFieldsPage = lazy(() =>
+  import("../modules/customFields/components/CustomFieldsPage").then((m) => ({ default: m.CustomFieldsPage })),
+);
 const BlockRulesPage = lazy(() => import("../modules/blocking/components/BlockRulesPage").then((m) => ({ default: m.BlockRulesPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -32,6 +36,7 @@ export function App() {
   const session = useSession();
   const canRead = useCan("READ_CUSTOMERS");
   const canManageUsers = useCan("MANAGE_USERS");
+  const canManageSettings = useCan("MANAGE_SETTINGS");
   return (
     <>
       <a className="skip-link" href="#main">
@@ -47,6 +52,7 @@ export function App() {
           {canRead && <NavLink to={CALENDARS_PATH}>Calendars</NavLink>}
           {canRead && <NavLink to={BLOCK_RULES_PATH}>Block rules</NavLink>}
           {canManageUsers && <NavLink to={USERS_PATH}>Users &amp; roles</NavLink>}
+          {canManageSettings && <NavLink to={CUSTOM_FIELDS_PATH}>Custom fields</NavLink>}
           <NavLink to={TOKENS_PATH}>API tokens</NavLink>
         </nav>
         {session && (
@@ -107,6 +113,16 @@ export function App() {
               <RequirePermission permission="READ_CUSTOMERS">
                 <Lazy>
                   <BlockRulesPage />
+                </Lazy>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path={CUSTOM_FIELDS_PATH}
+            element={
+              <RequirePermission permission="MANAGE_SETTINGS">
+                <Lazy>
+                  <CustomFieldsPage />
                 </Lazy>
               </RequirePermission>
             }

@@ -36,7 +36,7 @@ const embedded = [
   "FieldChange",
   "BlockedBookingAttemptConnection",
   "BlockedBookingAttemptEdge",
-  "CustomFieldDefinition",
+  "CustomFieldDefinitionPayload",
   "CalendarError",
   "CalendarSourcePayload",
   "SyncPayload",
@@ -81,6 +81,15 @@ export function invalidateBlocking(cache: Cache): void {
 export function invalidateCalendar(cache: Cache): void {
   for (const name of ["calendarSources", "syncRuns", "upcomingAppointments", "unmatchedAppointments"]) {
     invalidateRootField(cache, name);
+  }
+}
+
+/** A custom field definition changed: the definition lists and every cached customer's values. */
+export function invalidateCustomFields(cache: Cache): void {
+  invalidateRootField(cache, "customFieldDefinitions");
+  for (const field of cache.inspectFields("Query")) {
+    if (field.fieldName !== "customer" || typeof field.arguments?.id !== "string") continue;
+    cache.invalidate({ __typename: "Customer", id: field.arguments.id }, "customFields");
   }
 }
 
@@ -157,6 +166,20 @@ export const cacheConfig: CacheExchangeOpts = {
       },
       appointmentLinkCustomer(result, _args, cache) {
         if (succeeded(result, "appointmentLinkCustomer")) invalidateRootField(cache, "unmatchedAppointments");
+      },
+      customFieldDefinitionCreate(result, _args, cache) {
+        if (payload(result, "customFieldDefinitionCreate")?.customFieldDefinition) invalidateCustomFields(cache);
+      },
+      customFieldDefinitionUpdate(result, _args, cache) {
+        // Archiving or restoring moves it in or out of the active list; labels show on profiles.
+        if (payload(result, "customFieldDefinitionUpdate")?.customFieldDefinition) invalidateCustomFields(cache);
+      },
+      customFieldDefinitionDelete(result, args, cache) {
+        if (!succeeded(result, "customFieldDefinitionDelete")) return;
+        if (!payload(result, "customFieldDefinitionDelete")?.archivedInstead) {
+          cache.invalidate({ __typename: "CustomFieldDefinition", id: args.id as string });
+        }
+        invalidateCustomFields(cache);
       },
       customerUnblock(result, _args, cache) {
         if (payload(result, "customerUnblock")?.customer) invalidateRootField(cache, "blockRules");

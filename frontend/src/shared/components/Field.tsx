@@ -6,14 +6,17 @@ export interface FieldProps {
   error?: ReactNode;
   hint?: string;
   className?: string;
+  /** Marks the label (a visible asterisk) and the control (aria-required). */
+  required?: boolean;
   children: (control: {
     id: string;
     "aria-invalid": boolean | undefined;
     "aria-describedby": string | undefined;
+    "aria-required"?: boolean;
   }) => ReactNode;
 }
 
-export function Field({ label, error, hint, className, children }: FieldProps) {
+export function Field({ label, error, hint, className, required, children }: FieldProps) {
   const id = useId();
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
@@ -22,11 +25,18 @@ export function Field({ label, error, hint, className, children }: FieldProps) {
     <div className={`field${error ? " field--invalid" : ""}${className ? ` ${className}` : ""}`}>
       <label className="field__label" htmlFor={id}>
         {label}
+        {required && (
+          <span className="field__required" aria-hidden="true">
+            {" "}
+            *
+          </span>
+        )}
       </label>
       {children({
         id,
         "aria-invalid": error ? true : undefined,
         "aria-describedby": describedBy || undefined,
+        ...(required ? { "aria-required": true } : {}),
       })}
       {hint && (
         <p className="field__hint" id={hintId}>

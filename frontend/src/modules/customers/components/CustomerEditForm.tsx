@@ -1,12 +1,14 @@
 // Edit every field of a customer. Only changed fields are sent (omitted = leave alone); an
 // emptied field is sent as null (clear). The API's userErrors appear at their fields.
 import { useMemo, useRef, useState, type FormEvent, type ReactNode } from "react";
-import { useMutation, type CombinedError } from "urql";
+import { useMutation, useQuery, type CombinedError } from "urql";
 import type { CommunicationStatus, Medium } from "../../../gql/graphql";
 import { CheckboxField, Field } from "../../../shared/components/Field";
 import { ErrorState } from "../../../shared/components/States";
 import { useFocusFirstInvalid } from "../../../shared/hooks/useFocusFirstInvalid";
+import { CustomFieldDefinitionsQuery } from "../graphql/CustomFieldDefinitionsQuery";
 import { CustomerUpdateMutation } from "../graphql/CustomerUpdateMutation";
+import { editableCustomFields } from "../utils/customFields";
 import {
   buildUpdateInput,
   valuesFromCustomer,
@@ -16,6 +18,8 @@ import {
   type TextField,
 } from "../utils/customerForm";
 import { groupUserErrors, NO_ERRORS, type GroupedErrors } from "../utils/userErrors";
+import { CustomFieldControl } from "./CustomFieldControl";
+import { formatCustomValue } from "./CustomerDetails";
 import { FormErrorSummary, UserErrorMessages } from "./UserErrorMessages";
 
 interface Props {
@@ -32,6 +36,11 @@ export function CustomerEditForm({ customer, onDone }: Props) {
   const [{ fetching }, update] = useMutation(CustomerUpdateMutation);
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(form, errors);
+  const [definitionsResult] = useQuery({ query: CustomFieldDefinitionsQuery, variables: { includeArchived: false } });
+  const customFields = useMemo(
+    () => editableCustomFields(definitionsResult.data?.customFieldDefinitions, customer.customFields),
+    [definitionsResult.data, customer.customFields],
+  );
 
   const shown = useMemo(() => {
     const fields = new Set<string>([
@@ -41,10 +50,10 @@ export function CustomerEditForm({ customer, onDone }: Props) {
       "address.postcode",
       "address.city",
       "address.country",
-      ...customer.customFields.map((field) => `customFields.${field.key}`),
+      ...customFields.map((field) => `customFields.${field.key}`),
     ]);
     return (field: string) => fields.has(field);
-  }, [customer]);
+  }, [customer, customFields]);
 
   const error = (field: string): ReactNode =>
     errors.byField[field] ? <UserErrorMessages errors={errors.byField[field]} /> : undefined;
@@ -93,7 +102,7 @@ export function CustomerEditForm({ customer, onDone }: Props) {
       });
       return;
     }
-    const input = buildUpdateInput(customer, values);
+    const input = buildUpdateInput(customer, values, customFields);
     if (Object.keys(input).length === 0) {
       onDone();
       return;
@@ -207,50 +216,28 @@ export function CustomerEditForm({ customer, onDone }: Props) {
         </div>
       </fieldset>
 
-      {customer.customFields.length > 0 && (
+      {customFields.length > 0 && (
         <fieldset className="form__group">
           <legend>Custom fields</legend>
           <div className="form__row">
-            {customer.customFields.map((field) => {
-              const fieldError = error(`customFields.${field.key}`);
-              const value = values.custom[field.key];
-              if (field.archived) {
-                return (
-                  <p key={field.key} className="field field--readonly">
-                    <span className="field__label">{field.label}</span>
-                    <span>
-                      {String(field.value)} <span className="muted">(archived field, read only)</span>
-                    </span>
-                  </p>
-                );
-              }
-              if (field.type === "CHECKBOX") {
-                return (
-                  <CheckboxField
-                    key={field.key}
-                    label={field.label}
-                    name={`customFields.${field.key}`}
-                    checked={value === true}
-                    error={fieldError}
-                    onChange={(checked) => setCustom(field.key, checked)}
-                  />
-                );
-              }
-              return (
-                <Field key={field.key} label={field.label} error={fieldError}>
-                  {(control) => (
-                    <input
-                      {...control}
-                      name={`customFields.${field.key}`}
-                      type={field.type === "DATE" ? "date" : field.type === "NUMBER" ? "number" : "text"}
-                      step={field.type === "NUMBER" ? "any" : undefined}
-                      value={typeof value === "string" ? value : ""}
-                      onChange={(event) => setCustom(field.key, event.target.value)}
-                    />
-                  )}
-                </Field>
-              );
-            })}
+            {customFields.map((field) =>
+              field.archived ? (
+                <p key={field.key} className="field field--readonly">
+                  <span className="field__label">{field.label}</span>
+                  <span>
+                    {formatCustomValue(field.type, field.value)} <span className="muted">(archived field, read only)</span>
+                  </span>
+                </p>
+              ) : (
+                <CustomFieldControl
+                  key={field.key}
+                  field={field}
+                  value={values.custom[field.key]}
+                  error={error(`customFields.${field.key}`)}
+                  onChange={(value) => setCustom(field.key, value)}
+                />
+              ),
+            )}
           </div>
         </fieldset>
       )}

@@ -1,16 +1,10 @@
 import { graphql } from "../../../gql";
 
-/** The account's custom fields, for the edit form (asked only when editing). */
+/** The account's custom fields (the edit form and filter panel: active ones; settings: all). */
 export const CustomFieldDefinitionsQuery = graphql(`
-  query CustomFieldDefinitions {
-    customFieldDefinitions {
-      id
-      key
-      label
-      type
-      options
-      required
-      archived
+  query CustomFieldDefinitions($includeArchived: Boolean! = false) {
+    customFieldDefinitions(includeArchived: $includeArchived) {
+      ...CustomFieldDefinitionFields
     }
   }
 `);

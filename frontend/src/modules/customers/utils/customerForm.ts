@@ -97,8 +97,13 @@ export function customFieldInput(type: CustomFieldType, value: string | boolean)
   return raw;
 }
 
-/** Only what changed: omitted fields are left alone by the API, null clears. */
-export function buildUpdateInput(customer: Customer, values: CustomerFormValues): CustomerUpdateInput {
+/** Only what changed: omitted fields are left alone by the API, null clears. `customFields`: the
+ * fields the form shows (by default those the customer has values for). */
+export function buildUpdateInput(
+  customer: Customer,
+  values: CustomerFormValues,
+  customFields: readonly { key: string; type: CustomFieldType; archived: boolean }[] = customer.customFields,
+): CustomerUpdateInput {
   const before = valuesFromCustomer(customer);
   const input: CustomerUpdateInput = {};
   for (const field of TEXT_FIELDS) {
@@ -122,11 +127,12 @@ export function buildUpdateInput(customer: Customer, values: CustomerFormValues)
   if (values.archived !== before.archived) input.archived = values.archived;
 
   const custom: CustomFieldValueInput[] = [];
-  for (const field of customer.customFields) {
+  for (const field of customFields) {
     if (field.archived) continue;
     const value = values.custom[field.key];
-    if (value === undefined || value === before.custom[field.key]) continue;
-    if (typeof value === "string" && value.trim() === String(before.custom[field.key]).trim()) continue;
+    const previous = before.custom[field.key] ?? (field.type === "CHECKBOX" ? false : "");
+    if (value === undefined || value === previous) continue;
+    if (typeof value === "string" && value.trim() === String(previous).trim()) continue;
     custom.push({ key: field.key, value: customFieldInput(field.type, value) });
   }
   if (custom.length > 0) input.customFields = custom;
