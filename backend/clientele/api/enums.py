@@ -94,9 +94,13 @@ CustomerErrorCodeEnum = api_enum(
 )
 CustomerOrderFieldEnum = api_enum(
     CustomerOrderField, "CustomerOrderField", "What to sort customers by.",
-    {"NAME": "Last name, then first name (case-insensitive).",
+    {"RELEVANCE": "Best search match first (the default with a search; without one, "
+                   "the list is sorted by name). The direction does not apply.",
+     "NAME": "Last name, then first name (case-insensitive).",
      "CREATED_AT": "When the customer was created.",
-     "UPDATED_AT": "When the customer last changed."},
+     "UPDATED_AT": "When the customer last changed.",
+     "LAST_APPOINTMENT": "Start of the latest appointment that has begun and was not "
+                         "cancelled; customers without one sort as the oldest."},
 )
 SortDirectionEnum = api_enum(
     SortDirection, "SortDirection", "Sort direction.",

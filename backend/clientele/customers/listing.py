@@ -1,22 +1,35 @@
-"""The customer list: filters and keyset pagination (never OFFSET)."""
+"""The customer list: search, filters, sorting and keyset pagination (never OFFSET).
+
+With a search, the in-process index ranks the account's customers and the best
+MAX_SEARCH_RESULTS hits are then filtered and sorted by PostgreSQL. Until the index is ready
+(right after start) a plain substring match answers instead, sorted by name.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
 from clientele.core import db
 from clientele.core.cursors import decode_cursor, encode_cursor
+from clientele.customers.filters import LAST_APPOINTMENT_SQL, CustomerFilter, Where, where
+from clientele.customers.search.index import Hit
+from clientele.customers.search.service import service as search_service
+
+MAX_SEARCH_RESULTS = 500
+NEVER = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)  # sort key of "no appointment yet"
 
 
 class CustomerOrderField(str, Enum):
+    RELEVANCE = "RELEVANCE"
     NAME = "NAME"
     CREATED_AT = "CREATED_AT"
     UPDATED_AT = "UPDATED_AT"
+    LAST_APPOINTMENT = "LAST_APPOINTMENT"
 
 
 class SortDirection(str, Enum):
@@ -24,28 +37,45 @@ class SortDirection(str, Enum):
     DESC = "DESC"
 
 
-SORT_COLUMN = {
-    CustomerOrderField.NAME: ("sort_name", str),
-    CustomerOrderField.CREATED_AT: ("created_at", dt.datetime),
-    CustomerOrderField.UPDATED_AT: ("updated_at", dt.datetime),
+SORT_KEY: dict[CustomerOrderField, tuple[str, type]] = {
+    CustomerOrderField.NAME: ("customer.sort_name", str),
+    CustomerOrderField.CREATED_AT: ("customer.created_at", dt.datetime),
+    CustomerOrderField.UPDATED_AT: ("customer.updated_at", dt.datetime),
+    CustomerOrderField.LAST_APPOINTMENT: (
+        f"coalesce({LAST_APPOINTMENT_SQL}, '{NEVER.isoformat()}'::timestamptz)", dt.datetime),
+    CustomerOrderField.RELEVANCE: ("hit.score", float),
 }
 
 
 @dataclass(frozen=True)
-class CustomerFilter:
-    search: str | None = None
-    communication_status: str | None = None
-    source: str | None = None
-    archived: bool | None = False
+class Search:
+    text: str
+    full_text: bool = False
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """The SQL pieces shared by the page and its count."""
+    where: Where
+    join: str
+    order: CustomerOrderField
+    hits: list[Hit] | None
 
 
 @dataclass(frozen=True)
 class Page:
     rows: list[Any]
     has_next_page: bool
+    matches: dict[uuid.UUID, Hit] = field(default_factory=dict)
+    plan: _Plan | None = None
 
-    def cursor(self, row: Any, order: CustomerOrderField) -> str:
-        return encode_cursor(row[SORT_COLUMN[order][0]], row["id"])
+    def cursor(self, row: Any) -> str:
+        return encode_cursor(row["sort_key"], row["id"])
+
+    async def total(self) -> int:
+        """How many customers the whole list has (all pages), from the same search."""
+        assert self.plan is not None
+        return await count_customers(self.plan)
 
 
 PHONE_LIKE = re.compile(r"^\+?[\d\s().\-/]{3,}$")
@@ -56,36 +86,38 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
-def _where(account_id: uuid.UUID, filt: CustomerFilter) -> tuple[list[str], list[Any]]:
-    clauses = ["account = $1"]
-    args: list[Any] = [account_id]
+def _substring(w: Where, text: str) -> None:
+    """The fallback search while the index builds: every word is a substring of the name,
+    email or company, or a phone fragment matches the digits."""
+    text = text.strip().lower()
+    if PHONE_LIKE.match(text):
+        digits = w.arg(_like("".join(ch for ch in text if ch.isdigit()).lstrip("0")))
+        w.add(f"(customer.mobile_phone LIKE {digits} OR customer.landline_phone LIKE {digits})")
+        return
+    for word in text.split()[:8]:
+        pattern = w.arg(_like(word))
+        w.add(f"(customer.sort_name LIKE {pattern} OR customer.email LIKE {pattern} "
+              f"OR lower(coalesce(customer.company, '')) LIKE {pattern})")
 
-    def arg(value: Any) -> str:
-        args.append(value)
-        return f"${len(args)}"
 
-    if filt.archived is True:
-        clauses.append("archived_at IS NOT NULL")
-    elif filt.archived is False:
-        clauses.append("archived_at IS NULL")
-    if filt.communication_status:
-        clauses.append(f"communication_status = {arg(filt.communication_status)}")
-    if filt.source:
-        clauses.append(f"source = {arg(filt.source)}")
-    if filt.search and filt.search.strip():
-        text = filt.search.strip().lower()
-        if PHONE_LIKE.match(text):
-            # a phone fragment in any format: compare digits, ignoring trunk zeros
-            digits = arg(_like("".join(ch for ch in text if ch.isdigit()).lstrip("0")))
-            clauses.append(f"(mobile_phone LIKE {digits} OR landline_phone LIKE {digits})")
+def _plan(account_id: uuid.UUID, filt: CustomerFilter, search: Search | None,
+          order: CustomerOrderField) -> _Plan:
+    w = where(account_id, filt)
+    hits: list[Hit] | None = None
+    join = ""
+    if search is not None and search.text.strip():
+        hits = search_service.search(account_id, search.text, MAX_SEARCH_RESULTS,
+                                     full_text=search.full_text)
+        if hits is None:
+            _substring(w, search.text)
         else:
-            for word in text.split()[:8]:
-                pattern = arg(_like(word))
-                clauses.append(
-                    f"(sort_name LIKE {pattern} OR email LIKE {pattern} "
-                    f"OR lower(coalesce(company, '')) LIKE {pattern})"
-                )
-    return clauses, args
+            ids = w.arg([h.id for h in hits])
+            scores = w.arg([h.score for h in hits])
+            join = (f"JOIN unnest({ids}::uuid[], {scores}::float8[]) AS hit(id, score) "
+                    "ON hit.id = customer.id")
+    if order is CustomerOrderField.RELEVANCE and hits is None:
+        order = CustomerOrderField.NAME  # nothing to rank by
+    return _Plan(w, join, order, hits)
 
 
 async def list_customers(
@@ -95,26 +127,41 @@ async def list_customers(
     order: CustomerOrderField,
     direction: SortDirection,
     filt: CustomerFilter,
+    search: Search | None = None,
 ) -> Page:
-    column, kind = SORT_COLUMN[order]
-    clauses, args = _where(account_id, filt)
-    op, sql_dir = (">", "ASC") if direction is SortDirection.ASC else ("<", "DESC")
-    if after:
-        value, last_id = decode_cursor(after, (kind, uuid.UUID))
-        args += [value, last_id]
-        clauses.append(f"({column}, id) {op} (${len(args) - 1}, ${len(args)})")
-    args.append(first + 1)
+    plan = _plan(account_id, filt, search, order)
+    expression, kind = SORT_KEY[plan.order]
+    w = plan.where.copy()
+    keyset = "TRUE"
+    if plan.order is CustomerOrderField.RELEVANCE:
+        sql_order = "sort_key DESC, id ASC"  # best first, whatever the direction
+        if after:
+            score, last_id = decode_cursor(after, (float, uuid.UUID))
+            s, i = w.arg(score), w.arg(last_id)
+            keyset = f"(sort_key < {s} OR (sort_key = {s} AND id > {i}))"
+    else:
+        op, sql_dir = (">", "ASC") if direction is SortDirection.ASC else ("<", "DESC")
+        sql_order = f"sort_key {sql_dir}, id {sql_dir}"
+        if after:
+            value, last_id = decode_cursor(after, (kind, uuid.UUID))
+            keyset = f"(sort_key, id) {op} ({w.arg(value)}, {w.arg(last_id)})"
+    limit = w.arg(first + 1)
     rows = await db.fetch_records(
-        f"SELECT * FROM customer WHERE {' AND '.join(clauses)} "
-        f"ORDER BY {column} {sql_dir}, id {sql_dir} LIMIT ${len(args)}",
-        *args,
+        f"""SELECT * FROM (SELECT customer.*, {expression} AS sort_key FROM customer
+                           {plan.join} WHERE {w.sql()}) AS listed
+            WHERE {keyset} ORDER BY {sql_order} LIMIT {limit}""",
+        *w.args,
     )
-    return Page(rows=list(rows[:first]), has_next_page=len(rows) > first)
+    page_rows = list(rows[:first])
+    matches = {h.id: h for h in plan.hits} if plan.hits is not None else {}
+    return Page(rows=page_rows, has_next_page=len(rows) > first,
+                matches={r["id"]: matches[r["id"]] for r in page_rows if r["id"] in matches},
+                plan=plan)
 
 
-async def count_customers(account_id: uuid.UUID, filt: CustomerFilter) -> int:
-    clauses, args = _where(account_id, filt)
+async def count_customers(plan: _Plan) -> int:
     rows = await db.fetch_records(
-        f"SELECT count(*) AS n FROM customer WHERE {' AND '.join(clauses)}", *args
+        f"SELECT count(*) AS n FROM customer {plan.join} WHERE {plan.where.sql()}",
+        *plan.where.args,
     )
     return int(rows[0]["n"])

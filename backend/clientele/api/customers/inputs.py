@@ -128,18 +128,55 @@ class CustomerUpdateInput:
         description="Archive (true) or restore (false) the customer; null is refused (REQUIRED).")
 
 
+@strawberry.input(description="A condition on one custom field. Which operators apply depends "
+                              "on the field's type: TEXT and DROPDOWN take `equals` or `in`, "
+                              "NUMBER `numberMin`/`numberMax`, DATE `dateFrom`/`dateTo` "
+                              "(inclusive), CHECKBOX `checked`. Anything else is an "
+                              "INVALID_FILTER error.")
+class CustomFieldFilter:
+    key: str = strawberry.field(description="The custom field definition's key.")
+    equals: str | None = strawberry.field(default=None, description="The exact value.")
+    in_: list[str] | None = strawberry.field(default=None, name="in",
+                                            description="Any of these values.")
+    number_min: float | None = strawberry.field(default=None, description="At least this.")
+    number_max: float | None = strawberry.field(default=None, description="At most this.")
+    date_from: dt.date | None = strawberry.field(default=None, description="On or after.")
+    date_to: dt.date | None = strawberry.field(default=None, description="On or before.")
+    checked: bool | None = strawberry.field(
+        default=None, description="true: ticked; false: not ticked (or never set).")
+
+
 @strawberry.input(description="Narrows the customer list; all given conditions must hold.")
 class CustomerFilter:
     search: str | None = strawberry.field(
-        default=None,
-        description="Words that must each appear in the name, email, phone or company.")
+        default=None, deprecation_reason="Use customers(search:), which this is the same as.",
+        description="The same as customers(search:).")
     communication_status: CommunicationStatusEnum | None = strawberry.field(
         default=None, description="Only customers with this communication status.")
+    blocked: bool | None = strawberry.field(
+        default=None, description="true: only customers some block rule matches (isBlocked); "
+                                  "false: only the others.")
+    has_upcoming_appointment: bool | None = strawberry.field(
+        default=None, description="true: only customers with an appointment that has not ended "
+                                  "and is not cancelled; false: only those without.")
+    last_appointment_before: dt.datetime | None = strawberry.field(
+        default=None, description="Only customers whose latest appointment that has begun (not "
+                                  "cancelled) started before this time.")
+    last_appointment_after: dt.datetime | None = strawberry.field(
+        default=None, description="Only customers whose latest appointment that has begun (not "
+                                  "cancelled) started at or after this time.")
+    created_after: dt.datetime | None = strawberry.field(
+        default=None, description="Only customers created at or after this time.")
+    created_before: dt.datetime | None = strawberry.field(
+        default=None, description="Only customers created before this time.")
     source: CustomerSourceEnum | None = strawberry.field(
         default=None, description="Only customers that entered this way.")
     archived: bool | None = strawberry.field(
         default=False,
         description="false (default): active customers; true: archived ones; null: both.")
+    custom_fields: list[CustomFieldFilter] | None = strawberry.field(
+        default=None, description="Conditions on custom field values (all must hold); at most "
+                                  "20.")
 
 
 @strawberry.input(description="Sort order of the customer list.")

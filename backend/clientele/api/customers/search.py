@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import json
+from typing import Annotated, Any
 
 import strawberry
 from rapidfuzz import fuzz
@@ -13,6 +14,8 @@ from clientele.api.customers.types import Customer
 from clientele.api.permissions import require
 from clientele.api.relay import check_first
 from clientele.customers import listing
+from clientele.customers.filters import CustomerFilter
+from clientele.customers.search.index import Hit
 from clientele.customers.search.service import service
 
 MAX_QUERY = 200
@@ -22,6 +25,18 @@ MAX_QUERY = 200
 class Highlight:
     start: int = strawberry.field(description="First matched character.")
     end: int = strawberry.field(description="One past the last matched character.")
+
+
+@strawberry.type(description="Why a customer matched a search: the best-matching field.")
+class SearchMatch:
+    score: float = strawberry.field(
+        description="Relevance; exact and prefix matches score above fuzzy ones, full-text "
+                    "matches (notes, address, custom fields) below identity fields.")
+    field: str = strawberry.field(
+        description="What matched: name, email, phone, company, or in full-text mode notes, "
+                    "address or customFields.<key>.")
+    value: str = strawberry.field(description="The matched value as stored.")
+    highlight: Highlight | None = strawberry.field(description="The matched span of `value`.")
 
 
 @strawberry.type(description="A customer found by searchCustomers.")
@@ -41,6 +56,22 @@ def _span(query: str, value: str) -> Highlight | None:
     return Highlight(start=alignment.dest_start, end=alignment.dest_end)
 
 
+def match_of(hit: Hit, query: str, row: Any) -> SearchMatch:
+    """The hit as the API shows it: full-text fields show the stored (unfolded) text."""
+    value = hit.value
+    if hit.field == "notes":
+        value = row["notes"] or ""
+    elif hit.field == "address":
+        value = " ".join(p for p in (row["street"], row["postcode"], row["city"]) if p)
+    elif hit.field.startswith("customFields."):
+        custom = row["custom"]
+        if isinstance(custom, str):
+            custom = json.loads(custom)
+        value = str((custom or {}).get(hit.field.split(".", 1)[1], ""))
+    return SearchMatch(score=round(hit.score, 1), field=hit.field, value=value,
+                       highlight=_span(query, value))
+
+
 async def search_customers(
     info: Info,
     query: Annotated[str, strawberry.argument(
@@ -57,8 +88,8 @@ async def search_customers(
     if hits is None:  # the index is still being built: the database answers, more slowly
         page = await listing.list_customers(account_id, first, None,
                                             listing.CustomerOrderField.NAME,
-                                            listing.SortDirection.ASC,
-                                            listing.CustomerFilter(search=query))
+                                            listing.SortDirection.ASC, CustomerFilter(),
+                                            listing.Search(query))
         return [CustomerSearchHit(customer=Customer.from_row(r), score=0.0, field="name",
                                   value=" ".join(p for p in (r["first_name"], r["last_name"])
                                                  if p), highlight=None) for r in page.rows]

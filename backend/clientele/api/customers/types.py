@@ -194,6 +194,11 @@ class Customer(Node):
         row = await info.context.loaders.next_appointment_by_customer.load(self.pk)
         return Appointment.from_row(row) if row else None
 
+    @strawberry.field(description="When the latest appointment that has begun (and was not "
+                                  "cancelled) started; null if none.")
+    async def last_appointment_at(self, info: Info) -> dt.datetime | None:
+        return await info.context.loaders.last_appointment_by_customer.load(self.pk)
+
     @strawberry.field(description="Blocked from online booking: some block rule matches the "
                                   "customer's email, email domain, phone or name.")
     async def is_blocked(self, info: Info) -> bool:

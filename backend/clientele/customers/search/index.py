@@ -1,28 +1,34 @@
 """The candidate index: trigrams of name, company and email words, and of phone digits, map to
-compact posting arrays of document numbers. A query collects the documents sharing the most
-trigrams with it (a few hundred) and rapidfuzz ranks only those.
+compact posting arrays of document numbers. A query counts, per document, how many of its
+trigrams the document shares (numpy's bincount over the posting arrays), keeps the few hundred
+documents sharing the most, and rapidfuzz ranks only those.
+
+Full-text mode adds a second set of postings over notes, address and custom field values;
+those matches rank below the identity fields (name, email, phone, company).
 
 Memory: per customer about 30 to 60 trigram postings of 4 bytes plus the stored search strings
-(~150 bytes) and dict overhead; see docs/architecture.md.
+(~150 bytes, more with notes) and object overhead; see docs/architecture.md.
 """
 
 from __future__ import annotations
 
-import heapq
 import uuid
 from array import array
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from clientele.customers.search.text import digits, fold, trigrams, words
 
 CANDIDATES = 300
 MIN_SCORE = 50
+TEXT_PENALTY = 20  # full-text matches rank below identity fields
+MAX_TEXT = 300  # characters of each full-text field that are indexed
 
 
-@dataclass
+@dataclass(slots=True)
 class Doc:
     id: uuid.UUID
     name: str  # folded "first last"
@@ -30,6 +36,7 @@ class Doc:
     phones: tuple[str, ...]  # digit strings, national forms included
     company: str
     display: str  # the original name, for results
+    texts: tuple[tuple[str, str], ...] = ()  # (field, folded text) for full-text mode
 
 
 @dataclass(frozen=True)
@@ -57,6 +64,7 @@ class SearchIndex:
         self.docs: list[Doc | None] = []
         self.by_id: dict[uuid.UUID, int] = {}
         self.postings: dict[str, array] = defaultdict(lambda: array("I"))
+        self.text_postings: dict[str, array] = defaultdict(lambda: array("I"))
         self.removed = 0
 
     def __len__(self) -> int:
@@ -64,13 +72,19 @@ class SearchIndex:
 
     # writes ---------------------------------------------------------------------------
     def upsert(self, customer_id: uuid.UUID, first: str | None, last: str | None,
-               email: str | None, phones: tuple[str | None, ...], company: str | None) -> None:
+               email: str | None, phones: tuple[str | None, ...], company: str | None,
+               texts: tuple[tuple[str, str | None], ...] = ()) -> None:
+        """Index a customer; `texts` are (field, value) pairs for full-text mode (notes,
+        address, custom field values)."""
         if customer_id in self.by_id:
             self.remove(customer_id)
         display = " ".join(p for p in (first, last) if p)
+        folded_texts = tuple((field, " ".join(words(value[:MAX_TEXT])))
+                             for field, value in texts if value)
         doc = Doc(id=customer_id, name=" ".join(words(display)), email=fold(email or ""),
                   phones=tuple(f for p in phones for f in _phone_forms(p)),
-                  company=" ".join(words(company or "")), display=display)
+                  company=" ".join(words(company or "")), display=display,
+                  texts=tuple(t for t in folded_texts if t[1]))
         number = len(self.docs)
         self.docs.append(doc)
         self.by_id[customer_id] = number
@@ -81,6 +95,12 @@ class SearchIndex:
             grams |= {"#" + phone[i:i + 3] for i in range(len(phone) - 2)}
         for gram in grams:
             self.postings[gram].append(number)
+        text_grams: set[str] = set()
+        for _field, text in doc.texts:
+            for word in text.split():
+                text_grams |= trigrams(word)
+        for gram in text_grams - grams:
+            self.text_postings[gram].append(number)
 
     def remove(self, customer_id: uuid.UUID) -> None:
         number = self.by_id.pop(customer_id, None)
@@ -89,7 +109,8 @@ class SearchIndex:
             self.removed += 1
 
     # reads ----------------------------------------------------------------------------
-    def candidates(self, query: str, limit: int = CANDIDATES) -> list[int]:
+    def candidates(self, query: str, limit: int = CANDIDATES,
+                   full_text: bool = False) -> list[int]:
         grams: set[str] = set()
         query_digits = digits(query)
         if len(query_digits) >= 3 and len(query_digits) * 2 >= len(query.replace(" ", "")):
@@ -99,29 +120,45 @@ class SearchIndex:
             grams |= {"#" + form[i:i + 3] for form in forms for i in range(len(form) - 2)}
         for word in words(query):
             grams |= trigrams(word)
-        postings = sorted((self.postings[g] for g in grams if g in self.postings), key=len)
+        sources = (self.postings, self.text_postings) if full_text else (self.postings,)
+        postings = sorted((source[g] for source in sources for g in grams if g in source),
+                          key=len)
+        if not postings:
+            return []
         # The rarest trigrams say the most; very common ones (" an", "er ") only add noise
         # and time, so they are skipped once enough evidence has been collected.
-        counts: Counter[int] = Counter()
-        seen = 0
+        chosen, seen = [], 0
         for posting in postings:
             if seen > 20 * limit and len(posting) > len(self.by_id) // 20:
                 break
-            counts.update(posting)  # C loop
+            chosen.append(np.frombuffer(posting, dtype=np.uint32))
             seen += len(posting)
-        best = heapq.nlargest(limit, counts.items(), key=lambda item: item[1])
-        return [number for number, _count in best if self.docs[number] is not None]
+        counts = np.bincount(np.concatenate(chosen), minlength=len(self.docs))
+        # the documents with the highest counts: find the count threshold that admits
+        # `limit` documents from the histogram of counts, then take those (ties broken by
+        # document order)
+        histogram = np.bincount(counts)
+        admitted = np.cumsum(histogram[::-1])
+        threshold = max(1, len(histogram) - 1 - int(np.searchsorted(admitted, limit)))
+        numbers = np.flatnonzero(counts >= threshold)
+        if len(numbers) > limit:
+            order = np.argsort(-counts[numbers], kind="stable")[:limit]
+            numbers = numbers[order]
+        docs = self.docs
+        return [n for n in numbers.tolist() if docs[n] is not None]
 
-    def search(self, query: str, first: int = 10) -> list[Hit]:
+    def search(self, query: str, first: int = 10, full_text: bool = False,
+               candidates: int = CANDIDATES) -> list[Hit]:
         folded = " ".join(words(query))
         if not folded and not digits(query):
             return []
-        scored = (self._score(self.docs[n], query, folded) for n in self.candidates(query))
+        scored = (self._score(self.docs[n], query, folded, full_text)
+                  for n in self.candidates(query, max(candidates, first), full_text))
         hits = [h for h in scored if h is not None and h.score >= MIN_SCORE]
-        hits.sort(key=lambda h: -h.score)
+        hits.sort(key=lambda h: (-h.score, h.id))
         return hits[:first]
 
-    def _score(self, doc: Doc | None, raw: str, folded: str) -> Hit | None:
+    def _score(self, doc: Doc | None, raw: str, folded: str, full_text: bool) -> Hit | None:
         if doc is None:
             return None
         best: Hit | None = None
@@ -153,6 +190,9 @@ class SearchIndex:
                 consider(email_score, "email", doc.email)
             if doc.company:
                 consider(fuzz.token_set_ratio(folded, doc.company) - 8, "company", doc.company)
+            if full_text:
+                for field, text in doc.texts:
+                    consider(fuzz.partial_ratio(folded, text) - TEXT_PENALTY, field, text)
         query_digits = digits(raw)
         if len(query_digits) >= 3:
             forms = {query_digits, query_digits.lstrip("0"), "0" + query_digits[2:]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import time
 import uuid
@@ -17,6 +18,20 @@ from clientele.customers.search.index import Hit, SearchIndex
 
 log = logging.getLogger(__name__)
 BATCH = 20_000
+COLUMNS = """id, account, first_name, last_name, email, mobile_phone, landline_phone, company,
+             notes, street, postcode, city, custom, archived_at"""
+
+
+def full_text_fields(row: Any) -> tuple[tuple[str, str | None], ...]:
+    """What full-text mode searches besides the identity fields, as (field, text) pairs;
+    the field names are the API's (`notes`, `address`, `customFields.<key>`)."""
+    address = " ".join(p for p in (row["street"], row["postcode"], row["city"]) if p)
+    custom = row["custom"]
+    if isinstance(custom, str):
+        custom = json.loads(custom)
+    values = [(f"customFields.{key}", str(value)) for key, value in (custom or {}).items()
+              if isinstance(value, str | int | float) and not isinstance(value, bool)]
+    return (("notes", row["notes"]), ("address", address or None), *values)
 
 
 class SearchService:
@@ -34,7 +49,8 @@ class SearchService:
             index.remove(row["id"])
             return
         index.upsert(row["id"], row["first_name"], row["last_name"], row["email"],
-                     (row["mobile_phone"], row["landline_phone"]), row["company"])
+                     (row["mobile_phone"], row["landline_phone"]), row["company"],
+                     full_text_fields(row))
 
     async def build(self) -> None:
         started = time.perf_counter()
@@ -42,9 +58,8 @@ class SearchService:
         count = 0
         while True:
             rows = await db.fetch_records(
-                """SELECT id, account, first_name, last_name, email, mobile_phone,
-                          landline_phone, company, archived_at
-                   FROM customer WHERE ($1::uuid IS NULL OR id > $1) ORDER BY id LIMIT $2""",
+                f"""SELECT {COLUMNS} FROM customer WHERE ($1::uuid IS NULL OR id > $1)
+                   ORDER BY id LIMIT $2""",
                 last, BATCH)
             for row in rows:
                 self._apply(row)
@@ -72,17 +87,20 @@ class SearchService:
 
     async def refresh(self, account_id: uuid.UUID, customer_id: uuid.UUID) -> None:
         rows = await db.fetch_records(
-            """SELECT id, account, first_name, last_name, email, mobile_phone, landline_phone,
-                      company, archived_at FROM customer WHERE account = $1 AND id = $2""",
+            f"SELECT {COLUMNS} FROM customer WHERE account = $1 AND id = $2",
             account_id, customer_id)
         if rows:
             self._apply(rows[0])
         elif account_id in self.indexes:
             self.indexes[account_id].remove(customer_id)
 
-    def search(self, account_id: uuid.UUID, query: str, first: int) -> list[Hit] | None:
+    def search(self, account_id: uuid.UUID, query: str, first: int,
+               full_text: bool = False) -> list[Hit] | None:
+        """The best `first` hits, or None while the account's index is being built."""
         index = self.index_for(account_id)
-        return index.search(query, first) if index is not None else None
+        if index is None:
+            return None
+        return index.search(query, first, full_text=full_text)
 
 
 service = SearchService()

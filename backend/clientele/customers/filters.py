@@ -1,0 +1,187 @@
+"""Conditions on the customer list, checked against the account's custom field definitions
+and turned into SQL (every value is a bind parameter)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from clientele.blocking.services import RULE_MATCHES_CUSTOMER
+from clientele.customers.custom_fields import Definition
+from clientele.customers.enums import CustomFieldType
+
+# "Last appointment" is the latest appointment that has begun and was not cancelled;
+# "upcoming" is one that has not ended and was not cancelled (as Customer.nextAppointment).
+LAST_APPOINTMENT_SQL = """(SELECT max(a.starts_at) FROM appointment a
+    WHERE a.customer = customer.id AND a.status <> 'CANCELLED' AND a.starts_at <= now())"""
+HAS_UPCOMING_SQL = """EXISTS (SELECT 1 FROM appointment a
+    WHERE a.customer = customer.id AND a.status <> 'CANCELLED' AND a.ends_at > now())"""
+IS_BLOCKED_SQL = f"""EXISTS (SELECT 1 FROM block_rule r, customer c
+    WHERE c.id = customer.id AND r.account = c.account AND ({RULE_MATCHES_CUSTOMER}))"""
+
+
+class InvalidFilter(ValueError):
+    """A filter that cannot be applied as asked (the message says why)."""
+
+
+@dataclass(frozen=True)
+class CustomFieldCondition:
+    key: str
+    equals: str | None = None
+    any_of: tuple[str, ...] | None = None
+    number_min: float | None = None
+    number_max: float | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    checked: bool | None = None
+
+    def operators(self) -> set[str]:
+        named = {"equals": self.equals, "in": self.any_of, "numberMin": self.number_min,
+                 "numberMax": self.number_max, "dateFrom": self.date_from,
+                 "dateTo": self.date_to, "checked": self.checked}
+        return {name for name, value in named.items() if value is not None}
+
+
+ALLOWED_OPERATORS = {
+    CustomFieldType.TEXT: {"equals", "in"},
+    CustomFieldType.DROPDOWN: {"equals", "in"},
+    CustomFieldType.NUMBER: {"numberMin", "numberMax"},
+    CustomFieldType.DATE: {"dateFrom", "dateTo"},
+    CustomFieldType.CHECKBOX: {"checked"},
+}
+
+
+@dataclass(frozen=True)
+class CustomerFilter:
+    communication_status: str | None = None
+    source: str | None = None
+    archived: bool | None = False
+    blocked: bool | None = None
+    has_upcoming_appointment: bool | None = None
+    last_appointment_before: dt.datetime | None = None
+    last_appointment_after: dt.datetime | None = None
+    created_after: dt.datetime | None = None
+    created_before: dt.datetime | None = None
+    custom_fields: tuple[CustomFieldCondition, ...] = field(default_factory=tuple)
+
+    def needs_definitions(self) -> bool:
+        return bool(self.custom_fields)
+
+
+def validate(filt: CustomerFilter, definitions: dict[str, Definition]) -> None:
+    """Raise InvalidFilter for a filter that does not fit the account's fields."""
+    _range("createdAfter", filt.created_after, "createdBefore", filt.created_before)
+    _range("lastAppointmentAfter", filt.last_appointment_after, "lastAppointmentBefore",
+           filt.last_appointment_before)
+    for condition in filt.custom_fields:
+        definition = definitions.get(condition.key)
+        if definition is None:
+            raise InvalidFilter(f"No custom field with the key {condition.key!r}.")
+        kind = definition.field_type
+        used = condition.operators()
+        allowed = ALLOWED_OPERATORS[kind]
+        if not used:
+            raise InvalidFilter(f"Custom field {condition.key!r}: give one of "
+                                f"{', '.join(sorted(allowed))}.")
+        if used - allowed:
+            raise InvalidFilter(
+                f"Custom field {condition.key!r} is {kind.value}: "
+                f"{', '.join(sorted(used - allowed))} does not apply "
+                f"(use {', '.join(sorted(allowed))}).")
+        if "equals" in used and "in" in used:
+            raise InvalidFilter(f"Custom field {condition.key!r}: give equals or in, not both.")
+        if kind is CustomFieldType.DROPDOWN:
+            asked = [condition.equals] if condition.equals is not None else \
+                list(condition.any_of or ())
+            unknown = [v for v in asked if v not in definition.options]
+            if unknown:
+                raise InvalidFilter(
+                    f"Custom field {condition.key!r}: {', '.join(map(repr, unknown))} is not "
+                    f"one of its options ({', '.join(definition.options)}).")
+        _range(f"{condition.key}.numberMin", condition.number_min,
+               f"{condition.key}.numberMax", condition.number_max)
+        _range(f"{condition.key}.dateFrom", condition.date_from,
+               f"{condition.key}.dateTo", condition.date_to)
+
+
+def _range(low_name: str, low: Any, high_name: str, high: Any) -> None:
+    if low is not None and high is not None and low > high:
+        raise InvalidFilter(f"{low_name} ({low}) is after {high_name} ({high}).")
+
+
+class Where:
+    """SQL conditions on `customer` with their bind parameters."""
+
+    def __init__(self, args: list[Any] | None = None) -> None:
+        self.clauses: list[str] = []
+        self.args: list[Any] = list(args or [])
+
+    def arg(self, value: Any) -> str:
+        self.args.append(value)
+        return f"${len(self.args)}"
+
+    def add(self, clause: str) -> None:
+        self.clauses.append(clause)
+
+    def copy(self) -> Where:
+        other = Where(self.args)
+        other.clauses = list(self.clauses)
+        return other
+
+    def sql(self) -> str:
+        return " AND ".join(self.clauses) or "TRUE"
+
+
+def where(account_id: uuid.UUID, filt: CustomerFilter) -> Where:
+    w = Where()
+    w.add(f"customer.account = {w.arg(account_id)}")
+    if filt.archived is True:
+        w.add("customer.archived_at IS NOT NULL")
+    elif filt.archived is False:
+        w.add("customer.archived_at IS NULL")
+    if filt.communication_status:
+        w.add(f"customer.communication_status = {w.arg(filt.communication_status)}")
+    if filt.source:
+        w.add(f"customer.source = {w.arg(filt.source)}")
+    if filt.created_after is not None:
+        w.add(f"customer.created_at >= {w.arg(filt.created_after)}")
+    if filt.created_before is not None:
+        w.add(f"customer.created_at < {w.arg(filt.created_before)}")
+    if filt.blocked is not None:
+        w.add(IS_BLOCKED_SQL if filt.blocked else f"NOT {IS_BLOCKED_SQL}")
+    if filt.has_upcoming_appointment is not None:
+        w.add(HAS_UPCOMING_SQL if filt.has_upcoming_appointment else f"NOT {HAS_UPCOMING_SQL}")
+    if filt.last_appointment_before is not None:
+        w.add(f"{LAST_APPOINTMENT_SQL} < {w.arg(filt.last_appointment_before)}")
+    if filt.last_appointment_after is not None:
+        w.add(f"{LAST_APPOINTMENT_SQL} >= {w.arg(filt.last_appointment_after)}")
+    for condition in filt.custom_fields:
+        _custom_condition(w, condition)
+    return w
+
+
+def _custom_condition(w: Where, c: CustomFieldCondition) -> None:
+    key = f"{w.arg(c.key)}::text"
+    text = f"(CASE WHEN jsonb_typeof(customer.custom -> {key}) = 'string' " \
+           f"THEN customer.custom ->> {key} END)"
+    if c.equals is not None:
+        w.add(f"{text} = {w.arg(c.equals)}")
+    if c.any_of is not None:
+        w.add(f"{text} = ANY({w.arg(list(c.any_of))}::text[])")
+    number = f"(CASE WHEN jsonb_typeof(customer.custom -> {key}) = 'number' " \
+             f"THEN (customer.custom ->> {key})::float8 END)"
+    if c.number_min is not None:
+        w.add(f"{number} >= {w.arg(c.number_min)}")
+    if c.number_max is not None:
+        w.add(f"{number} <= {w.arg(c.number_max)}")
+    # dates are stored as YYYY-MM-DD, which orders like the dates themselves
+    if c.date_from is not None:
+        w.add(f"{text} >= {w.arg(c.date_from.isoformat())}")
+    if c.date_to is not None:
+        w.add(f"{text} <= {w.arg(c.date_to.isoformat())}")
+    if c.checked is True:
+        w.add(f"customer.custom -> {key} = 'true'::jsonb")
+    elif c.checked is False:
+        w.add(f"coalesce(customer.custom -> {key}, 'false'::jsonb) <> 'true'::jsonb")
