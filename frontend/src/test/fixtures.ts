@@ -18,9 +18,16 @@ export function listCustomer(overrides: Partial<Record<string, unknown>> = {}) {
   };
 }
 
+export interface MatchFixture {
+  field: string;
+  value: string;
+  highlight: { start: number; end: number } | null;
+  score?: number;
+}
+
 export function customerPage(
   customers: ReturnType<typeof listCustomer>[],
-  { totalCount = customers.length, hasNextPage = false } = {},
+  { totalCount = customers.length, hasNextPage = false, matches = [] as (MatchFixture | null)[] } = {},
 ) {
   return {
     customers: {
@@ -31,7 +38,23 @@ export function customerPage(
         hasNextPage,
         endCursor: customers.length ? `cursor-${customers[customers.length - 1].id}` : null,
       },
-      edges: customers.map((node) => ({ __typename: "CustomerEdge", cursor: `cursor-${node.id}`, node })),
+      edges: customers.map((node, index) => {
+        const match = matches[index];
+        return {
+          __typename: "CustomerEdge",
+          cursor: `cursor-${node.id}`,
+          node,
+          match: match
+            ? {
+                __typename: "SearchMatch",
+                score: match.score ?? 100,
+                field: match.field,
+                value: match.value,
+                highlight: match.highlight ? { __typename: "Highlight", ...match.highlight } : null,
+              }
+            : null,
+        };
+      }),
     },
   };
 }

@@ -11,6 +11,8 @@ const embedded = [
   "CustomerError",
   "CustomerConnection",
   "CustomerEdge",
+  "SearchMatch",
+  "Highlight",
   "AppointmentConnection",
   "AppointmentEdge",
   "CommunicationConnection",

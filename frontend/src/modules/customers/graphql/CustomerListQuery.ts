@@ -1,14 +1,17 @@
 import { graphql } from "../../../gql";
 
-/** One page of the customer list (keyset: pass `pageInfo.endCursor` as `after`). */
+/** One page of the customer list (keyset: pass `pageInfo.endCursor` as `after`); with a search,
+ * each edge says what matched and where. */
 export const CustomerListQuery = graphql(`
   query CustomerList(
     $first: Int!
     $after: String
+    $search: String
+    $searchMode: SearchMode! = IDENTITY
     $orderBy: CustomerOrderBy
     $filter: CustomerFilter
   ) {
-    customers(first: $first, after: $after, orderBy: $orderBy, filter: $filter) {
+    customers(first: $first, after: $after, search: $search, searchMode: $searchMode, orderBy: $orderBy, filter: $filter) {
       totalCount
       pageInfo {
         hasNextPage
@@ -18,6 +21,15 @@ export const CustomerListQuery = graphql(`
         cursor
         node {
           ...CustomerListItemFields
+        }
+        match {
+          score
+          field
+          value
+          highlight {
+            start
+            end
+          }
         }
       }
     }
