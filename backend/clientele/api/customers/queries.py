@@ -117,10 +117,9 @@ class CustomerQueries:
             listing.SortDirection.ASC
         domain_filter = _domain_filter(filter)
         try:
-            if domain_filter.needs_definitions():
-                definitions = await info.context.loaders.custom_field_definitions.load(
-                    account_id)
-                filters.validate(domain_filter, definitions)
+            definitions = await info.context.loaders.custom_field_definitions.load(
+                account_id) if domain_filter.needs_definitions() else {}
+            filters.validate(domain_filter, definitions)
             page = await listing.list_customers(account_id, first, after, order, direction,
                                                 domain_filter, wanted)
         except InvalidCursor as exc:
