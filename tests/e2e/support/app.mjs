@@ -190,7 +190,12 @@ export async function startApp({ logName = "server.log" } = {}) {
         timeout: 60_000,
       });
       const lines = stdout.trim().split("\n");
-      return lines[lines.length - 1].trim();
+      const id = lines[lines.length - 1].trim();
+      // The CLI wrote from another process; with the in-memory broadcast the server's search
+      // index never hears of it. An empty update (no change, no history entry) publishes the
+      // customer event in the server itself, as every change made through the API does.
+      await this.graphql("mutation ($id: ID!) { customerUpdate(id: $id, input: {}) { userErrors { message } } }", { id });
+      return id;
     },
     /** A GraphQL request straight to the API, signed in as the admin (another "tab"). */
     async graphql(query, variables = {}) {
