@@ -207,3 +207,19 @@ export function dashboardAppointment(overrides: Partial<Record<string, unknown>>
   };
 }
 
+
+/** A custom field definition as the API sends it. */
+export function fieldDefinition(overrides: Partial<Record<string, unknown>> = {}) {
+  return {
+    __typename: "CustomFieldDefinition",
+    id: nextId("CustomFieldDefinition"),
+    key: "level",
+    label: "Membership tier",
+    type: "DROPDOWN",
+    options: ["Gold", "Silver"],
+    required: false,
+    inBookingForm: false,
+    archived: false,
+    ...overrides,
+  };
+}
