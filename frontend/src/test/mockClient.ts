@@ -13,6 +13,14 @@ import { createCacheExchange } from "../shared/api/cache";
 
 export type Handler = (variables: Record<string, unknown>) => unknown;
 
+/** A handler's answer with GraphQL errors (and no data), as the API sends a refused request. */
+export class GraphQLErrorsAnswer {
+  constructor(public errors: { message: string; extensions?: Record<string, unknown> }[]) {}
+}
+
+export const graphqlErrors = (...errors: { message: string; extensions?: Record<string, unknown> }[]) =>
+  new GraphQLErrorsAnswer(errors);
+
 export interface MockClient {
   client: Client;
   /** Operations that reached the network, in order. */
@@ -54,7 +62,12 @@ export function mockClient(handlers: Record<string, Handler>, options: { cache?:
         try {
           if (!handler) throw new Error(`No mock for ${name}`);
           const data = await handler(operation.variables as Record<string, unknown>);
-          result = data instanceof Error ? makeErrorResult(operation, data) : makeResult(operation, { data: data as Record<string, unknown> });
+          result =
+            data instanceof Error
+              ? makeErrorResult(operation, data)
+              : data instanceof GraphQLErrorsAnswer
+                ? makeResult(operation, { data: null, errors: data.errors })
+                : makeResult(operation, { data: data as Record<string, unknown> });
         } catch (error) {
           result = makeErrorResult(operation, error as Error);
         }

@@ -1,13 +1,17 @@
-// "Add customer": name, email and phone; the API's userErrors appear at their fields.
+// "Add customer": name, email, phone and the required custom fields (a new customer must have
+// them); the API's userErrors appear at their fields.
 import { useRef, useState, type FormEvent } from "react";
-import { useMutation, type CombinedError } from "urql";
+import { useMutation, useQuery, type CombinedError } from "urql";
 import type { CustomerListItemFieldsFragment } from "../../../gql/graphql";
 import { Dialog } from "../../../shared/components/Dialog";
 import { Field } from "../../../shared/components/Field";
 import { ErrorState } from "../../../shared/components/States";
 import { useFocusFirstInvalid } from "../../../shared/hooks/useFocusFirstInvalid";
+import { CustomFieldDefinitionsQuery } from "../graphql/CustomFieldDefinitionsQuery";
 import { CustomerCreateMutation } from "../graphql/CustomerCreateMutation";
-import { buildCreateInput, type NewCustomerValues } from "../utils/customerForm";
+import { buildCreateInput, customFieldInput, type NewCustomerValues } from "../utils/customerForm";
+import { editableCustomFields } from "../utils/customFields";
+import { CustomFieldControl } from "./CustomFieldControl";
 import { groupUserErrors, NO_ERRORS, type GroupedErrors } from "../utils/userErrors";
 import { FormErrorSummary, UserErrorMessages } from "./UserErrorMessages";
 
@@ -40,6 +44,11 @@ function AddCustomerForm({
   const [errors, setErrors] = useState<GroupedErrors>(NO_ERRORS);
   const [failure, setFailure] = useState<CombinedError | Error | null>(null);
   const [{ fetching }, create] = useMutation(CustomerCreateMutation);
+  const [definitionsResult] = useQuery({ query: CustomFieldDefinitionsQuery, variables: { includeArchived: false } });
+  const required = editableCustomFields(definitionsResult.data?.customFieldDefinitions ?? [], []).filter(
+    (field) => field.required,
+  );
+  const [custom, setCustom] = useState<Record<string, string | boolean>>({});
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(form, errors);
 
@@ -58,22 +67,27 @@ function AddCustomerForm({
       });
       return;
     }
-    const result = await create({ input: buildCreateInput(values) });
+    const customFields = required
+      .map((field) => ({ key: field.key, value: customFieldInput(field.type, custom[field.key] ?? (field.type === "CHECKBOX" ? false : "")) }))
+      .filter((entry) => entry.value !== null);
+    const result = await create({ input: { ...buildCreateInput(values), ...(customFields.length ? { customFields } : {}) } });
     const payload = result.data?.customerCreate;
     if (result.error || !payload) {
       setFailure(result.error ?? new Error("The server sent no answer."));
       return;
     }
     if (payload.userErrors.length > 0 || !payload.customer) {
-      setErrors(groupUserErrors(payload.userErrors, (field) => (FIELDS as readonly string[]).includes(field)));
+      const shown = new Set<string>([...FIELDS, ...required.map((field) => `customFields.${field.key}`)]);
+      setErrors(groupUserErrors(payload.userErrors, (field) => shown.has(field)));
       return;
     }
     setErrors(NO_ERRORS);
     setValues(EMPTY);
+    setCustom({});
     onCreated(payload.customer);
   }
 
-  const error = (field: (typeof FIELDS)[number]) =>
+  const error = (field: string) =>
     errors.byField[field] ? <UserErrorMessages errors={errors.byField[field]} /> : undefined;
 
   return (
@@ -101,6 +115,22 @@ function AddCustomerForm({
           <input {...control} name="mobilePhone" type="tel" autoComplete="off" value={values.mobilePhone} onChange={set("mobilePhone")} />
         )}
       </Field>
+      {required.length > 0 && (
+        <fieldset className="form__group">
+          <legend>Required custom fields</legend>
+          <div className="form__row">
+            {required.map((field) => (
+              <CustomFieldControl
+                key={field.key}
+                field={field}
+                value={custom[field.key]}
+                error={error(`customFields.${field.key}`)}
+                onChange={(value) => setCustom((current) => ({ ...current, [field.key]: value }))}
+              />
+            ))}
+          </div>
+        </fieldset>
+      )}
       <FormErrorSummary errors={errors.general} />
       {failure && <ErrorState title="Could not save the customer" error={failure} />}
       <div className="form__actions">

@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { customerPage, listCustomer } from "../../../test/fixtures";
-import { mockClient } from "../../../test/mockClient";
+import { customerPage, fieldDefinition, listCustomer } from "../../../test/fixtures";
+import { graphqlErrors, mockClient } from "../../../test/mockClient";
 import { renderPage } from "../../../test/render";
 import { CustomerListPage, SEARCH_DEBOUNCE_MS } from "./CustomerListPage";
 
@@ -210,5 +210,83 @@ describe("CustomerListPage", () => {
     const list = screen.getByRole("list", { name: "Customers" });
     await waitFor(() => expect(within(list).getByText("Eva Frei")).toBeTruthy());
     await act(async () => {});
+  });
+
+  it("marks the matched span in the cell showing it, or on its own line; Full text switches the mode", async () => {
+    const api = mockClient({
+      CustomerList: (variables) =>
+        variables.search
+          ? customerPage([anna, ben], {
+              matches: [
+                { field: "phone", value: "+41791234567", highlight: { start: 5, end: 9 } },
+                { field: "company", value: "Keller Bau AG", highlight: { start: 0, end: 6 } },
+              ],
+            })
+          : customerPage([anna, ben]),
+    });
+    const { user, location } = renderPage(<CustomerListPage />, { client: api.client, path: "/customers?q=7912" });
+    const list = await screen.findByRole("list", { name: "Customers" });
+    await waitFor(() => expect(list.querySelectorAll("mark")).toHaveLength(2));
+    const [first, second] = within(list).getAllByRole("listitem");
+    expect(first.querySelector(".customer-row__phone")!.innerHTML).toContain("+4179<mark>1234</mark>567");
+    expect(second.querySelector(".customer-row__match")!.textContent).toBe("Company: Keller Bau AG");
+    expect(second.querySelector("mark")!.textContent).toBe("Keller");
+    expect((screen.getByRole("combobox", { name: "Sort by" }) as HTMLSelectElement).value).toBe("relevance");
+
+    await user.click(screen.getByRole("checkbox", { name: "Full text" }));
+    await waitFor(() => expect(api.callsOf("CustomerList").at(-1)!.variables).toMatchObject({ search: "7912", searchMode: "FULL_TEXT" }));
+    expect(location.current).toBe("/customers?q=7912&mode=full");
+  });
+
+  it("puts the filters in the address and sends them, custom fields by their type", async () => {
+    const api = mockClient({
+      CustomerList: () => customerPage([anna]),
+      CustomFieldDefinitions: () => ({
+        customFieldDefinitions: [fieldDefinition(), fieldDefinition({ key: "vip", label: "VIP", type: "CHECKBOX", options: [] })],
+      }),
+    });
+    const { user, location } = renderPage(<CustomerListPage />, { client: api.client, path: "/customers" });
+    await screen.findByText("Anna Müller");
+    await user.click(screen.getByRole("button", { name: "Filters" }));
+    const panel = screen.getByRole("region", { name: "Filters" });
+    await user.selectOptions(within(panel).getByLabelText("Communication status"), "BLOCKED");
+    await user.selectOptions(within(panel).getByLabelText("Archived"), "all");
+    await user.click(await within(panel).findByLabelText("Gold"));
+    await user.selectOptions(within(panel).getByLabelText("VIP"), "yes");
+
+    await waitFor(() => expect(location.current).toBe("/customers?status=BLOCKED&archived=all&cf.level=Gold&cf.vip=yes"));
+    await waitFor(() =>
+      expect(api.callsOf("CustomerList").at(-1)!.variables).toMatchObject({
+        search: null,
+        filter: {
+          communicationStatus: "BLOCKED",
+          archived: null,
+          customFields: [
+            { key: "level", in: ["Gold"] },
+            { key: "vip", checked: true },
+          ],
+        },
+      }),
+    );
+    expect(screen.getByRole("button", { name: "Filters (4)" })).toBeTruthy();
+    expect(screen.getByText("1 customer matches the filters")).toBeTruthy();
+
+    await user.click(within(panel).getByRole("button", { name: "Clear filters" }));
+    await waitFor(() => expect(location.current).toBe("/customers"));
+  });
+
+  it("shows the API's INVALID_FILTER message in the panel", async () => {
+    const api = mockClient({
+      CustomerList: (variables) =>
+        (variables.filter as { customFields?: unknown[] }).customFields
+          ? graphqlErrors({ message: "Unknown custom field 'gone'.", extensions: { code: "INVALID_FILTER" } })
+          : customerPage([anna]),
+      CustomFieldDefinitions: () => ({ customFieldDefinitions: [] }),
+    });
+    renderPage(<CustomerListPage />, { client: api.client, path: "/customers?cf.gone=x" });
+    const panel = await screen.findByRole("region", { name: "Filters" });
+    const alert = await within(panel).findByRole("alert");
+    expect(alert.textContent).toBe("This filter cannot be applied:Unknown custom field 'gone'.");
+    expect(screen.getByText("No customers shown: the filter cannot be applied.")).toBeTruthy();
   });
 });

@@ -3,7 +3,6 @@ import type { CustomFieldDefinitionFieldsFragment, CustomFieldType } from "../..
 import { countFilters, filterInput, filtersFromParams, NO_FILTERS, paramsWithFilters, startOfDay } from "./filters";
 
 const definition = (key: string, type: CustomFieldType, options: string[] = []): CustomFieldDefinitionFieldsFragment => ({
-  __typename: "CustomFieldDefinition",
   id: `id-${key}`,
   key,
   label: key,
