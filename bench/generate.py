@@ -1,6 +1,10 @@
 """Load N customers (~10 appointments each, ~3 messages per appointment) with COPY.
 
     .venv/bin/python bench/generate.py --customers 1000000 [--database-url URL]
+    .venv/bin/python bench/generate.py --customers 1000000 --international  # search bench
+
+--international loads customers only, with unique international names, phones, companies,
+cities and some notes (bench/people.py), for bench/search.py.
 
 Without --database-url (or DATABASE_URL) the embedded database under .data/ is used. The
 data goes into the default account (the one the server shows), which must be empty; rows
@@ -22,6 +26,7 @@ from pathlib import Path
 import asyncpg
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "backend"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from clientele.core import db
 from clientele.demo_data import (
@@ -93,6 +98,22 @@ def rows(account: str, customers: int, seed: int) -> Iterator[tuple[str, str, st
         yield cust, "".join(a_lines), "".join(c_lines)
 
 
+def international_rows(account: str, customers: int,
+                       seed: int) -> Iterator[tuple[str, str, str]]:
+    """Customers only (no appointments), with unique names: the search benchmark's data."""
+    from bench.people import people
+
+    rng = random.Random(seed)
+    for p in people(customers, seed):
+        created = (NOW - dt.timedelta(days=rng.randrange(1, 1500))).isoformat()
+        sort = esc(f"{p.last} {p.first}".lower())
+        null = "\\N"
+        yield (f"{p.id}\t{account}\t{esc(p.first)}\t{esc(p.last)}\t{sort}\t{p.email}\t"
+               f"{p.phone}\tALLOWED\tt\tt\tIMPORT\t{{}}\t{created}\t{created}\t"
+               f"{esc(p.company) if p.company else null}\t{esc(p.city)}\t"
+               f"{esc(p.notes) if p.notes else null}\n", "", "")
+
+
 CUSTOMER_COLUMNS = ["id", "account", "first_name", "last_name", "sort_name", "email",
                     "mobile_phone", "communication_status", "email_enabled", "sms_enabled",
                     "source", "custom", "created_at", "updated_at"]
@@ -123,7 +144,7 @@ async def restore_indexes(conn: asyncpg.Connection, dropped: list[tuple[str, str
     print(f"rebuilt {len(dropped)} indexes in {time.perf_counter() - started:.1f} s")
 
 
-async def load(url: str, customers: int, seed: int) -> None:
+async def load(url: str, customers: int, seed: int, international: bool = False) -> None:
     conn = await asyncpg.connect(url)
     account = await conn.fetchval(
         """INSERT INTO account (id, name, slug, default_phone_region, default_language,
@@ -148,7 +169,8 @@ async def load(url: str, customers: int, seed: int) -> None:
 
     async def flush() -> None:
         for table, columns, buf, slot in (
-            ("customer", CUSTOMER_COLUMNS, customers_buf, 0),
+            ("customer", CUSTOMER_COLUMNS + (["company", "city", "notes"] if international
+                                             else []), customers_buf, 0),
             ("appointment", APPOINTMENT_COLUMNS, appointments_buf, 1),
             ("communication", COMMUNICATION_COLUMNS, communications_buf, 2),
         ):
@@ -161,7 +183,8 @@ async def load(url: str, customers: int, seed: int) -> None:
             await conn.copy_to_table(table, source=source(), columns=columns, format="text")
             buf.clear()
 
-    for i, (c, a, m) in enumerate(rows(str(account), customers, seed), start=1):
+    generate = international_rows if international else rows
+    for i, (c, a, m) in enumerate(generate(str(account), customers, seed), start=1):
         customers_buf.append(c)
         appointments_buf.append(a)
         communications_buf.append(m)
@@ -190,12 +213,14 @@ def main() -> None:
     parser.add_argument("--customers", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL"))
+    parser.add_argument("--international", action="store_true",
+                        help="customers only, unique international names (search bench)")
     args = parser.parse_args()
     settings = Settings.from_env()
     url = args.database_url or db.resolve_url(settings)
     db.configure(url)
     asyncio.run(_migrate())
-    asyncio.run(load(url, args.customers, args.seed))
+    asyncio.run(load(url, args.customers, args.seed, args.international))
 
 
 if __name__ == "__main__":

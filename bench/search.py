@@ -1,35 +1,55 @@
-"""Search benchmark: build the in-process index from a database's customers, then time typo,
-truncation, phone and email-prefix queries aimed at known customers, and compare with
-brute-force rapidfuzz over every name (recall@10 of the index relative to brute force).
+"""Search benchmark at scale: index build time and memory, search-service latency and recall
+for realistic queries (bench/people.py), brute-force rapidfuzz over the same strings for
+comparison, and the GraphQL search queries through a running server (wrk, c=1 and c=8).
 
-    .venv/bin/python bench/search.py --database-url URL [--queries 300] [--brute 20]
+    # data: 1M customers with unique international names, customers only (~25 s)
+    .venv/bin/python bench/generate.py --customers 1000000 --international --database-url URL
+    # service, brute force, and GraphQL against a server started on the same database
+    .venv/bin/python bench/search.py --database-url URL [--queries 300] [--brute 30] \\
+        [--graphql http://127.0.0.1:8000/graphql] [--seconds 15]
+
+Recall@10 relative to brute force: over the queries run both ways, the share of queries whose
+target brute force has in its top 10 that the index also has in its top 10.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
+import platform
 import random
-import resource
+import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "backend"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.load import bench_token, wrk_run
+from bench.people import people, queries
 
 from clientele.core import db
+from clientele.customers.search.index import Doc, SearchIndex
 from clientele.customers.search.service import SearchService
 from clientele.customers.search.text import words
 
+SEARCH_HITS = """query($q: String!) { searchCustomers(query: $q, first: 10) {
+  customer { id displayName email } field value highlight { start end } } }"""
+SEARCH_LIST = """query($q: String!) { customers(search: $q, first: 10) { totalCount
+  edges { node { id displayName email } match { field value highlight { start end } } } } }"""
 
-def typo(word: str, rng: random.Random) -> str:
-    if len(word) < 5:
-        return word
-    i = rng.randrange(1, len(word) - 1)
-    return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def pct(values: list[float], q: float) -> float:
@@ -37,70 +57,124 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
+def brute_string(doc: Doc) -> str:
+    """Everything the index searches in identity mode, as one string per customer."""
+    return " ".join([doc.name, doc.email, *doc.phones, doc.company])
+
+
+async def build(database_url: str) -> tuple[SearchIndex, float, float]:
+    db.configure(database_url)
+    await db.start_pool()
+    service = SearchService()
+    before = rss_mb()
+    started = time.perf_counter()
+    await service.build()
+    seconds = time.perf_counter() - started
+    grown = rss_mb() - before
+    await db.close_pool()
+    return max(service.indexes.values(), key=len), seconds, grown
+
+
+def run_service(index: SearchIndex, asked: list[tuple[str, str, object]]) -> list[list]:
+    for _kind, query, _target in asked[:20]:  # warm up
+        index.search(query, 10)
+    timings, per_kind, results = [], {}, []
+    for kind, query, target in asked:
+        started = time.perf_counter()
+        hits = index.search(query, 10)
+        timings.append((time.perf_counter() - started) * 1000)
+        ranked = [h.id for h in hits]
+        results.append(ranked)
+        stats = per_kind.setdefault(kind, [0, 0, 0])
+        stats[0] += 1
+        stats[1] += target in ranked
+        stats[2] += bool(ranked) and ranked[0] == target
+    n = len(asked)
+    top10 = sum(s[1] for s in per_kind.values()) / n
+    first = sum(s[2] for s in per_kind.values()) / n
+    print(f"service: {n} queries  p50 {pct(timings, .5):.1f} ms  p95 {pct(timings, .95):.1f} ms"
+          f"  p99 {pct(timings, .99):.1f} ms  max {max(timings):.1f} ms")
+    print(f"service: target in top 10 {top10:.1%}, first {first:.1%}")
+    for kind, (count, in10, at1) in sorted(per_kind.items()):
+        print(f"  {kind:<10} n={count:<4} top 10 {in10 / count:6.1%}  first {at1 / count:6.1%}")
+    return results
+
+
+def run_brute(index: SearchIndex, asked: list[tuple[str, str, object]], ranked: list[list],
+              count: int, service_p50_ms: float) -> None:
+    docs = [d for d in index.docs if d is not None]
+    choices = [brute_string(d) for d in docs]
+    brute_times, brute_found, both_found = [], 0, 0
+    step = max(1, len(asked) // count)
+    picked = list(range(0, len(asked), step))[:count]
+    for i in picked:
+        _kind, query, target = asked[i]
+        started = time.perf_counter()
+        best = process.extract(" ".join(words(query)) or query, choices, scorer=fuzz.WRatio,
+                               limit=10)
+        brute_times.append(time.perf_counter() - started)
+        in_brute = target in {docs[j].id for _s, _score, j in best}
+        brute_found += in_brute
+        both_found += in_brute and target in ranked[i]
+    mean = statistics.fmean(brute_times)
+    print(f"brute force (rapidfuzz WRatio over {len(choices):,} strings, {len(picked)} queries):"
+          f" {mean:.2f} s per query, target in top 10 {brute_found / len(picked):.1%}")
+    relative = both_found / brute_found if brute_found else float("nan")
+    index_found = sum(asked[i][2] in ranked[i] for i in picked) / len(picked)
+    print(f"index on the same queries: target in top 10 {index_found:.1%}; recall@10 relative"
+          f" to brute force {relative:.1%}; speed-up {mean * 1000 / service_p50_ms:.0f}× "
+          "(brute-force mean / index p50)")
+
+
+async def run_graphql(url: str, database_url: str, asked: list[tuple[str, str, object]],
+                      seconds: int) -> None:
+    token = await bench_token(database_url)
+    for name, document in (("searchCustomers", SEARCH_HITS), ("customers(search)", SEARCH_LIST)):
+        bodies = tempfile.mktemp(suffix=".bodies")
+        Path(bodies).write_text("\n".join(json.dumps(
+            {"query": document, "variables": {"q": query}}) for _k, query, _t in asked))
+        for concurrency in (1, 8):
+            wrk_run(url, token, bodies, concurrency, seconds, name=name)
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL"))
     parser.add_argument("--queries", type=int, default=300)
-    parser.add_argument("--brute", type=int, default=20, help="queries also run brute-force")
+    parser.add_argument("--brute", type=int, default=30, help="queries also run brute-force")
+    parser.add_argument("--seed", type=int, default=1, help="bench/generate.py's --seed")
+    parser.add_argument("--graphql", help="URL of a running server's /graphql on the same data")
+    parser.add_argument("--seconds", type=int, default=15, help="duration of each wrk run")
     args = parser.parse_args()
-    db.configure(args.database_url)
-    await db.start_pool()
-    service = SearchService()
-    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    started = time.perf_counter()
-    await service.build()
-    build = time.perf_counter() - started
-    rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    index = max(service.indexes.values(), key=len)
-    print(f"index: {len(index):,} customers in {build:.1f} s; process peak RSS "
-          f"{rss_before:.0f} → {rss_after:.0f} MB")
+    print(f"{platform.node()} · {os.cpu_count()} cores · {time.strftime('%Y-%m-%d %H:%M')}")
+
+    index, seconds, grown = await build(args.database_url)
+    postings = sum(len(p) for p in index.postings.values())
+    text_postings = sum(len(p) for p in index.text_postings.values())
+    print(f"index: {len(index):,} customers built in {seconds:.1f} s; RSS +{grown:.0f} MB "
+          f"({grown * 1024 * 1024 / max(1, len(index)):.0f} B per customer); "
+          f"{len(index.postings):,} trigrams, {postings:,} identity postings, "
+          f"{text_postings:,} full-text postings")
+
+    everyone = list(people(len(index), args.seed))
+    known = [p for p in everyone if p.id in index.by_id]
+    if len(known) < len(everyone) // 2:
+        sys.exit("the database was not made by bench/generate.py --international with this "
+                 "--seed and customer count")
     rng = random.Random(7)
-    docs = [d for d in rng.sample([d for d in index.docs if d is not None], args.queries)]
-    queries = []
-    for n, doc in enumerate(docs):
-        name_words = doc.display.split()
-        kind = n % 4
-        if kind == 0 and name_words:
-            query = " ".join([*name_words[:-1], typo(name_words[-1], rng)])
-        elif kind == 1 and name_words:
-            query = f"{name_words[-1]} {name_words[0][:3]}"
-        elif kind == 2 and doc.phones:
-            phone = doc.phones[-1][-7:]  # the last seven digits, spaced as read aloud
-            query = f"{phone[:3]} {phone[3:5]} {phone[5:]}"
-        else:
-            query = doc.email.split("@")[0]  # the whole local part, as typed
-        queries.append((["name-typo", "name-swap", "phone", "email"][kind], query, doc.id))
-    timings: list[float] = []
-    found: dict[str, list[int]] = {}
-    for kind, query, target in queries:
-        t = time.perf_counter()
-        hits = index.search(query, 10)
-        timings.append((time.perf_counter() - t) * 1000)
-        hit_ids = [h.id for h in hits]
-        found.setdefault(kind, []).append(int(target in hit_ids))
-    n = len(queries)
-    print(f"index: {n} queries  p50 {pct(timings, .5):.1f} ms  p95 {pct(timings, .95):.1f} ms")
-    for kind, hits_of_kind in found.items():
-        print(f"  {kind:<10} target in top 10: {sum(hits_of_kind) / len(hits_of_kind):.1%}"
-              " (names repeat in this data set, so name queries are ambiguous)"
-              if kind.startswith("name") else
-              f"  {kind:<10} target in top 10: {sum(hits_of_kind) / len(hits_of_kind):.1%}")
-    names = [d.name for d in index.docs if d is not None]
-    ids = [d.id for d in index.docs if d is not None]
-    brute_times, agree = [], 0
-    for _kind, query, target in queries[:args.brute:4]:  # name queries only
-        t = time.perf_counter()
-        best = process.extract(" ".join(words(query)), names, scorer=fuzz.token_sort_ratio,
-                               limit=10)
-        brute_times.append(time.perf_counter() - t)
-        brute_ids = {ids[i] for _name, _score, i in best}
-        agree += target in brute_ids and target in [h.id for h in index.search(query, 10)]
-    if brute_times:
-        print(f"brute force over {len(names):,} names: {sum(brute_times) / len(brute_times):.2f}"
-              f" s per query ({len(brute_times)} queries); index found the brute-force target "
-              f"in {agree}/{len(brute_times)}")
-    await db.close_pool()
+    asked = queries(rng.sample(known, args.queries), rng)
+    ranked = run_service(index, asked)
+    timings = []
+    for _kind, query, _target in asked:
+        started = time.perf_counter()
+        index.search(query, 10)
+        timings.append((time.perf_counter() - started) * 1000)
+    if args.brute:
+        run_brute(index, asked, ranked, args.brute, pct(timings, 0.5))
+    if args.graphql:
+        del index, everyone, known  # the server holds its own index
+        await run_graphql(args.graphql, args.database_url, asked, args.seconds)
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ from clientele.api.schema import build_schema
 from clientele.calendar_sync.service import poller as calendar_poller
 from clientele.core import db, pubsub
 from clientele.customers.search.service import running as search_running
+from clientele.customers.search.service import service as search_service
 from clientele.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -143,7 +144,10 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
     async def health(request: Request) -> Response:
         await db.fetch("SELECT 1")
-        return JSONResponse({"status": "ok"})
+        return JSONResponse({"status": "ok", "search": {
+            "ready": search_service.ready,
+            "customers": sum(len(i) for i in search_service.indexes.values()),
+            "buildSeconds": search_service.build_seconds}})
 
     routes = [
         Route("/healthz", health),
