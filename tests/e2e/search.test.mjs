@@ -160,4 +160,22 @@ describe("search and custom fields in Chromium", { timeout: 200_000 }, () => {
     });
     await page.close();
   });
+
+  test("at phone width (375 px) the search, the open filter panel and the settings page do not overflow", { timeout: TEST_TIMEOUT }, async () => {
+    const { page, step } = await openPage(browser, "fuzzy-phone", { width: 375, height: 740 });
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await step("list searched, filters open", async () => {
+      await page.goto(`${app.baseUrl}/customers?q=W%C3%BCtrich`);
+      await listRows(page).first().filter({ hasText: "Hildegard Wüthrich" }).waitFor();
+      await page.getByRole("button", { name: "Filters" }).click();
+      await page.getByRole("region", { name: "Filters" }).waitFor();
+      assert.equal(await overflow(), 0);
+    });
+    await step("settings page", async () => {
+      await page.goto(`${app.baseUrl}/settings/custom-fields`);
+      await page.getByRole("form", { name: "Add a custom field" }).waitFor();
+      assert.equal(await overflow(), 0);
+    });
+    await page.close();
+  });
 });
