@@ -15,6 +15,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import os
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -94,7 +95,9 @@ async def publish(channel: str, message: dict[str, Any]) -> None:
         log.warning("could not publish %s event: %s", channel, exc)
 
 
-MAX_PENDING = 1000  # events one subscriber may lag behind before it is dropped
+# events one subscriber may lag behind before it is dropped (the environment variable is for
+# tests that need a stalled subscriber dropped after a few events)
+MAX_PENDING = int(os.environ.get("CLIENTELE_SUBSCRIBER_MAX_PENDING", "1000"))
 
 
 class _SlowSubscriber(Exception):
