@@ -44,3 +44,27 @@ def test_index_follows_changes() -> None:
     assert [(h.id, h.value) for h in index.search("keler")] == [(cid, "Anna Keller")]
     index.remove(cid)
     assert index.search("keller") == [] and len(index) == 0
+
+
+def test_unchanged_upserts_are_no_ops_and_the_index_compacts() -> None:
+    from clientele.customers.search import index as index_module
+
+    index = SearchIndex()
+    cid = uuid.uuid4()
+    for _ in range(3):  # the same customer applied again (an event and a catch-up)
+        index.upsert(cid, "Anna", "Müller", "anna@example.com", ("+41791234567",), None)
+    assert len(index.docs) == 1 and index.removed == 0
+    others = [uuid.uuid4() for _ in range(50)]
+    for n, other in enumerate(others):
+        index.upsert(other, "Bea", f"Keller{n}", None, (), None)
+    old_limit = index_module.COMPACT_AFTER
+    index_module.COMPACT_AFTER = 10
+    try:
+        for n, other in enumerate(others):  # 50 renames leave 50 holes, then compaction
+            index.upsert(other, "Bea", f"Weber{n}", None, (), None)
+    finally:
+        index_module.COMPACT_AFTER = old_limit
+    assert index.removed < 50 and len(index.docs) < 101
+    assert [h.id for h in index.search("anna muller")] == [cid]
+    assert [h.value for h in index.search("bea weber7")][0] == "Bea Weber7"
+    assert not [h for h in index.search("keller7") if h.value == "Bea Keller7"]

@@ -26,6 +26,7 @@ CANDIDATES = 300
 MIN_SCORE = 50
 TEXT_PENALTY = 20  # full-text matches rank below identity fields
 MAX_TEXT = 300  # characters of each full-text field that are indexed
+COMPACT_AFTER = 10_000  # removed documents tolerated before the index is compacted
 
 
 @dataclass(slots=True)
@@ -76,8 +77,6 @@ class SearchIndex:
                texts: tuple[tuple[str, str | None], ...] = ()) -> None:
         """Index a customer; `texts` are (field, value) pairs for full-text mode (notes,
         address, custom field values)."""
-        if customer_id in self.by_id:
-            self.remove(customer_id)
         display = " ".join(p for p in (first, last) if p)
         folded_texts = tuple((field, " ".join(words(value[:MAX_TEXT])))
                              for field, value in texts if value)
@@ -85,9 +84,27 @@ class SearchIndex:
                   phones=tuple(f for p in phones for f in _phone_forms(p)),
                   company=" ".join(words(company or "")), display=display,
                   texts=tuple(t for t in folded_texts if t[1]))
+        if customer_id in self.by_id:
+            if self.docs[self.by_id[customer_id]] == doc:
+                return  # nothing searchable changed
+            self.remove(customer_id)
+        self._add(doc)
+        if self.removed > max(COMPACT_AFTER, len(self.docs) // 4):
+            self.compact()
+
+    def compact(self) -> None:
+        """Drop the holes left by removed and changed customers (and their postings)."""
+        docs = [d for d in self.docs if d is not None]
+        self.docs, self.by_id, self.removed = [], {}, 0
+        self.postings = defaultdict(lambda: array("I"))
+        self.text_postings = defaultdict(lambda: array("I"))
+        for doc in docs:
+            self._add(doc)
+
+    def _add(self, doc: Doc) -> None:
         number = len(self.docs)
         self.docs.append(doc)
-        self.by_id[customer_id] = number
+        self.by_id[doc.id] = number
         grams: set[str] = set()
         for word in (*doc.name.split(), *doc.company.split(), *_email_words(doc.email)):
             grams |= trigrams(word)

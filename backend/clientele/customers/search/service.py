@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import json
 import logging
 import time
@@ -18,6 +19,11 @@ from clientele.customers.search.index import Hit, SearchIndex
 
 log = logging.getLogger(__name__)
 BATCH = 20_000
+CATCH_UP_SECONDS = 5.0
+# Rows written in a transaction carry its start time, so one that commits late may have an
+# updated_at behind the watermark; every catch-up re-reads this margin (unchanged rows are
+# no-ops for the index).
+CATCH_UP_MARGIN = dt.timedelta(seconds=60)
 COLUMNS = """id, account, first_name, last_name, email, mobile_phone, landline_phone, company,
              notes, street, postcode, city, custom, archived_at"""
 
@@ -39,6 +45,7 @@ class SearchService:
         self.indexes: dict[uuid.UUID, SearchIndex] = {}
         self.ready = False
         self.build_seconds: float | None = None
+        self.watermark: dt.datetime | None = None
 
     def index_for(self, account_id: uuid.UUID) -> SearchIndex | None:
         return self.indexes.get(account_id) if self.ready else None
@@ -54,6 +61,7 @@ class SearchService:
 
     async def build(self) -> None:
         started = time.perf_counter()
+        self.watermark = (await db.fetch_records("SELECT now() AS now"))[0]["now"]
         last: uuid.UUID | None = None
         count = 0
         while True:
@@ -85,6 +93,36 @@ class SearchService:
             except ConnectionError:
                 await asyncio.sleep(1)  # the broker reconnects; resubscribe
 
+    async def catch_up(self) -> int:
+        """Apply customers changed since the last look, whoever wrote them: other processes
+        (the CLI, a second server on memory://) publish no events to this one."""
+        if self.watermark is None:
+            return 0
+        since, last_id = self.watermark - CATCH_UP_MARGIN, uuid.UUID(int=0)
+        applied = 0
+        while True:
+            rows = await db.fetch_records(
+                f"""SELECT {COLUMNS}, updated_at FROM customer WHERE (updated_at, id) > ($1, $2)
+                    ORDER BY updated_at, id LIMIT $3""", since, last_id, BATCH)
+            for row in rows:
+                self._apply(row)
+            applied += len(rows)
+            if rows:
+                since, last_id = rows[-1]["updated_at"], rows[-1]["id"]
+                self.watermark = max(self.watermark, since)
+            if len(rows) < BATCH:
+                return applied
+            await asyncio.sleep(0)
+
+    async def catch_up_forever(self) -> None:
+        while True:
+            await asyncio.sleep(CATCH_UP_SECONDS)
+            if self.ready:
+                try:
+                    await self.catch_up()
+                except Exception:  # a database hiccup: try again next time
+                    log.exception("search index catch-up failed")
+
     async def refresh(self, account_id: uuid.UUID, customer_id: uuid.UUID) -> None:
         rows = await db.fetch_records(
             f"SELECT {COLUMNS} FROM customer WHERE account = $1 AND id = $2",
@@ -108,13 +146,15 @@ service = SearchService()
 
 @contextlib.asynccontextmanager
 async def running() -> AsyncIterator[SearchService]:
-    """In the app's lifespan: follow events first (so nothing is missed), then build."""
+    """In the app's lifespan: follow events first (so nothing is missed), then build; catch
+    up every few seconds with what other processes wrote."""
     follower = asyncio.create_task(service.follow())
     builder = asyncio.create_task(service.build())
+    catching_up = asyncio.create_task(service.catch_up_forever())
     try:
         yield service
     finally:
-        for task in (follower, builder):
+        for task in (follower, builder, catching_up):
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
