@@ -66,5 +66,5 @@ def test_unchanged_upserts_are_no_ops_and_the_index_compacts() -> None:
         index_module.COMPACT_AFTER = old_limit
     assert index.removed < 50 and len(index.docs) < 101
     assert [h.id for h in index.search("anna muller")] == [cid]
-    assert [h.value for h in index.search("bea weber7")][0] == "Bea Weber7"
+    assert index.search("bea weber7")[0].value == "Bea Weber7"
     assert not [h for h in index.search("keller7") if h.value == "Bea Keller7"]
