@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graphql import GraphQLError, OperationDefinitionNode, OperationType, parse
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from clientele.accounts.principal import Principal
 from clientele.core.pubsub import MAX_PENDING
@@ -200,6 +201,18 @@ async def join(key: Key, source: Source, encode: Callable[[Any], str]
                 del _groups[key]
             if group.task is not None:
                 group.task.cancel()
+
+
+class PerEventExecutor(StrawberryGraphQLCoreExecutionContext):
+    """graphql-core 3.3's per-event executor is a shallow copy of the subscription's, so the
+    memo of collected subfields (keyed by the identity of field lists that are new for every
+    event) is shared and grows by about 0.6 KB per event for the life of every subscription
+    (1,000 lone subscribers: about 1 MB of RSS per event). Each event gets its own memo."""
+
+    def build_per_event_executor(self, payload: Any) -> Any:
+        executor = super().build_per_event_executor(payload)
+        executor._relevant_sub_fields = {}
+        return executor
 
 
 def stats() -> dict[str, int]:
