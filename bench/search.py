@@ -35,7 +35,7 @@ from bench.load import bench_token, wrk_run
 from bench.people import people, queries
 
 from clientele.core import db
-from clientele.customers.search.index import MIN_SCORE, Doc, SearchIndex
+from clientele.customers.search.index import MIN_SCORE, Doc, SearchIndex, score
 from clientele.customers.search.service import SearchService
 from clientele.customers.search.text import words
 
@@ -119,8 +119,7 @@ def run_brute(index: SearchIndex, asked: list[tuple[str, str, object]], ranked: 
                 best = process.extract(folded or query, choices, scorer=fuzz.WRatio, limit=10)
                 top = {docs[j].id for _s, _score, j in best}
             else:
-                hits = [h for h in (index._score(d, query, folded, False) for d in docs)
-                        if h is not None and h.score >= MIN_SCORE]
+                hits = [h for h in score(docs, query, folded, False) if h.score >= MIN_SCORE]
                 hits.sort(key=lambda h: (-h.score, h.id))
                 top = {h.id for h in hits[:10]}
             times.append(time.perf_counter() - started)
@@ -155,8 +154,19 @@ async def main() -> None:
     parser.add_argument("--seed", type=int, default=1, help="bench/generate.py's --seed")
     parser.add_argument("--graphql", help="URL of a running server's /graphql on the same data")
     parser.add_argument("--seconds", type=int, default=15, help="duration of each wrk run")
+    parser.add_argument("--graphql-only", action="store_true",
+                        help="skip the in-process index (the server has its own)")
     args = parser.parse_args()
     print(f"{platform.node()} · {os.cpu_count()} cores · {time.strftime('%Y-%m-%d %H:%M')}")
+    if args.graphql_only:
+        db.configure(args.database_url)
+        await db.start_pool()
+        count = (await db.fetch_records("SELECT count(*) AS n FROM customer"))[0]["n"]
+        await db.close_pool()
+        rng = random.Random(7)
+        asked = queries(rng.sample(list(people(count, args.seed)), args.queries), rng)
+        await run_graphql(args.graphql, args.database_url, asked, args.seconds)
+        return
 
     index, seconds, grown = await build(args.database_url)
     postings = sum(len(p) for p in index.postings.values())

@@ -17,12 +17,15 @@ def _serve(settings: Settings) -> None:
     print(f"Clientele on http://{settings.host}:{settings.port}  (GraphiQL: /graphql)",
           flush=True)
     if settings.workers > 1:
+        # Live messages are a few hundred bytes: per-message deflate would cost more CPU and
+        # ~40 kB per connection than it saves (bench/subscribers.py, docs/performance.md).
         uvicorn.run("clientele.app:app_factory", factory=True, workers=settings.workers,
                     host=settings.host, port=settings.port, log_level="info",
-                    access_log=settings.access_log)
+                    access_log=settings.access_log, ws_per_message_deflate=False)
     else:
         uvicorn.run(create_app(settings), host=settings.host, port=settings.port,
-                    log_level="info", access_log=settings.access_log)
+                    log_level="info", access_log=settings.access_log,
+                    ws_per_message_deflate=False)
 
 
 async def _migrate(settings: Settings) -> None:

@@ -23,7 +23,6 @@ from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http.base import GRAPHQL_SSE_PROTOCOL, MULTIPART_SUBSCRIPTION_PROTOCOL
 from strawberry.http.exceptions import WebSocketDisconnected
 from strawberry.schema.exceptions import InvalidOperationTypeError
-from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
 from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
     BaseGraphQLTransportWSHandler,
@@ -217,9 +216,6 @@ async def websocket_principal(websocket: WebSocket) -> Principal:
 
 
 def graphql_app(schema: Any, production: bool) -> GraphQLApp:
-    if schema.execution_context_class is StrawberryGraphQLCoreExecutionContext:
-        # no memory growth per event in long subscriptions (see PerEventExecutor)
-        schema.execution_context_class = subscription_fanout.PerEventExecutor
     return GraphQLApp(
         schema,
         graphql_ide=None if production else "graphiql",

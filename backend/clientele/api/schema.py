@@ -63,6 +63,7 @@ from clientele.api.customers.search import search_customers
 from clientele.api.customers.subscriptions import CustomerSubscriptions
 from clientele.api.customers.types import Customer
 from clientele.api.node import NodeQueries
+from clientele.api.subscription_fanout import PerEventExecutor
 from clientele.api.suggestions import HideSuggestions
 
 MAX_DEPTH = 12
@@ -213,6 +214,8 @@ def build_schema(production: bool = False) -> strawberry.Schema:
         subscription=Subscription,
         types=[Customer, Appointment, Communication],
         extensions=extensions,
+        # no memory growth per event in long-lived subscriptions (see PerEventExecutor)
+        execution_context_class=PerEventExecutor,
         config=StrawberryConfig(auto_camel_case=True,
                                 batching_config={"max_operations": MAX_BATCH}),
     )

@@ -16,9 +16,10 @@ import uuid
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from clientele.customers.search.text import digits, fold, trigrams, words
 
@@ -150,17 +151,23 @@ class SearchIndex:
                 break
             chosen.append(np.frombuffer(posting, dtype=np.uint32))
             seen += len(posting)
-        counts = np.bincount(np.concatenate(chosen), minlength=len(self.docs))
+        hits = np.concatenate(chosen)
+        numbers: np.ndarray
+        if len(hits) * 3 < len(self.docs):  # sorting the few postings beats a pass over all
+            numbers, counts = np.unique(hits, return_counts=True)
+        else:
+            counts = np.bincount(hits, minlength=len(self.docs))
+            numbers = np.arange(len(counts))
         # the documents with the highest counts: find the count threshold that admits
         # `limit` documents from the histogram of counts, then take those (ties broken by
         # document order)
         histogram = np.bincount(counts)
         admitted = np.cumsum(histogram[::-1])
         threshold = max(1, len(histogram) - 1 - int(np.searchsorted(admitted, limit)))
-        numbers = np.flatnonzero(counts >= threshold)
+        keep = counts >= threshold
+        numbers, counts = numbers[keep], counts[keep]
         if len(numbers) > limit:
-            order = np.argsort(-counts[numbers], kind="stable")[:limit]
-            numbers = numbers[order]
+            numbers = numbers[np.argsort(-counts, kind="stable")[:limit]]
         docs = self.docs
         return [n for n in numbers.tolist() if docs[n] is not None]
 
@@ -169,55 +176,73 @@ class SearchIndex:
         folded = " ".join(words(query))
         if not folded and not digits(query):
             return []
-        scored = (self._score(self.docs[n], query, folded, full_text)
-                  for n in self.candidates(query, max(candidates, first), full_text))
-        hits = [h for h in scored if h is not None and h.score >= MIN_SCORE]
+        docs = [d for n in self.candidates(query, max(candidates, first), full_text)
+                if (d := self.docs[n]) is not None]
+        hits = [h for h in score(docs, query, folded, full_text) if h.score >= MIN_SCORE]
         hits.sort(key=lambda h: (-h.score, h.id))
         return hits[:first]
 
-    def _score(self, doc: Doc | None, raw: str, folded: str, full_text: bool) -> Hit | None:
-        if doc is None:
-            return None
-        best: Hit | None = None
 
-        def consider(score: float, field: str, value: str) -> None:
-            nonlocal best
-            if best is None or score > best.score:
-                best = Hit(doc.id, score, field, value)
+def score(docs: list[Doc], raw: str, folded: str, full_text: bool) -> list[Hit]:
+    """Each document's best-matching field and its score. Names and companies are scored for
+    all documents at once (rapidfuzz's cdist, in C); the rest are cheap string tests."""
+    if not docs:
+        return []
+    n = len(docs)
+    best = np.full(n, -1.0)
+    fields = ["name"] * n
+    values = [d.display for d in docs]
 
-        if folded:
-            name_score = max(fuzz.token_sort_ratio(folded, doc.name),
-                             fuzz.partial_token_sort_ratio(folded, doc.name) - 5,
-                             fuzz.token_set_ratio(folded, doc.name) - 3)
-            if doc.name.startswith(folded) or any(w.startswith(folded) for w in
-                                                   doc.name.split()):
-                name_score += 15  # prefix before fuzzy
-            if folded == doc.name:
-                name_score += 25
-            consider(name_score, "name", doc.display)
+    def consider(i: int, value: float, field: str, text: str) -> None:
+        if value > best[i]:
+            best[i], fields[i], values[i] = value, field, text
+
+    if folded:
+        names = [d.name for d in docs]
+        best = np.maximum.reduce([
+            _cdist(folded, names, fuzz.token_sort_ratio),
+            _cdist(folded, names, fuzz.partial_token_sort_ratio) - 5,
+            _cdist(folded, names, fuzz.token_set_ratio) - 3,
+        ])
+        best += [15.0 * (name.startswith(folded) or any(w.startswith(folded)
+                                                        for w in name.split()))
+                 + 25.0 * (name == folded) for name in names]  # prefix and exact first
+        bare = folded.lstrip("@")
+        email_prefix = 95 + min(len(folded), 20) / 4
+        fuzzy_email = "@" in folded or "." in folded
+        for i, doc in enumerate(docs):
             if doc.email:
-                local = doc.email.split("@", 1)[0]
-                email_score = 0.0
+                local, _, domain = doc.email.partition("@")
                 if doc.email.startswith(folded) or local.startswith(folded):
-                    email_score = 95 + min(len(folded), 20) / 4
-                elif doc.email.split("@", 1)[1] == folded.lstrip("@"):
-                    email_score = 90  # everyone at a domain
-                elif "@" in folded or "." in folded:
-                    email_score = fuzz.ratio(folded, doc.email[:len(folded) + 2]) - 5
-                consider(email_score, "email", doc.email)
-            if doc.company:
-                consider(fuzz.token_set_ratio(folded, doc.company) - 8, "company", doc.company)
-            if full_text:
+                    consider(i, email_prefix, "email", doc.email)
+                elif domain == bare:
+                    consider(i, 90, "email", doc.email)  # everyone at a domain
+                elif fuzzy_email:
+                    consider(i, fuzz.ratio(folded, doc.email[:len(folded) + 2]) - 5, "email",
+                             doc.email)
+        companies = [d.company for d in docs]
+        if any(companies):
+            for i, value in enumerate(_cdist(folded, companies, fuzz.token_set_ratio) - 8):
+                if companies[i]:
+                    consider(i, value, "company", companies[i])
+        if full_text:
+            for i, doc in enumerate(docs):
                 for field, text in doc.texts:
-                    consider(fuzz.partial_ratio(folded, text) - TEXT_PENALTY, field, text)
-        query_digits = digits(raw)
-        if len(query_digits) >= 3:
-            forms = {query_digits, query_digits.lstrip("0"), "0" + query_digits[2:]
-                     if raw.strip().startswith("+") else query_digits}
+                    consider(i, fuzz.partial_ratio(folded, text) - TEXT_PENALTY, field, text)
+    query_digits = digits(raw)
+    if len(query_digits) >= 3:
+        forms = [f for f in {query_digits, query_digits.lstrip("0"), "0" + query_digits[2:]
+                             if raw.strip().startswith("+") else query_digits} if f]
+        phone_score = 96 + min(len(query_digits), 12) / 3
+        for i, doc in enumerate(docs):
             for phone in doc.phones:
-                if any(form and form in phone for form in forms):
-                    consider(96 + min(len(query_digits), 12) / 3, "phone", phone)
-        return best
+                if any(form in phone for form in forms):
+                    consider(i, phone_score, "phone", phone)
+    return [Hit(doc.id, float(best[i]), fields[i], values[i]) for i, doc in enumerate(docs)]
+
+
+def _cdist(query: str, choices: list[str], scorer: Any) -> np.ndarray:
+    return process.cdist([query], choices, scorer=scorer, dtype=np.float64)[0]
 
 
 def _email_words(email: str) -> list[str]:
