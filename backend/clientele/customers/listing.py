@@ -17,10 +17,10 @@ from typing import Any
 from clientele.core import db
 from clientele.core.cursors import decode_cursor, encode_cursor
 from clientele.customers.filters import LAST_APPOINTMENT_SQL, CustomerFilter, Where, where
-from clientele.customers.search.index import Hit
+from clientele.customers.search.index import CANDIDATES, Hit
 from clientele.customers.search.service import service as search_service
 
-MAX_SEARCH_RESULTS = 500
+MAX_SEARCH_RESULTS = CANDIDATES
 NEVER = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)  # sort key of "no appointment yet"
 
 
@@ -68,12 +68,15 @@ class Page:
     has_next_page: bool
     matches: dict[uuid.UUID, Hit] = field(default_factory=dict)
     plan: _Plan | None = None
+    counted: int | None = None  # the total, when the page's statement counted it
 
     def cursor(self, row: Any) -> str:
         return encode_cursor(row["sort_key"], row["id"])
 
     async def total(self) -> int:
         """How many customers the whole list has (all pages), from the same search."""
+        if self.counted is not None:
+            return self.counted
         assert self.plan is not None
         return await count_customers(self.plan)
 
@@ -146,8 +149,12 @@ async def list_customers(
             value, last_id = decode_cursor(after, (kind, uuid.UUID))
             keyset = f"(sort_key, id) {op} ({w.arg(value)}, {w.arg(last_id)})"
     limit = w.arg(first + 1)
+    # A search lists at most MAX_SEARCH_RESULTS customers, so counting them all in the same
+    # statement is cheap (and saves the second one); the window keeps the keyset condition
+    # from narrowing the count.
+    total = ", count(*) OVER () AS total_matches" if plan.hits is not None else ""
     rows = await db.fetch_records(
-        f"""SELECT * FROM (SELECT customer.*, {expression} AS sort_key FROM customer
+        f"""SELECT * FROM (SELECT customer.*, {expression} AS sort_key{total} FROM customer
                            {plan.join} WHERE {w.sql()}) AS listed
             WHERE {keyset} ORDER BY {sql_order} LIMIT {limit}""",
         *w.args,
@@ -156,7 +163,7 @@ async def list_customers(
     matches = {h.id: h for h in plan.hits} if plan.hits is not None else {}
     return Page(rows=page_rows, has_next_page=len(rows) > first,
                 matches={r["id"]: matches[r["id"]] for r in page_rows if r["id"] in matches},
-                plan=plan)
+                plan=plan, counted=rows[0]["total_matches"] if total and rows else None)
 
 
 async def count_customers(plan: _Plan) -> int:

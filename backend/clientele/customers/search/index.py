@@ -204,9 +204,9 @@ def score(docs: list[Doc], raw: str, folded: str, full_text: bool) -> list[Hit]:
             _cdist(folded, names, fuzz.partial_token_sort_ratio) - 5,
             _cdist(folded, names, fuzz.token_set_ratio) - 3,
         ])
-        best += [15.0 * (name.startswith(folded) or any(w.startswith(folded)
-                                                        for w in name.split()))
-                 + 25.0 * (name == folded) for name in names]  # prefix and exact first
+        word_start = " " + folded  # the query starts some word of the name
+        best += [15.0 * (word_start in " " + name) + 25.0 * (name == folded)
+                 for name in names]  # prefix and exact matches before fuzzy ones
         bare = folded.lstrip("@")
         email_prefix = 95 + min(len(folded), 20) / 4
         fuzzy_email = "@" in folded or "." in folded
