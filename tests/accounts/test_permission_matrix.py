@@ -125,6 +125,8 @@ OPERATIONS = [
     Op("bookingCreate (staff)", "mutation { bookingCreate(input: {email: "
        '"b@example.com", startsAt: "2030-01-01T09:00:00Z", endsAt: "2030-01-01T10:00:00Z"}) '
        "{ userErrors { code } } }", P.ADD_CUSTOMERS, public=True),  # anonymous: public form
+    Op("bookingFormFields", "query($s: String!) { bookingFormFields(accountSlug: $s) { key } }",
+       None, lambda c: {"s": c["slug"]}, public=True),
     Op("me", "{ me { name } }", None, public=True),
     Op("logout", "mutation { logout { ok } }", None, public=True),
     Op("login", 'mutation { login(email: "x@example.com", password: "y") '
@@ -141,6 +143,7 @@ async def context(gql) -> dict[str, Any]:
         "customer": await create_customer(gql, firstName="Matrix", email="m@example.com"),
         "spare": await create_customer(gql, firstName="Spare"),
         "staff_role": ids.encode("Role", role_ids["staff"]),
+        "slug": gql.account.slug,
     }
 
 

@@ -12,6 +12,7 @@ from clientele.appointments.errors import AppointmentErrorCode
 from clientele.blocking import services as blocking
 from clientele.core import db, pubsub
 from clientele.core.errors import DomainError, FieldError
+from clientele.customers import custom_fields
 from clientele.customers import services as customers
 from clientele.customers.enums import CustomerSource
 from clientele.customers.identity import IdentityError, normalise_email_value, normalise_phone_value
@@ -31,6 +32,7 @@ class BookingRequest:
     services: list[str] = field(default_factory=list)
     location: str | None = None
     title: str | None = None
+    custom: dict[str, Any] = field(default_factory=dict)  # booking-form custom fields
 
 
 @dataclass
@@ -76,6 +78,7 @@ async def book(actor: Actor, request: BookingRequest, *, online: bool,
                                  else "phone", exc.error.message,
                                  AppointmentErrorCode[exc.error.code.name]))
         email = phone = None
+    errors += await _custom_errors(actor.account_id, request.custom)
     if errors:
         raise DomainError(errors)
     name = blocking.full_name(request.first_name, request.last_name)
@@ -91,6 +94,7 @@ async def book(actor: Actor, request: BookingRequest, *, online: bool,
         {"first_name": request.first_name, "last_name": request.last_name, "email": email,
          "mobile_phone": phone},
         CustomerSource.BOOKING,
+        custom=request.custom,
     )
     if rule is None:
         rules = await blocking.rules_for_customers(actor.account_id, [customer["id"]])
@@ -99,10 +103,26 @@ async def book(actor: Actor, request: BookingRequest, *, online: bool,
     if rule is not None:
         warnings.append(f"This customer is blocked from online booking ({rule['kind'].lower()}"
                         f" rule{': ' + rule['reason'] if rule['reason'] else ''}).")
-    warnings += [f"Kept the stored {c['field'].replace('_', ' ')} {c['from']!r}; the booking "
+    warnings += [f"Kept the stored {_label(c['field'])} {c['from']!r}; the booking "
                  f"said {c['to']!r}." for c in conflicts]
     appointment = await create_appointment(actor, customer["id"], request)
     return Booking(appointment, customer, created, rule, warnings)
+
+
+async def _custom_errors(account_id: uuid.UUID, values: dict[str, Any]) -> list[FieldError]:
+    """A booking may set the custom fields its form asks for, validated by type."""
+    if not values:
+        return []
+    defs = await custom_fields.definitions(account_id)
+    errors = [FieldError(f"custom_fields.{key}", f"{key!r} is not asked in the booking form.",
+                         AppointmentErrorCode.INVALID)
+              for key in values
+              if key not in defs or defs[key].archived or not defs[key].in_booking_form]
+    if errors:
+        return errors
+    _, value_errors = custom_fields.apply_values(defs, {}, values, False)
+    return [FieldError(e.field, e.message, AppointmentErrorCode.__members__.get(
+        e.code.name, AppointmentErrorCode.INVALID)) for e in value_errors]
 
 
 async def _blocked_message(account_id: uuid.UUID) -> str:
@@ -127,3 +147,8 @@ async def create_appointment(actor: Actor, customer_id: uuid.UUID | None,
                                                "id": str(appointment["id"]),
                                                "customer": str(customer_id), "kind": "created"})
     return appointment
+
+
+def _label(field_name: str) -> str:
+    """`mobile_phone` → "mobile phone", `custom_fields.consent` → "custom field consent"."""
+    return field_name.replace("custom_fields.", "custom field ").replace("_", " ")

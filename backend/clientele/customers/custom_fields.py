@@ -7,6 +7,7 @@ import json
 import math
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +15,7 @@ import asyncpg
 
 from clientele.core import db
 from clientele.core.errors import DomainError, FieldError, NotFound
-from clientele.customers.enums import CustomFieldType
+from clientele.customers.enums import CustomerSource, CustomFieldType
 from clientele.customers.errors import CustomerErrorCode
 
 MAX_TEXT_VALUE = 1000
@@ -116,15 +117,30 @@ def coerce_value(definition: Definition, value: Any) -> tuple[Any, FieldError | 
     return value, None
 
 
+def required_when_created_by(source: CustomerSource) -> Callable[[Definition], bool]:
+    """Which required fields a new customer must have, by how it arrives: staff entering a
+    customer fill in every required field; a booking, the required fields its form asks
+    for; calendar events and imports, none (they are never refused for a field nobody could
+    have filled in; the profile shows what is missing)."""
+    if source is CustomerSource.MANUAL:
+        return lambda definition: True
+    if source is CustomerSource.BOOKING:
+        return lambda definition: definition.in_booking_form
+    return lambda definition: False
+
+
 def apply_values(
     defs: dict[str, Definition],
     current: dict[str, Any],
     changes: dict[str, Any],
     creating: bool,
+    must_have: Callable[[Definition], bool] = lambda definition: True,
 ) -> tuple[dict[str, Any], list[FieldError]]:
     """Merge `changes` (None clears a key) into `current`, validating each value.
 
-    Values of archived definitions stay stored; they can be cleared but not newly set.
+    Values of archived definitions stay stored; they can be cleared but not newly set. A
+    required field is an error when it is cleared, or missing on creation where `must_have`
+    says so.
     """
     result = dict(current)
     errors: list[FieldError] = []
@@ -148,7 +164,9 @@ def apply_values(
             result[key] = stored
     for definition in defs.values():
         missing = definition.required and not definition.archived and definition.key not in result
-        if missing and (creating or definition.key in changes):
+        at_fault = any(e.field == f"custom_fields.{definition.key}" for e in errors)
+        if missing and not at_fault and (
+                (creating and must_have(definition)) or definition.key in changes):
             errors.append(_error(definition.key, f"{definition.label} is required.",
                                      CustomerErrorCode.REQUIRED))
     return result, errors

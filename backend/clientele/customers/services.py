@@ -103,7 +103,8 @@ async def create(
     cleaned, errors = clean(values, actor.phone_region)
     errors += name_errors(cleaned.get("first_name"), cleaned.get("last_name"))
     defs = await custom_fields.definitions(account_id)
-    custom, custom_errors = custom_fields.apply_values(defs, {}, custom_changes or {}, True)
+    custom, custom_errors = custom_fields.apply_values(
+        defs, {}, custom_changes or {}, True, custom_fields.required_when_created_by(source))
     errors += custom_errors
     if errors:
         raise DomainError(errors)
@@ -257,31 +258,50 @@ async def delete(actor: Actor, customer_id: uuid.UUID, keep_history: bool) -> No
 async def match_or_create(
     actor: Actor, values: dict[str, Any], source: CustomerSource,
     policy: ConflictPolicy = ConflictPolicy.FILL_BLANKS,
+    custom: dict[str, Any] | None = None,
 ) -> tuple[dict, bool, list[dict[str, Any]]]:
     """For bookings, calendar events and imports: the existing customer (by email, then phone)
     or a new one. With FILL_BLANKS (the default) new details fill blanks only and a differing
     value is kept and recorded as a CONFLICT in the customer's history; OVERWRITE replaces
     differing values (the history records from → to); IGNORE changes nothing but still records
-    the conflicts. Returns (row, created, conflicts)."""
+    the conflicts. `custom` values are treated alike. Returns (row, created, conflicts)."""
     cleaned, errors = clean(values, actor.phone_region)
+    given_custom: dict[str, Any] = {}
+    if custom:
+        defs = await custom_fields.definitions(actor.account_id)
+        given_custom, custom_errors = custom_fields.apply_values(defs, {}, custom, False)
+        errors += custom_errors
     if errors:
         raise DomainError(errors)
     found = await identity.match(actor.account_id, cleaned.get("email"),
                                  (cleaned.get("mobile_phone"), cleaned.get("landline_phone")))
     if found is None:
-        return await create(actor, values, source=source), True, []
+        return await create(actor, values, custom, source=source), True, []
     current = await get(actor.account_id, found.customer_id)
     assert current is not None
+    stored_custom = current["custom"]
+    stored_custom = json.loads(stored_custom) if isinstance(stored_custom, str) else dict(
+        stored_custom or {})
     given = {k: v for k, v in cleaned.items() if k in COLUMNS and v is not None}
     blanks = {k: v for k, v in given.items() if current[k] is None}
+    custom_blanks = {k: v for k, v in given_custom.items() if k not in stored_custom}
     conflicts = [{"field": k, "from": audit.plain(current[k]), "to": audit.plain(v)}
                  for k, v in given.items() if current[k] is not None and current[k] != v]
+    conflicts += [{"field": f"custom_fields.{k}", "from": stored_custom[k], "to": v}
+                  for k, v in given_custom.items()
+                  if k in stored_custom and stored_custom[k] != v]
     if policy is ConflictPolicy.OVERWRITE:
-        blanks = given
+        blanks, custom_blanks = given, given_custom
     elif conflicts:
         await audit.record(actor, current["id"], AuditAction.CONFLICT, conflicts)
     if policy is ConflictPolicy.IGNORE:
         return current, False, conflicts
+    if blanks or custom_blanks:
+        try:
+            return await update(actor, current["id"], blanks, custom_blanks), False, conflicts
+        except DomainError:
+            pass  # e.g. a blank phone that belongs to someone else: keep the record as it is
+    return current, False, conflicts
     if blanks:
         try:
             return await update(actor, current["id"], blanks), False, conflicts

@@ -8,6 +8,7 @@ from typing import Annotated
 import strawberry
 
 from clientele.accounts.permissions import Permission
+from clientele.accounts.services import get_account_by_slug
 from clientele.api.context import Info
 from clientele.api.customers.connection import CustomerConnection, customer_connection
 from clientele.api.customers.inputs import CustomerFilter, CustomerOrderBy
@@ -18,7 +19,7 @@ from clientele.api.errors import ApiError, decode_id
 from clientele.api.permissions import require
 from clientele.api.relay import check_first
 from clientele.core.cursors import InvalidCursor
-from clientele.customers import filters, listing
+from clientele.customers import custom_fields, filters, listing
 from clientele.customers.enums import CommunicationStatus, CustomerSource
 
 MAX_CUSTOM_CONDITIONS = 20
@@ -74,6 +75,20 @@ class CustomerQueries:
         defs = await info.context.loaders.custom_field_definitions.load(info.context.account.id)
         return [CustomFieldDefinition.from_definition(d)
                 for d in defs.values() if include_archived or not d.archived]
+
+    @strawberry.field(description="The custom fields a business's public booking form asks "
+                                  "for (no login needed): those with inBookingForm, not "
+                                  "archived, in display order.")
+    async def booking_form_fields(
+        self,
+        account_slug: Annotated[str, strawberry.argument(description="The business.")],
+    ) -> list[CustomFieldDefinition]:
+        account = await get_account_by_slug(account_slug)
+        if account is None:
+            raise ApiError("Unknown business.", "NOT_FOUND")
+        defs = await custom_fields.definitions(account.id)
+        return [CustomFieldDefinition.from_definition(d) for d in defs.values()
+                if d.in_booking_form and not d.archived]
 
     @strawberry.field(description="A customer of your account by global ID; null if unknown.")
     async def customer(

@@ -28,7 +28,7 @@ MIN_SCORE = 50
 TEXT_PENALTY = 20  # full-text matches rank below identity fields
 MAX_TEXT = 300  # characters of each full-text field that are indexed
 COMPACT_AFTER = 10_000  # removed documents tolerated before the index is compacted
-# A trigram in more than 1/COMMON of the customers is skipped once 20 × limit postings are in
+# A trigram in more than 1/COMMON of the customers is skipped once 20 x limit postings are in
 # (bench/search.py at 1M: 1/20 → 1/50 halved the postings counted, same recall).
 COMMON = 50
 

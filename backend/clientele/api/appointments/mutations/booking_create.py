@@ -13,6 +13,7 @@ from clientele.accounts.principal import Principal
 from clientele.accounts.services import get_account_by_slug
 from clientele.api.appointments.types import Appointment
 from clientele.api.context import Info
+from clientele.api.customers.inputs import CustomFieldValueInput, custom_changes
 from clientele.api.customers.types import Customer
 from clientele.api.enums import AppointmentErrorCodeEnum
 from clientele.api.errors import user_errors
@@ -43,6 +44,12 @@ class BookingCreateInput:
     services: list[str] = strawberry.field(default_factory=list,
                                            description="Services booked (at most 20).")
     location: str | None = strawberry.field(default=None, description="Location.")
+    custom_fields: list[CustomFieldValueInput] | None = strawberry.field(
+        default=None, description="Values of the custom fields shown in the booking form "
+                                  "(customFieldDefinitions with inBookingForm), validated by "
+                                  "type. A new customer must give the required ones; a known "
+                                  "customer's stored values are kept (conflicts are recorded "
+                                  "in the history).")
 
 
 @strawberry.type(description="Result of bookingCreate.")
@@ -73,7 +80,8 @@ async def booking_create(
     request = BookingRequest(first_name=input.first_name, last_name=input.last_name,
                              email=input.email, phone=input.phone, starts_at=input.starts_at,
                              ends_at=input.ends_at, services=list(input.services),
-                             location=input.location)
+                             location=input.location,
+                             custom=custom_changes(input.custom_fields))
     online = not principal.authenticated
     if not online:
         require(info, Permission.ADD_CUSTOMERS)
