@@ -125,6 +125,11 @@ class Where:
     def add(self, clause: str) -> None:
         self.clauses.append(clause)
 
+    def compare(self, value: Any, template: str) -> None:
+        """Add `template` with `{}` bound to `value`, unless the value is None."""
+        if value is not None:
+            self.add(template.format(self.arg(value)))
+
     def copy(self) -> Where:
         other = Where(self.args)
         other.clauses = list(self.clauses)
@@ -141,22 +146,19 @@ def where(account_id: uuid.UUID, filt: CustomerFilter) -> Where:
         w.add("customer.archived_at IS NOT NULL")
     elif filt.archived is False:
         w.add("customer.archived_at IS NULL")
-    if filt.communication_status:
-        w.add(f"customer.communication_status = {w.arg(filt.communication_status)}")
-    if filt.source:
-        w.add(f"customer.source = {w.arg(filt.source)}")
-    if filt.created_after is not None:
-        w.add(f"customer.created_at >= {w.arg(filt.created_after)}")
-    if filt.created_before is not None:
-        w.add(f"customer.created_at < {w.arg(filt.created_before)}")
-    if filt.blocked is not None:
-        w.add(IS_BLOCKED_SQL if filt.blocked else f"NOT {IS_BLOCKED_SQL}")
-    if filt.has_upcoming_appointment is not None:
-        w.add(HAS_UPCOMING_SQL if filt.has_upcoming_appointment else f"NOT {HAS_UPCOMING_SQL}")
-    if filt.last_appointment_before is not None:
-        w.add(f"{LAST_APPOINTMENT_SQL} < {w.arg(filt.last_appointment_before)}")
-    if filt.last_appointment_after is not None:
-        w.add(f"{LAST_APPOINTMENT_SQL} >= {w.arg(filt.last_appointment_after)}")
+    for value, template in (
+        (filt.communication_status or None, "customer.communication_status = {}"),
+        (filt.source or None, "customer.source = {}"),
+        (filt.created_after, "customer.created_at >= {}"),
+        (filt.created_before, "customer.created_at < {}"),
+        (filt.last_appointment_before, LAST_APPOINTMENT_SQL + " < {}"),
+        (filt.last_appointment_after, LAST_APPOINTMENT_SQL + " >= {}"),
+    ):
+        w.compare(value, template)
+    for wanted, sql in ((filt.blocked, IS_BLOCKED_SQL),
+                        (filt.has_upcoming_appointment, HAS_UPCOMING_SQL)):
+        if wanted is not None:
+            w.add(sql if wanted else f"NOT {sql}")
     for condition in filt.custom_fields:
         _custom_condition(w, condition)
     return w
@@ -166,21 +168,18 @@ def _custom_condition(w: Where, c: CustomFieldCondition) -> None:
     key = f"{w.arg(c.key)}::text"
     text = f"(CASE WHEN jsonb_typeof(customer.custom -> {key}) = 'string' " \
            f"THEN customer.custom ->> {key} END)"
-    if c.equals is not None:
-        w.add(f"{text} = {w.arg(c.equals)}")
-    if c.any_of is not None:
-        w.add(f"{text} = ANY({w.arg(list(c.any_of))}::text[])")
     number = f"(CASE WHEN jsonb_typeof(customer.custom -> {key}) = 'number' " \
              f"THEN (customer.custom ->> {key})::float8 END)"
-    if c.number_min is not None:
-        w.add(f"{number} >= {w.arg(c.number_min)}")
-    if c.number_max is not None:
-        w.add(f"{number} <= {w.arg(c.number_max)}")
     # dates are stored as YYYY-MM-DD, which orders like the dates themselves
-    if c.date_from is not None:
-        w.add(f"{text} >= {w.arg(c.date_from.isoformat())}")
-    if c.date_to is not None:
-        w.add(f"{text} <= {w.arg(c.date_to.isoformat())}")
+    for value, template in (
+        (c.equals, text + " = {}"),
+        (list(c.any_of) if c.any_of is not None else None, text + " = ANY({}::text[])"),
+        (c.number_min, number + " >= {}"),
+        (c.number_max, number + " <= {}"),
+        (c.date_from.isoformat() if c.date_from else None, text + " >= {}"),
+        (c.date_to.isoformat() if c.date_to else None, text + " <= {}"),
+    ):
+        w.compare(value, template)
     if c.checked is True:
         w.add(f"customer.custom -> {key} = 'true'::jsonb")
     elif c.checked is False:
