@@ -65,17 +65,8 @@ async def create_definition(
     options: list[str] | None = None,
     required: bool = False,
 ) -> Definition:
-    rows = await db.fetch(
-        """
-        INSERT INTO custom_field_definition
-            (id, account, key, label, field_type, options, required, in_booking_form, position,
-             created_at)
-        VALUES (gen_random_uuid(), $1, $2, $3, $4, $5::jsonb, $6, false, '0', now())
-        RETURNING *
-        """,
-        account_id, key, label, field_type.value, json.dumps(options or []), required,
-    )
-    return _definition(rows[0])
+    """`define` with the usual defaults (not in the booking form)."""
+    return await define(account_id, key, label, field_type, options or [], required, False)
 
 
 def _error(key: str, message: str, code: CustomerErrorCode) -> FieldError:
