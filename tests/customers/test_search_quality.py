@@ -68,3 +68,19 @@ def test_unchanged_upserts_are_no_ops_and_the_index_compacts() -> None:
     assert [h.id for h in index.search("anna muller")] == [cid]
     assert index.search("bea weber7")[0].value == "Bea Weber7"
     assert not [h for h in index.search("keller7") if h.value == "Bea Keller7"]
+
+
+def test_exact_and_prefix_matches_rank_before_fuzzy_ones() -> None:
+    index = SearchIndex()
+    names = {"exact": ("Lena", "Keller"), "prefix": ("Lena", "Kellerhals"),
+             "fuzzy": ("Lena", "Kelner"), "other": ("Lena", "Kellr")}
+    ids = {label: uuid.uuid4() for label in names}
+    for label, (first, last) in names.items():
+        index.upsert(ids[label], first, last, None, (), None)
+    ranked = [h.id for h in index.search("lena keller")]
+    assert ranked[0] == ids["exact"]
+    assert ranked.index(ids["prefix"]) < ranked.index(ids["fuzzy"])
+    by_prefix = [h.id for h in index.search("kellerh")]
+    assert by_prefix[0] == ids["prefix"]
+    # two edits in a word still find the customer
+    assert ids["exact"] in [h.id for h in index.search("lena kelelr")][:3]
