@@ -1,11 +1,12 @@
 // Add a feed, or edit a source (an uploaded file has no URL and is not polled). userErrors
 // appear at their field (name, url, pollMinutes, ownDomains), anything else above the buttons.
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { useMutation } from "urql";
 import type { CalendarSourceFieldsFragment } from "../../../gql/graphql";
 import { Field } from "../../../shared/components/Field";
-import { ErrorState } from "../../../shared/components/States";
-import { fieldError, otherErrors, UserErrorList, type SimpleUserError } from "../../../shared/components/UserErrorList";
+import { EntityFormFrame } from "../../../shared/components/EntityFormFrame";
+import { fieldError, otherErrors } from "../../../shared/components/UserErrorList";
+import { useEntityForm } from "../../../shared/hooks/useEntityForm";
 import { CalendarSourceCreateMutation } from "../graphql/CalendarSourceCreateMutation";
 import { CalendarSourceUpdateMutation } from "../graphql/CalendarSourceUpdateMutation";
 import { EMPTY_SOURCE, localErrors, parseDomains, SOURCE_FIELDS, type SourceFormValues } from "../utils/sourceForm";
@@ -19,55 +20,54 @@ interface Props {
 
 export function CalendarSourceForm({ source, onDone, onCancel }: Props) {
   const isUrl = !source || source.kind === "URL";
-  const [values, setValues] = useState<SourceFormValues>(
-    source
-      ? { name: source.name, url: source.url ?? "", pollMinutes: String(source.pollMinutes), ownDomains: source.ownDomains.join(", ") }
-      : EMPTY_SOURCE,
-  );
-  const [errors, setErrors] = useState<SimpleUserError[]>([]);
-  const [failure, setFailure] = useState<Error | null>(null);
-  const [added, setAdded] = useState<string | null>(null);
+  const { values, setValues, errors, failure, added, submit } = useEntityForm({
+    editing: source,
+    initial: (): SourceFormValues =>
+      source
+        ? { name: source.name, url: source.url ?? "", pollMinutes: String(source.pollMinutes), ownDomains: source.ownDomains.join(", ") }
+        : EMPTY_SOURCE,
+    empty: EMPTY_SOURCE,
+    onDone,
+  });
   const [created, create] = useMutation(CalendarSourceCreateMutation);
   const [updated, update] = useMutation(CalendarSourceUpdateMutation);
   const fetching = created.fetching || updated.fetching;
   const set = (key: keyof SourceFormValues) => (event: { target: { value: string } }) =>
     setValues((current) => ({ ...current, [key]: event.target.value }));
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setFailure(null);
-    setAdded(null);
-    const local = localErrors(values, { needsUrl: isUrl });
-    if (local.length) return setErrors(local);
-    const common = { name: values.name.trim(), ownDomains: parseDomains(values.ownDomains) };
-    const urlPart = isUrl ? { url: values.url.trim(), pollMinutes: Number(values.pollMinutes) } : {};
-    let payload;
-    let error;
-    if (source) {
-      const result = await update({ id: source.id, input: { ...common, ...urlPart } });
-      payload = result.data?.calendarSourceUpdate;
-      error = result.error;
-    } else {
-      const result = await create({ input: { ...common, url: values.url.trim(), pollMinutes: Number(values.pollMinutes) } });
-      payload = result.data?.calendarSourceCreate;
-      error = result.error;
-    }
-    if (!payload) return setFailure(error ?? new Error("The server sent no answer."));
-    if (payload.userErrors.length || !payload.calendarSource) return setErrors(payload.userErrors);
-    setErrors([]);
-    if (!source) {
-      setAdded(payload.calendarSource.name);
-      setValues(EMPTY_SOURCE);
-    }
-    onDone?.(payload.calendarSource);
-  }
+  const onSubmit = (event: FormEvent) =>
+    submit(event, {
+      validate: () => localErrors(values, { needsUrl: isUrl }),
+      async save() {
+        const common = { name: values.name.trim(), ownDomains: parseDomains(values.ownDomains) };
+        if (source) {
+          const urlPart = isUrl ? { url: values.url.trim(), pollMinutes: Number(values.pollMinutes) } : {};
+          const result = await update({ id: source.id, input: { ...common, ...urlPart } });
+          const payload = result.data?.calendarSourceUpdate;
+          return { payload, entity: payload?.calendarSource, error: result.error };
+        }
+        const result = await create({ input: { ...common, url: values.url.trim(), pollMinutes: Number(values.pollMinutes) } });
+        const payload = result.data?.calendarSourceCreate;
+        return { payload, entity: payload?.calendarSource, error: result.error };
+      },
+    });
 
-  const titleId = source ? `edit-source-${source.id}` : "add-source-title";
   return (
-    <form className={source ? "form source-form" : "form card"} onSubmit={submit} noValidate aria-labelledby={titleId}>
-      <h2 id={titleId} className={source ? "visually-hidden" : "card__title"}>
-        {source ? `Edit ${source.name}` : "Add a calendar feed"}
-      </h2>
+    <EntityFormFrame
+      editing={Boolean(source)}
+      titleId={source ? `edit-source-${source.id}` : "add-source-title"}
+      title={source ? `Edit ${source.name}` : "Add a calendar feed"}
+      editClassName="source-form"
+      onSubmit={onSubmit}
+      otherErrors={otherErrors(errors, SOURCE_FIELDS)}
+      errorsTitle={source ? "The calendar was not changed:" : "The calendar was not added:"}
+      failure={failure}
+      failureTitle={source ? "The calendar could not be saved." : "The calendar could not be added."}
+      addedMessage={added && `Calendar added: ${added.name}. Use “Sync now” to fetch it at once.`}
+      onCancel={onCancel}
+      busy={fetching}
+      submitLabel={source ? "Save calendar" : "Add calendar"}
+    >
       <div className="form__row">
         <Field label="Name" error={fieldError(errors, "name")}>
           {(control) => <input {...control} name="name" autoComplete="off" maxLength={200} value={values.name} onChange={set("name")} />}
@@ -90,23 +90,6 @@ export function CalendarSourceForm({ source, onDone, onCancel }: Props) {
           {(control) => <input {...control} name="ownDomains" autoComplete="off" value={values.ownDomains} onChange={set("ownDomains")} />}
         </Field>
       </div>
-      <UserErrorList errors={otherErrors(errors, SOURCE_FIELDS)} title={source ? "The calendar was not changed:" : "The calendar was not added:"} />
-      {failure && <ErrorState title={source ? "The calendar could not be saved." : "The calendar could not be added."} error={failure} />}
-      {!source && (
-        <p aria-live="polite" className="muted">
-          {added && `Calendar added: ${added}. Use “Sync now” to fetch it at once.`}
-        </p>
-      )}
-      <div className="form__actions">
-        {onCancel && (
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-        <button type="submit" className="button button--primary" disabled={fetching}>
-          {fetching ? "Saving…" : source ? "Save calendar" : "Add calendar"}
-        </button>
-      </div>
-    </form>
+    </EntityFormFrame>
   );
 }

@@ -1,12 +1,13 @@
 // Add a custom field, or edit one: label, options (dropdowns), required, shown in the booking
 // form. The key and type are chosen once (the API never changes them). userErrors appear at
 // their field, anything else above the buttons.
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { useMutation } from "urql";
 import type { CustomFieldDefinitionFieldsFragment, CustomFieldType } from "../../../gql/graphql";
 import { CheckboxField, Field } from "../../../shared/components/Field";
-import { ErrorState } from "../../../shared/components/States";
-import { fieldError, otherErrors, UserErrorList, type SimpleUserError } from "../../../shared/components/UserErrorList";
+import { EntityFormFrame } from "../../../shared/components/EntityFormFrame";
+import { fieldError, otherErrors } from "../../../shared/components/UserErrorList";
+import { useEntityForm } from "../../../shared/hooks/useEntityForm";
 import { CustomFieldDefinitionCreateMutation } from "../graphql/CustomFieldDefinitionCreateMutation";
 import { CustomFieldDefinitionUpdateMutation } from "../graphql/CustomFieldDefinitionUpdateMutation";
 import {
@@ -29,53 +30,53 @@ interface Props {
 }
 
 export function CustomFieldDefinitionForm({ definition, onDone, onCancel }: Props) {
-  const [values, setValues] = useState<DefinitionFormValues>(() =>
-    definition ? valuesFromDefinition(definition) : EMPTY_DEFINITION,
-  );
-  const [errors, setErrors] = useState<SimpleUserError[]>([]);
-  const [failure, setFailure] = useState<Error | null>(null);
-  const [added, setAdded] = useState<string | null>(null);
+  const { values, setValues, errors, failure, added, submit } = useEntityForm({
+    editing: definition,
+    initial: (): DefinitionFormValues => (definition ? valuesFromDefinition(definition) : EMPTY_DEFINITION),
+    empty: EMPTY_DEFINITION,
+    onDone,
+  });
   const [created, create] = useMutation(CustomFieldDefinitionCreateMutation);
   const [updated, update] = useMutation(CustomFieldDefinitionUpdateMutation);
   const fetching = created.fetching || updated.fetching;
   const type = definition?.type ?? values.type;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setFailure(null);
-    setAdded(null);
-    if (!values.label.trim()) {
-      return setErrors([{ field: "label", message: "A label is required.", code: "REQUIRED" }]);
-    }
-    let payload;
-    let error;
-    if (definition) {
-      const input = buildUpdateInput(definition, values);
-      if (Object.keys(input).length === 0) return onDone?.(definition);
-      const result = await update({ id: definition.id, input });
-      payload = result.data?.customFieldDefinitionUpdate;
-      error = result.error;
-    } else {
-      const result = await create({ input: buildCreateInput(values) });
-      payload = result.data?.customFieldDefinitionCreate;
-      error = result.error;
-    }
-    if (!payload) return setFailure(error ?? new Error("The server sent no answer."));
-    if (payload.userErrors.length || !payload.customFieldDefinition) return setErrors(payload.userErrors);
-    setErrors([]);
-    if (!definition) {
-      setAdded(payload.customFieldDefinition.label);
-      setValues(EMPTY_DEFINITION);
-    }
-    onDone?.(payload.customFieldDefinition);
-  }
+  const onSubmit = (event: FormEvent) =>
+    submit(event, {
+      validate: () => (values.label.trim() ? [] : [{ field: "label", message: "A label is required.", code: "REQUIRED" }]),
+      async save() {
+        if (definition) {
+          const input = buildUpdateInput(definition, values);
+          if (Object.keys(input).length === 0) {
+            onDone?.(definition);
+            return null;
+          }
+          const result = await update({ id: definition.id, input });
+          const payload = result.data?.customFieldDefinitionUpdate;
+          return { payload, entity: payload?.customFieldDefinition, error: result.error };
+        }
+        const result = await create({ input: buildCreateInput(values) });
+        const payload = result.data?.customFieldDefinitionCreate;
+        return { payload, entity: payload?.customFieldDefinition, error: result.error };
+      },
+    });
 
-  const titleId = definition ? `edit-field-${definition.id}` : "add-field-title";
   return (
-    <form className={definition ? "form definition-form" : "form card"} onSubmit={submit} noValidate aria-labelledby={titleId}>
-      <h2 id={titleId} className={definition ? "visually-hidden" : "card__title"}>
-        {definition ? `Edit ${definition.label}` : "Add a custom field"}
-      </h2>
+    <EntityFormFrame
+      editing={Boolean(definition)}
+      titleId={definition ? `edit-field-${definition.id}` : "add-field-title"}
+      title={definition ? `Edit ${definition.label}` : "Add a custom field"}
+      editClassName="definition-form"
+      onSubmit={onSubmit}
+      otherErrors={otherErrors(errors, DEFINITION_FIELDS)}
+      errorsTitle={definition ? "The field was not changed:" : "The field was not added:"}
+      failure={failure}
+      failureTitle={definition ? "The field could not be saved." : "The field could not be added."}
+      addedMessage={added && `Custom field added: ${added.label}.`}
+      onCancel={onCancel}
+      busy={fetching}
+      submitLabel={definition ? "Save field" : "Add field"}
+    >
       <div className="form__row">
         <Field label="Label" error={fieldError(errors, "label")}>
           {(control) => (
@@ -170,26 +171,6 @@ export function CustomFieldDefinitionForm({ definition, onDone, onCancel }: Prop
           onChange={(checked) => setValues((current) => ({ ...current, inBookingForm: checked }))}
         />
       </div>
-      <UserErrorList
-        errors={otherErrors(errors, DEFINITION_FIELDS)}
-        title={definition ? "The field was not changed:" : "The field was not added:"}
-      />
-      {failure && <ErrorState title={definition ? "The field could not be saved." : "The field could not be added."} error={failure} />}
-      {!definition && (
-        <p aria-live="polite" className="muted">
-          {added && `Custom field added: ${added}.`}
-        </p>
-      )}
-      <div className="form__actions">
-        {onCancel && (
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-        <button type="submit" className="button button--primary" disabled={fetching}>
-          {fetching ? "Saving…" : definition ? "Save field" : "Add field"}
-        </button>
-      </div>
-    </form>
+    </EntityFormFrame>
   );
 }
