@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery } from "urql";
 import type { BlockKind, BlockRuleFieldsFragment } from "../../../gql/graphql";
+import { ConfirmActions } from "../../../shared/components/ConfirmActions";
 import { Dialog } from "../../../shared/components/Dialog";
 import { Field } from "../../../shared/components/Field";
 import { EmptyState, ErrorState, Loading } from "../../../shared/components/States";
@@ -148,14 +149,7 @@ function DeleteRuleDialog({ rule, onClose }: { rule: BlockRuleFieldsFragment | n
         </p>
         <UserErrorList errors={errors} title="The rule was not deleted:" />
         {failure && <ErrorState title="The rule could not be deleted." error={failure} />}
-        <div className="form__actions">
-          <button type="button" className="button" onClick={close} data-autofocus>
-            Cancel
-          </button>
-          <button type="button" className="button button--danger" disabled={fetching} onClick={confirm}>
-            {fetching ? "Deleting…" : "Delete rule"}
-          </button>
-        </div>
+        <ConfirmActions onCancel={close} onConfirm={confirm} busy={fetching} label="Delete rule" busyLabel="Deleting…" />
       </div>
     </Dialog>
   );

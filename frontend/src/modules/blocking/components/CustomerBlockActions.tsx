@@ -1,6 +1,7 @@
 // "Block" (with a reason) or "Unblock" on the profile, for edit:blocked-customers only.
 import { useState, type FormEvent } from "react";
 import { useMutation } from "urql";
+import { ConfirmActions } from "../../../shared/components/ConfirmActions";
 import { Dialog } from "../../../shared/components/Dialog";
 import { Field } from "../../../shared/components/Field";
 import { ErrorState } from "../../../shared/components/States";
@@ -111,14 +112,7 @@ function UnblockDialog({ open, customer, onClose }: Props & { open: boolean; onC
         </p>
         <UserErrorList errors={errors} title="The customer was not unblocked:" />
         {failure && <ErrorState title="The customer could not be unblocked." error={failure} />}
-        <div className="form__actions">
-          <button type="button" className="button" onClick={close} data-autofocus>
-            Cancel
-          </button>
-          <button type="button" className="button button--primary" disabled={fetching} onClick={confirm}>
-            {fetching ? "Unblocking…" : "Unblock customer"}
-          </button>
-        </div>
+        <ConfirmActions onCancel={close} onConfirm={confirm} busy={fetching} label="Unblock customer" busyLabel="Unblocking…" tone="primary" />
       </div>
     </Dialog>
   );

@@ -4,6 +4,7 @@
 import { useState } from "react";
 import { useMutation, useQuery, useSubscription } from "urql";
 import type { CalendarSourceFieldsFragment, SyncRunFieldsFragment } from "../../../gql/graphql";
+import { ConfirmActions } from "../../../shared/components/ConfirmActions";
 import { Dialog } from "../../../shared/components/Dialog";
 import { EmptyState, ErrorState, Loading } from "../../../shared/components/States";
 import { UserErrorList, type SimpleUserError } from "../../../shared/components/UserErrorList";
@@ -150,14 +151,7 @@ function DeleteSourceDialog({ source, onClose }: { source: CalendarSourceFieldsF
         </p>
         <UserErrorList errors={errors} title="The calendar was not deleted:" />
         {failure && <ErrorState title="The calendar could not be deleted." error={failure} />}
-        <div className="form__actions">
-          <button type="button" className="button" onClick={close} data-autofocus>
-            Cancel
-          </button>
-          <button type="button" className="button button--danger" disabled={fetching} onClick={confirm}>
-            {fetching ? "Deleting…" : "Delete calendar"}
-          </button>
-        </div>
+        <ConfirmActions onCancel={close} onConfirm={confirm} busy={fetching} label="Delete calendar" busyLabel="Deleting…" />
       </div>
     </Dialog>
   );

@@ -4,6 +4,7 @@
 import { useState } from "react";
 import { useMutation, useQuery } from "urql";
 import type { CustomFieldDefinitionFieldsFragment } from "../../../gql/graphql";
+import { ConfirmActions } from "../../../shared/components/ConfirmActions";
 import { Dialog } from "../../../shared/components/Dialog";
 import { EmptyState, ErrorState, Loading } from "../../../shared/components/States";
 import { UserErrorList, type SimpleUserError } from "../../../shared/components/UserErrorList";
@@ -191,14 +192,7 @@ function DeleteDefinitionDialog({
         </p>
         <UserErrorList errors={errors} title="The field was not deleted:" />
         {failure && <ErrorState title="The field could not be deleted." error={failure} />}
-        <div className="form__actions">
-          <button type="button" className="button" onClick={close} data-autofocus>
-            Cancel
-          </button>
-          <button type="button" className="button button--danger" disabled={fetching} onClick={confirm}>
-            {fetching ? "Deleting…" : "Delete field"}
-          </button>
-        </div>
+        <ConfirmActions onCancel={close} onConfirm={confirm} busy={fetching} label="Delete field" busyLabel="Deleting…" />
       </div>
     </Dialog>
   );

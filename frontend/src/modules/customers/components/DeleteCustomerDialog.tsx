@@ -1,6 +1,7 @@
 // Confirmation for deleting a customer, with the choice to keep the history anonymised.
 import { useState } from "react";
 import { useMutation, type CombinedError } from "urql";
+import { ConfirmActions } from "../../../shared/components/ConfirmActions";
 import { Dialog } from "../../../shared/components/Dialog";
 import { CheckboxField } from "../../../shared/components/Field";
 import { ErrorState } from "../../../shared/components/States";
@@ -63,14 +64,7 @@ function DeleteConfirmation({
       <CheckboxField label="Keep appointment history anonymised" checked={keepHistory} onChange={setKeepHistory} name="keepHistory" />
       <FormErrorSummary errors={errors} />
       {failure && <ErrorState title="The customer could not be deleted." error={failure} />}
-      <div className="form__actions">
-        <button type="button" className="button" onClick={onCancel} data-autofocus>
-          Cancel
-        </button>
-        <button type="button" className="button button--danger" onClick={confirm} disabled={fetching}>
-          {fetching ? "Deleting…" : "Delete customer"}
-        </button>
-      </div>
+      <ConfirmActions onCancel={onCancel} onConfirm={confirm} busy={fetching} label="Delete customer" busyLabel="Deleting…" />
     </div>
   );
 }

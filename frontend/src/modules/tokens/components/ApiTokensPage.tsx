@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery } from "urql";
 import type { ApiTokenFieldsFragment, Permission } from "../../../gql/graphql";
+import { ConfirmActions } from "../../../shared/components/ConfirmActions";
 import { Dialog } from "../../../shared/components/Dialog";
 import { Field } from "../../../shared/components/Field";
 import { PermissionChecklist } from "../../../shared/components/PermissionChecklist";
@@ -191,14 +192,7 @@ function RevokeDialog({ token, onClose }: { token: ApiTokenFieldsFragment | null
         </p>
         <UserErrorList errors={errors} />
         {failure && <ErrorState title="The token could not be revoked." error={failure} />}
-        <div className="form__actions">
-          <button type="button" className="button" onClick={close} data-autofocus>
-            Cancel
-          </button>
-          <button type="button" className="button button--danger" disabled={fetching} onClick={confirm}>
-            {fetching ? "Revoking…" : "Revoke token"}
-          </button>
-        </div>
+        <ConfirmActions onCancel={close} onConfirm={confirm} busy={fetching} label="Revoke token" busyLabel="Revoking…" />
       </div>
     </Dialog>
   );

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery } from "urql";
 import type { Permission, RoleFieldsFragment, StaffUserFieldsFragment } from "../../../gql/graphql";
+import { ConfirmActions } from "../../../shared/components/ConfirmActions";
 import { Dialog } from "../../../shared/components/Dialog";
 import { CheckboxField, Field } from "../../../shared/components/Field";
 import { PermissionChecklist } from "../../../shared/components/PermissionChecklist";
@@ -299,14 +300,7 @@ function DeleteRoleDialog({ role, onClose }: { role: RoleFieldsFragment; onClose
         <p>Only a role that no user has can be deleted.</p>
         <UserErrorList errors={errors} title="The role was not deleted:" />
         {failure && <ErrorState title="The role could not be deleted." error={failure} />}
-        <div className="form__actions">
-          <button type="button" className="button" onClick={onClose} data-autofocus>
-            Cancel
-          </button>
-          <button type="button" className="button button--danger" disabled={fetching} onClick={confirm}>
-            {fetching ? "Deleting…" : "Delete role"}
-          </button>
-        </div>
+        <ConfirmActions onCancel={onClose} onConfirm={confirm} busy={fetching} label="Delete role" busyLabel="Deleting…" />
       </div>
     </Dialog>
   );
