@@ -57,6 +57,29 @@ function Control({ label, children }: { label: string; children: (id: string) =>
   );
 }
 
+/** One condition's date range ("From" / "Until"), as a fieldset titled `legend`. */
+function DateRange({
+  legend,
+  from,
+  until,
+  onFrom,
+  onUntil,
+}: {
+  legend: string;
+  from: string;
+  until: string;
+  onFrom: (value: string) => void;
+  onUntil: (value: string) => void;
+}) {
+  return (
+    <fieldset className="filter-panel__group">
+      <legend>{legend}</legend>
+      <Control label="From">{(cid) => <input id={cid} type="date" value={from} onChange={(event) => onFrom(event.target.value)} />}</Control>
+      <Control label="Until">{(cid) => <input id={cid} type="date" value={until} onChange={(event) => onUntil(event.target.value)} />}</Control>
+    </fieldset>
+  );
+}
+
 function YesNoSelect({ id, value, onChange, yes, no }: { id: string; value: YesNo; onChange: (v: YesNo) => void; yes: string; no: string }) {
   return (
     <select id={id} value={value} onChange={(event) => onChange(event.target.value as YesNo)}>
@@ -105,24 +128,20 @@ export function FilterPanel({ id, filters, definitions, definitionsError, onChan
       <Control label="Upcoming appointment">
         {(cid) => <YesNoSelect id={cid} value={filters.upcoming} onChange={(v) => set("upcoming", v)} yes="Has one" no="Has none" />}
       </Control>
-      <fieldset className="filter-panel__group">
-        <legend>Last appointment</legend>
-        <Control label="From">
-          {(cid) => <input id={cid} type="date" value={filters.lastAfter} onChange={(event) => set("lastAfter", event.target.value)} />}
-        </Control>
-        <Control label="Until">
-          {(cid) => <input id={cid} type="date" value={filters.lastBefore} onChange={(event) => set("lastBefore", event.target.value)} />}
-        </Control>
-      </fieldset>
-      <fieldset className="filter-panel__group">
-        <legend>Created</legend>
-        <Control label="From">
-          {(cid) => <input id={cid} type="date" value={filters.createdFrom} onChange={(event) => set("createdFrom", event.target.value)} />}
-        </Control>
-        <Control label="Until">
-          {(cid) => <input id={cid} type="date" value={filters.createdTo} onChange={(event) => set("createdTo", event.target.value)} />}
-        </Control>
-      </fieldset>
+      <DateRange
+        legend="Last appointment"
+        from={filters.lastAfter}
+        until={filters.lastBefore}
+        onFrom={(value) => set("lastAfter", value)}
+        onUntil={(value) => set("lastBefore", value)}
+      />
+      <DateRange
+        legend="Created"
+        from={filters.createdFrom}
+        until={filters.createdTo}
+        onFrom={(value) => set("createdFrom", value)}
+        onUntil={(value) => set("createdTo", value)}
+      />
       <Control label="Source">
         {(cid) => (
           <select id={cid} value={filters.source} onChange={(event) => set("source", event.target.value as ListFilters["source"])}>
