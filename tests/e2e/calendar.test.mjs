@@ -5,12 +5,13 @@
 // the server process whose in-memory broadcast reaches the page's subscriptions.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { startApp } from "./support/app.mjs";
-import { cleanOutput, launchBrowser, openPage } from "./support/browser.mjs";
+import { openPage } from "./support/browser.mjs";
+import { assertNoAxeViolations, signIn, startSuite } from "./support/suite.mjs";
 
 const TEST_TIMEOUT = 60_000;
 const UPLOAD_NAME = "e2e-upload";
 
+let suite;
 let app;
 let browser;
 let customerPath;
@@ -78,31 +79,20 @@ function subscribed(page, operation) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function assertNoAxeViolations(axeViolations) {
-  const violations = await axeViolations();
-  assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
-}
-
 describe("issue 5 screens in Chromium", { timeout: 170_000 }, () => {
   before(async () => {
-    cleanOutput({ only: "calendar-" });
-    app = await startApp({ logName: "calendar-server.log" });
-    browser = await launchBrowser();
+    suite = await startSuite({ clean: { only: "calendar-" }, logName: "calendar-server.log" });
+    ({ app, browser } = suite);
     const { page, step } = await openPage(browser, "calendar-signin");
     await step("signed in, the dashboard is the landing page", async () => {
-      await page.goto(`${app.baseUrl}/`);
-      await page.getByRole("heading", { name: "Sign in" }).waitFor();
-      await page.getByLabel("Email").fill(app.login.email);
-      await page.getByLabel("Password").fill(app.login.password);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await signIn(page, app, { path: "/" });
       await page.getByRole("heading", { level: 1, name: "Today & upcoming" }).waitFor();
     });
     await page.close();
   }, { timeout: 120_000 });
 
   after(async () => {
-    await browser?.close();
-    await app?.stop();
+    await suite?.stop();
   });
 
   test("a synced appointment appears on the open dashboard without reload, with a toast; the profile shows it", { timeout: TEST_TIMEOUT }, async () => {

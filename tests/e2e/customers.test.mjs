@@ -3,14 +3,15 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { after, before, describe, test } from "node:test";
-import { startApp } from "./support/app.mjs";
-import { cleanOutput, launchBrowser, openPage } from "./support/browser.mjs";
+import { openPage } from "./support/browser.mjs";
+import { assertNoAxeViolations, signIn, startSuite } from "./support/suite.mjs";
 
 const TEST_TIMEOUT = 60_000;
 const suffix = randomBytes(3).toString("hex");
 const NEW_CUSTOMER = { first: "Eva", last: `Testfrau-${suffix}` };
 const NEW_NAME = `${NEW_CUSTOMER.first} ${NEW_CUSTOMER.last}`;
 
+let suite;
 let app;
 let browser;
 let profileId;
@@ -28,28 +29,21 @@ const listRows = (page) => page.getByRole("list", { name: "Customers", exact: tr
 
 describe("staff SPA in Chromium", { timeout: 170_000 }, () => {
   before(async () => {
-    cleanOutput({ except: ["staff-", "calendar-", "fuzzy-"] }); // staff, calendar and search.test.mjs clean their own
-    app = await startApp();
+    // staff, calendar and search.test.mjs clean their own screenshots
+    suite = await startSuite({ clean: { except: ["staff-", "calendar-", "fuzzy-"] } });
+    ({ app, browser } = suite);
     profileId = await app.seedProfile(50);
-    browser = await launchBrowser();
     // Sign in once; the other pages share the browser profile's session cookie.
     const { page, step, axeViolations } = await openPage(browser, "signin");
     await step("signed in", async () => {
-      await page.goto(`${app.baseUrl}/customers`);
-      await page.getByRole("heading", { name: "Sign in" }).waitFor();
-      const violations = await axeViolations();
-      assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
-      await page.getByLabel("Email").fill(app.login.email);
-      await page.getByLabel("Password").fill(app.login.password);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await signIn(page, app, { onSignInPage: () => assertNoAxeViolations(axeViolations) });
       await listRows(page).first().waitFor();
     });
     await page.close();
   }, { timeout: 120_000 });
 
   after(async () => {
-    await browser?.close();
-    await app?.stop();
+    await suite?.stop();
   });
 
   test("the list shows the seeded customers, their total, chips and next appointments, and scrolls on", { timeout: TEST_TIMEOUT }, async () => {
@@ -287,8 +281,7 @@ describe("staff SPA in Chromium", { timeout: 170_000 }, () => {
     await step("list", async () => {
       await page.goto(`${app.baseUrl}/customers`);
       await listRows(page).first().waitFor();
-      const violations = await axeViolations();
-      assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
+      await assertNoAxeViolations(axeViolations);
     });
     await step("profile with an appointment and a message expanded", async () => {
       await page.goto(`${app.baseUrl}${profilePath(profileId)}`);
@@ -301,18 +294,15 @@ describe("staff SPA in Chromium", { timeout: 170_000 }, () => {
         await toggles.nth(i).click();
       }
       await withMessages.first().locator(".message__toggle").first().click();
-      const violations = await axeViolations();
-      assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
+      await assertNoAxeViolations(axeViolations);
     });
     await step("profile with the edit form and the delete dialog", async () => {
       await page.getByRole("button", { name: "Edit", exact: true }).click();
-      let violations = await axeViolations();
-      assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
+      await assertNoAxeViolations(axeViolations);
       await page.getByRole("button", { name: "Cancel", exact: true }).click();
       await page.getByRole("button", { name: "More actions" }).click();
       await page.getByRole("menuitem", { name: "Delete customer" }).click();
-      violations = await axeViolations();
-      assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
+      await assertNoAxeViolations(axeViolations);
       await page.keyboard.press("Escape");
       await page.getByRole("dialog").waitFor({ state: "hidden" });
     });

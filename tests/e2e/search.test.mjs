@@ -4,14 +4,15 @@
 // Its own server and database; screenshots are prefixed "fuzzy-".
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { startApp } from "./support/app.mjs";
-import { cleanOutput, launchBrowser, openPage } from "./support/browser.mjs";
+import { openPage } from "./support/browser.mjs";
+import { assertNoAxeViolations, signIn, startSuite } from "./support/suite.mjs";
 
 const TEST_TIMEOUT = 60_000;
 /** The debounce (200 ms) plus one request: a search answers well within this. */
 const SEARCH_WAIT_MS = 3_000;
 const FIELD = { label: "Membership tier", key: "membership_tier", options: ["Gold", "Silver", "Bronze"] };
 
+let suite;
 let app;
 let browser;
 let customerId;
@@ -19,34 +20,24 @@ let customerId;
 const profilePath = (id) => `/customers/${encodeURIComponent(id)}`;
 const listRows = (page) => page.getByRole("list", { name: "Customers", exact: true }).getByRole("listitem");
 
-async function assertNoAxeViolations(axeViolations) {
-  const violations = await axeViolations();
-  assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
-}
-
 describe("search and custom fields in Chromium", { timeout: 200_000 }, () => {
   before(async () => {
-    cleanOutput({ only: "fuzzy-" });
-    app = await startApp({ logName: "fuzzy-server.log" });
+    suite = await startSuite({ clean: { only: "fuzzy-" }, logName: "fuzzy-server.log" });
+    ({ app, browser } = suite);
     // A surname none of the 60 demo customers has.
     const data = await app.graphql(
       `mutation { customerCreate(input: { firstName: "Hildegard", lastName: "Wüthrich", email: "hildegard.wuethrich@example.org" }) {
          customer { id } userErrors { message } } }`,
     );
     customerId = data.customerCreate.customer.id;
-    browser = await launchBrowser();
     const { page } = await openPage(browser, "fuzzy-signin");
-    await page.goto(`${app.baseUrl}/customers`);
-    await page.getByLabel("Email").fill(app.login.email);
-    await page.getByLabel("Password").fill(app.login.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signIn(page, app);
     await listRows(page).first().waitFor();
     await page.close();
   }, { timeout: 120_000 });
 
   after(async () => {
-    await browser?.close();
-    await app?.stop();
+    await suite?.stop();
   });
 
   test("typing a misspelt surname shows the right customer within the debounce, the match marked", { timeout: TEST_TIMEOUT }, async () => {

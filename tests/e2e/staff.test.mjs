@@ -3,13 +3,14 @@
 // accessibility and phone width.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { startApp } from "./support/app.mjs";
-import { cleanOutput, launchBrowser, openPage } from "./support/browser.mjs";
+import { launchBrowser, openPage } from "./support/browser.mjs";
+import { assertNoAxeViolations, signIn, startSuite } from "./support/suite.mjs";
 
 const TEST_TIMEOUT = 60_000;
 const DEMO_PASSWORD = "clientele-demo";
 const READ_ONLY = "read-only@default.example.com";
 
+let suite;
 let app;
 let browser;
 let profileId;
@@ -17,37 +18,27 @@ let adminName;
 
 const profilePath = (id) => `/customers/${encodeURIComponent(id)}`;
 
-async function signIn(page, baseUrl, email, password) {
-  await page.goto(`${baseUrl}/customers`);
-  await page.getByRole("heading", { name: "Sign in" }).waitFor();
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+/** Signs in through the sign-in page (the admin without `login`) and waits for the app's header. */
+async function signInAs(page, login) {
+  await signIn(page, app, { login });
   await page.getByRole("button", { name: "Sign out" }).waitFor();
-}
-
-async function assertNoAxeViolations(axeViolations) {
-  const violations = await axeViolations();
-  assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
 }
 
 describe("issue 4 screens in Chromium", { timeout: 170_000 }, () => {
   before(async () => {
-    cleanOutput({ only: "staff-" });
-    app = await startApp({ logName: "staff-server.log" });
+    suite = await startSuite({ clean: { only: "staff-" }, logName: "staff-server.log" });
+    ({ app, browser } = suite);
     profileId = await app.seedProfile(3);
-    browser = await launchBrowser();
   }, { timeout: 120_000 });
 
   after(async () => {
-    await browser?.close();
-    await app?.stop();
+    await suite?.stop();
   });
 
   test("the development admin signs in through the sign-in page", { timeout: TEST_TIMEOUT }, async () => {
     const { page, step } = await openPage(browser, "staff-signin");
     await step("signed in as admin", async () => {
-      await signIn(page, app.baseUrl, app.login.email, app.login.password);
+      await signInAs(page);
       adminName = (await page.locator(".app-header__name").innerText()).trim();
       assert.ok(adminName.length > 0);
       const nav = page.getByRole("navigation", { name: "Main" });
@@ -63,7 +54,7 @@ describe("issue 4 screens in Chromium", { timeout: 170_000 }, () => {
     try {
       const { page, step } = await openPage(readOnly, "staff-read-only");
       await step("signed in as read-only", async () => {
-        await signIn(page, app.baseUrl, READ_ONLY, DEMO_PASSWORD);
+        await signInAs(page, { email: READ_ONLY, password: DEMO_PASSWORD });
         const nav = page.getByRole("navigation", { name: "Main" });
         await nav.getByRole("link", { name: "Customers" }).waitFor();
         assert.equal(await nav.getByRole("link", { name: "Users & roles" }).count(), 0);
