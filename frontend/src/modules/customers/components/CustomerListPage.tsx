@@ -2,7 +2,8 @@
 // panel (custom fields too), infinite scroll, total count; "Add customer". Search, sort and
 // filters live in the address (?q=, &mode=full, &sort=, filters: utils/filters.ts).
 import { useEffect, useId, useMemo, useState } from "react";
-import { useLocation, useSearchParams } from "react-router";
+import { useLocation } from "react-router";
+import { useImmediateSearchParams } from "../../../shared/hooks/useImmediateSearchParams";
 import { useQuery } from "urql";
 import type { CustomerListItemFieldsFragment, SearchMode } from "../../../gql/graphql";
 import { EmptyState, ErrorState, Loading } from "../../../shared/components/States";
@@ -22,7 +23,7 @@ export const SEARCH_DEBOUNCE_MS = 200;
 const FILTER_DEBOUNCE_MS = 200;
 
 export function CustomerListPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useImmediateSearchParams();
   const [searchText, setSearchText] = useState(() => params.get("q") ?? "");
   const search = useDebouncedValue(searchText.trim(), SEARCH_DEBOUNCE_MS);
   const mode: SearchMode = params.get("mode") === "full" ? "FULL_TEXT" : "IDENTITY";
@@ -55,13 +56,7 @@ export function CustomerListPage() {
   );
 
   const update = (change: (next: URLSearchParams) => URLSearchParams | void) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        return change(next) ?? next;
-      },
-      { replace: true },
-    );
+    setParams((next) => change(next) ?? next, { replace: true });
 
   // Keep ?q= in the address so Back from a profile returns to the same list.
   const urlSearch = params.get("q") ?? "";
