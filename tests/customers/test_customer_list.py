@@ -21,7 +21,7 @@ LIST = """query($search: String, $mode: SearchMode! = IDENTITY, $filter: Custome
     totalCount
     pageInfo { hasNextPage endCursor }
     edges { node { id lastName lastAppointmentAt }
-            match { field value score highlight { start end } } }
+            match { field label value score highlight { start end } } }
   }
 }"""
 
@@ -108,6 +108,7 @@ async def test_full_text_searches_notes_address_and_custom_values(gql, index) ->
     dog = (await _list(gql, search="dachshund", mode="FULL_TEXT"))["edges"][0]
     assert (dog["node"]["id"], dog["match"]) == (pet, dog["match"])
     assert dog["match"]["field"] == "customFields.pet" and dog["match"]["value"] == "Dachshund"
+    assert dog["match"]["label"] == "Pet" and town["match"]["label"] == "Address"
     # a name match ranks above the same word in someone's notes
     both = await _list(gql, search="berger", mode="FULL_TEXT")
     assert [e["node"]["id"] for e in both["edges"][:2]] == [berger, noted]

@@ -20,6 +20,7 @@ export function listCustomer(overrides: Partial<Record<string, unknown>> = {}) {
 
 export interface MatchFixture {
   field: string;
+  label?: string;
   value: string;
   highlight: { start: number; end: number } | null;
   score?: number;
@@ -49,6 +50,7 @@ export function customerPage(
                 __typename: "SearchMatch",
                 score: match.score ?? 100,
                 field: match.field,
+                label: match.label ?? match.field[0].toUpperCase() + match.field.slice(1),
                 value: match.value,
                 highlight: match.highlight ? { __typename: "Highlight", ...match.highlight } : null,
               }

@@ -143,7 +143,11 @@ class CustomerQueries:
             raise ApiError(str(exc), "INVALID_FILTER") from exc
         for row in page.rows:
             info.context.loaders.customer_by_id.prime(row["id"], row)
-        matches = [match_of(page.matches[r["id"]], wanted.text, r)
+        custom_labels: dict[str, str] = {}
+        if any(h.field.startswith("customFields.") for h in page.matches.values()):
+            defs = await info.context.loaders.custom_field_definitions.load(account_id)
+            custom_labels = {key: d.label for key, d in defs.items()}
+        matches = [match_of(page.matches[r["id"]], wanted.text, r, custom_labels)
                    if wanted and r["id"] in page.matches else None for r in page.rows]
         return customer_connection(
             [Customer.from_row(r) for r in page.rows],

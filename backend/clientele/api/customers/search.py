@@ -35,8 +35,15 @@ class SearchMatch:
     field: str = strawberry.field(
         description="What matched: name, email, phone, company, or in full-text mode notes, "
                     "address or customFields.<key>.")
+    label: str = strawberry.field(
+        description="The matched field as staff know it: Name, Email, Phone, Company, Notes, "
+                    "Address, or the custom field's label.")
     value: str = strawberry.field(description="The matched value as stored.")
     highlight: Highlight | None = strawberry.field(description="The matched span of `value`.")
+
+
+FIELD_LABELS = {"name": "Name", "email": "Email", "phone": "Phone", "company": "Company",
+                "notes": "Notes", "address": "Address"}
 
 
 @strawberry.type(description="A customer found by searchCustomers.")
@@ -56,9 +63,10 @@ def _span(query: str, value: str) -> Highlight | None:
     return Highlight(start=alignment.dest_start, end=alignment.dest_end)
 
 
-def match_of(hit: Hit, query: str, row: Any) -> SearchMatch:
+def match_of(hit: Hit, query: str, row: Any, custom_labels: dict[str, str]) -> SearchMatch:
     """The hit as the API shows it: full-text fields show the stored (unfolded) text."""
     value = hit.value
+    label = FIELD_LABELS.get(hit.field, hit.field)
     if hit.field == "notes":
         value = row["notes"] or ""
     elif hit.field == "address":
@@ -67,8 +75,10 @@ def match_of(hit: Hit, query: str, row: Any) -> SearchMatch:
         custom = row["custom"]
         if isinstance(custom, str):
             custom = json.loads(custom)
-        value = str((custom or {}).get(hit.field.split(".", 1)[1], ""))
-    return SearchMatch(score=round(hit.score, 1), field=hit.field, value=value,
+        key = hit.field.split(".", 1)[1]
+        value = str((custom or {}).get(key, ""))
+        label = custom_labels.get(key, key)
+    return SearchMatch(score=round(hit.score, 1), field=hit.field, label=label, value=value,
                        highlight=_span(query, value))
 
 

@@ -219,7 +219,7 @@ describe("CustomerListPage", () => {
           ? customerPage([anna, ben], {
               matches: [
                 { field: "phone", value: "+41791234567", highlight: { start: 5, end: 9 } },
-                { field: "company", value: "Keller Bau AG", highlight: { start: 0, end: 6 } },
+                { field: "customFields.employer", label: "Employer", value: "Keller Bau AG", highlight: { start: 0, end: 6 } },
               ],
             })
           : customerPage([anna, ben]),
@@ -229,7 +229,7 @@ describe("CustomerListPage", () => {
     await waitFor(() => expect(list.querySelectorAll("mark")).toHaveLength(2));
     const [first, second] = within(list).getAllByRole("listitem");
     expect(first.querySelector(".customer-row__phone")!.innerHTML).toContain("+4179<mark>1234</mark>567");
-    expect(second.querySelector(".customer-row__match")!.textContent).toBe("Company: Keller Bau AG");
+    expect(second.querySelector(".customer-row__match")!.textContent).toBe("Employer: Keller Bau AG");
     expect(second.querySelector("mark")!.textContent).toBe("Keller");
     expect((screen.getByRole("combobox", { name: "Sort by" }) as HTMLSelectElement).value).toBe("relevance");
 

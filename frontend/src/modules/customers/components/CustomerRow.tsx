@@ -24,7 +24,7 @@ export function CustomerRow({ customer, match }: { customer: CustomerListItemFie
         <Link to={profilePath(customer.id)}>{place === "name" ? marked(name) : name}</Link>
         {match && place === "line" && (
           <span className="customer-row__match">
-            <span className="customer-row__match-label">{matchLabel(match.field)}:</span> {marked(match.value)}
+            <span className="customer-row__match-label">{match.label ?? matchLabel(match.field)}:</span> {marked(match.value)}
           </span>
         )}
       </div>

@@ -25,6 +25,7 @@ export const CustomerListQuery = graphql(`
         match {
           score
           field
+          label
           value
           highlight {
             start

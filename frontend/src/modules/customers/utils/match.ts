@@ -3,6 +3,8 @@
 
 export interface SearchMatchLike {
   field: string;
+  /** The API's name for the field (a custom field's label); older answers may lack it. */
+  label?: string;
   value: string;
   highlight: { start: number; end: number } | null;
 }
