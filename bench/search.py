@@ -35,7 +35,7 @@ from bench.load import bench_token, wrk_run
 from bench.people import people, queries
 
 from clientele.core import db
-from clientele.customers.search.index import MIN_SCORE, Doc, SearchIndex, score
+from clientele.customers.search.index import Doc, SearchIndex, score
 from clientele.customers.search.service import SearchService
 from clientele.customers.search.text import words
 
@@ -119,7 +119,7 @@ def run_brute(index: SearchIndex, asked: list[tuple[str, str, object]], ranked: 
                 best = process.extract(folded or query, choices, scorer=fuzz.WRatio, limit=10)
                 top = {docs[j].id for _s, _score, j in best}
             else:
-                hits = [h for h in score(docs, query, folded, False) if h.score >= MIN_SCORE]
+                hits = score(docs, query, folded, False)
                 hits.sort(key=lambda h: (-h.score, h.id))
                 top = {h.id for h in hits[:10]}
             times.append(time.perf_counter() - started)

@@ -181,13 +181,14 @@ class SearchIndex:
             return []
         docs = [d for n in self.candidates(query, max(candidates, first), full_text)
                 if (d := self.docs[n]) is not None]
-        hits = [h for h in score(docs, query, folded, full_text) if h.score >= MIN_SCORE]
+        hits = score(docs, query, folded, full_text)
         hits.sort(key=lambda h: (-h.score, h.id))
         return hits[:first]
 
 
 def score(docs: list[Doc], raw: str, folded: str, full_text: bool) -> list[Hit]:
-    """Each document's best-matching field and its score. Names and companies are scored for
+    """Each document's best-matching field and its score, for those scoring at least
+    MIN_SCORE. Names and companies are scored for
     all documents at once (rapidfuzz's cdist, in C); the rest are cheap string tests."""
     if not docs:
         return []
@@ -241,7 +242,8 @@ def score(docs: list[Doc], raw: str, folded: str, full_text: bool) -> list[Hit]:
             for phone in doc.phones:
                 if any(form in phone for form in forms):
                     consider(i, phone_score, "phone", phone)
-    return [Hit(doc.id, float(best[i]), fields[i], values[i]) for i, doc in enumerate(docs)]
+    return [Hit(docs[i].id, float(best[i]), fields[i], values[i])
+            for i in np.flatnonzero(best >= MIN_SCORE).tolist()]
 
 
 def _cdist(query: str, choices: list[str], scorer: Any) -> np.ndarray:
