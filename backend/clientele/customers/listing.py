@@ -116,8 +116,8 @@ def _plan(account_id: uuid.UUID, filt: CustomerFilter, search: Search | None,
         else:
             ids = w.arg([h.id for h in hits])
             scores = w.arg([h.score for h in hits])
-            join = (f"JOIN unnest({ids}::uuid[], {scores}::float8[]) AS hit(id, score) "
-                    "ON hit.id = customer.id")
+            join = (f"JOIN unnest({ids}::uuid[], {scores}::float8[]) WITH ORDINALITY "
+                    "AS hit(id, score, rank) ON hit.id = customer.id")
     if order is CustomerOrderField.RELEVANCE and hits is None:
         order = CustomerOrderField.NAME  # nothing to rank by
     return _Plan(w, join, order, hits)
@@ -153,16 +153,17 @@ async def list_customers(
     # statement is cheap (and saves the second one); the window keeps the keyset condition
     # from narrowing the count.
     total = ", count(*) OVER () AS total_matches" if plan.hits is not None else ""
+    rank = ", hit.rank AS hit_rank" if plan.hits is not None else ""
     rows = await db.fetch_records(
-        f"""SELECT * FROM (SELECT customer.*, {expression} AS sort_key{total} FROM customer
+        f"""SELECT * FROM (SELECT customer.*, {expression} AS sort_key{rank}{total} FROM customer
                            {plan.join} WHERE {w.sql()}) AS listed
             WHERE {keyset} ORDER BY {sql_order} LIMIT {limit}""",
         *w.args,
     )
     page_rows = list(rows[:first])
-    matches = {h.id: h for h in plan.hits} if plan.hits is not None else {}
+    hits = plan.hits or []
     return Page(rows=page_rows, has_next_page=len(rows) > first,
-                matches={r["id"]: matches[r["id"]] for r in page_rows if r["id"] in matches},
+                matches={r["id"]: hits[r["hit_rank"] - 1] for r in page_rows} if rank else {},
                 plan=plan, counted=rows[0]["total_matches"] if total and rows else None)
 
 
