@@ -68,18 +68,34 @@ async def test_two_instances_stay_coherent(database: str) -> None:
                 "query": 'mutation($n: String) { customerCreate(input: {firstName: "Cora", '
                          "lastName: $n}) { customer { id } } }", "variables": {"n": name}})
             cid = created.json()["data"]["customerCreate"]["customer"]["id"]
-            started = time.monotonic()
-            found = None
-            while time.monotonic() - started < 1.0:
-                response = await client.post(f"{b}/graphql", json={
-                    "query": SEARCH, "variables": {"q": name.lower()[:-1]}})
-                hits = response.json()["data"]["searchCustomers"]
-                if hits and hits[0]["customer"]["id"] == cid:
-                    found = time.monotonic() - started
-                    break
-                await asyncio.sleep(0.05)
+            found = await _found_within_a_second(client, b, name.lower()[:-1], cid,
+                                                 f"Cora {name}")
             assert found is not None, "instance B did not find the customer within 1 s"
-            print(f"found through instance B after {found * 1000:.0f} ms")
+            print(f"created: found through instance B after {found * 1000:.0f} ms")
+
+            renamed = f"Umbenannt{int(time.time() * 1000) % 100000}"
+            await client.post(f"{a}/graphql", json={
+                "query": "mutation($id: ID!, $n: String) { customerUpdate(id: $id, input: "
+                         "{lastName: $n}) { userErrors { code } } }",
+                "variables": {"id": cid, "n": renamed}})
+            found = await _found_within_a_second(client, b, renamed.lower()[:-1], cid,
+                                                 f"Cora {renamed}")
+            assert found is not None, "instance B did not find the new name within 1 s"
+            print(f"renamed: found through instance B after {found * 1000:.0f} ms")
+
+
+async def _found_within_a_second(client: httpx.AsyncClient, server: str, query: str, cid: str,
+                                 value: str) -> float | None:
+    """Seconds until `server` lists `cid` first for `query` with the matched `value`."""
+    started = time.monotonic()
+    while time.monotonic() - started < 1.0:
+        response = await client.post(f"{server}/graphql", json={
+            "query": SEARCH, "variables": {"q": query}})
+        hits = response.json()["data"]["searchCustomers"]
+        if hits and hits[0]["customer"]["id"] == cid and hits[0]["value"] == value:
+            return time.monotonic() - started
+        await asyncio.sleep(0.05)
+    return None
 
 
 async def test_customers_written_by_other_processes_are_caught_up(gql, index) -> None:
