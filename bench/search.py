@@ -134,6 +134,39 @@ def run_brute(index: SearchIndex, asked: list[tuple[str, str, object]], ranked: 
               f"{mean * 1000 / service_p50_ms:.0f}× faster (its mean / index p50)")
 
 
+PG_TRGM_EXPRESSION = ("lower(coalesce(first_name, '') || ' ' || coalesce(last_name, '') || ' ' || "
+                      "coalesce(email, '') || ' ' || coalesce(mobile_phone, ''))")
+
+
+async def run_pg_trgm(database_url: str, asked: list[tuple[str, str, object]]) -> None:
+    """The usual alternative: PostgreSQL's pg_trgm (a contrib extension, so not available on
+    the embedded database) with a GIN index over name, email and phone, ranked by similarity.
+    Creates the extension and the index in the benchmark database if they are missing."""
+    import asyncpg
+
+    conn = await asyncpg.connect(database_url)
+    try:
+        await conn.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        started = time.perf_counter()
+        await conn.execute(f"CREATE INDEX IF NOT EXISTS bench_customer_trgm ON customer "
+                           f"USING gin (({PG_TRGM_EXPRESSION}) gin_trgm_ops)")
+        print(f"pg_trgm: GIN index ready in {time.perf_counter() - started:.1f} s")
+        sql = (f"SELECT id FROM customer WHERE {PG_TRGM_EXPRESSION} % $1 "
+               f"ORDER BY similarity({PG_TRGM_EXPRESSION}, $1) DESC LIMIT 10")
+        for _kind, query, _target in asked[:10]:  # warm up
+            await conn.fetch(sql, query.lower())
+        timings, found = [], 0
+        for _kind, query, target in asked:
+            started = time.perf_counter()
+            rows = await conn.fetch(sql, query.lower())
+            timings.append((time.perf_counter() - started) * 1000)
+            found += target in [r["id"] for r in rows]
+        print(f"pg_trgm: {len(asked)} queries  p50 {pct(timings, .5):.1f} ms  p95 "
+              f"{pct(timings, .95):.1f} ms  target in top 10 {found / len(asked):.1%}")
+    finally:
+        await conn.close()
+
+
 async def run_graphql(url: str, database_url: str, asked: list[tuple[str, str, object]],
                       seconds: int) -> None:
     token = await bench_token(database_url)
@@ -154,6 +187,9 @@ async def main() -> None:
     parser.add_argument("--seed", type=int, default=1, help="bench/generate.py's --seed")
     parser.add_argument("--graphql", help="URL of a running server's /graphql on the same data")
     parser.add_argument("--seconds", type=int, default=15, help="duration of each wrk run")
+    parser.add_argument("--pg-trgm", action="store_true",
+                        help="also time PostgreSQL's pg_trgm on the same queries (needs the "
+                             "extension: the machine's PostgreSQL, not the embedded one)")
     parser.add_argument("--graphql-only", action="store_true",
                         help="skip the in-process index (the server has its own)")
     args = parser.parse_args()
@@ -191,6 +227,8 @@ async def main() -> None:
         timings.append((time.perf_counter() - started) * 1000)
     if args.brute:
         run_brute(index, asked, ranked, args.brute, pct(timings, 0.5))
+    if args.pg_trgm:
+        await run_pg_trgm(args.database_url, asked)
     if args.graphql:
         del index, everyone, known  # the server holds its own index
         await run_graphql(args.graphql, args.database_url, asked, args.seconds)
