@@ -21,6 +21,7 @@ from clientele.api.auth import Authentication
 from clientele.api.http import graphql_app
 from clientele.api.limits import Limits
 from clientele.api.schema import build_schema
+from clientele.appointments.last_seen import running as last_seen_running
 from clientele.calendar_sync.service import poller as calendar_poller
 from clientele.core import db, pubsub
 from clientele.customers.search.service import running as search_running
@@ -135,6 +136,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         try:
             async with contextlib.AsyncExitStack() as background:
                 await background.enter_async_context(search_running())
+                await background.enter_async_context(last_seen_running())
                 if settings.calendar_polling:
                     await background.enter_async_context(calendar_poller())
                 yield

@@ -245,3 +245,27 @@ async def test_search_combines_with_filters(gql, index) -> None:
     assert [e["node"]["id"] for e in page["edges"]] == [ids_["Gold"]]
     assert page["edges"][0]["match"]["field"] == "customFields.referrer"
     assert page["totalCount"] == 1
+
+
+async def test_last_appointment_follows_writes_and_time(gql) -> None:
+    """Triggers keep lastAppointmentAt right on every appointment write; starts that pass are
+    rolled forward by appointments.last_seen."""
+    from clientele.appointments.last_seen import roll_forward
+
+    who = await create_customer(gql, firstName="T", lastName="Timely")
+
+    async def last() -> str | None:
+        page = await _list(gql, filter={"lastAppointmentAfter": "2000-01-01T00:00:00Z"})
+        return next((e["node"]["lastAppointmentAt"] for e in page["edges"]
+                     if e["node"]["id"] == who), None)
+
+    await roll_forward()  # nothing of this customer yet
+    soon = NOW + dt.timedelta(hours=2)
+    await _appointment(gql, who, soon)
+    assert await last() is None  # not begun
+    assert await roll_forward(until=NOW + dt.timedelta(hours=3)) >= 1  # as if 3 hours passed
+    assert dt.datetime.fromisoformat(await last()) == soon.replace(microsecond=soon.microsecond)
+    await db.fetch_records("UPDATE appointment SET status = 'CANCELLED' WHERE customer = $1",
+                           ids.decode_as(who, "Customer"))
+    assert await last() is None  # cancelled: the trigger recomputed it
+    await db.fetch_records("UPDATE appointment_rollover SET last_run = now()")  # as it was

@@ -58,9 +58,6 @@ class Loaders:
         self.next_appointment_by_customer = by_id_loader(
             account_id, appointments.next_for_customers
         )
-        self.last_appointment_by_customer = by_id_loader(
-            account_id, appointments.last_started_for_customers
-        )
         self.appointments_by_customer = slice_loader(account_id, appointments.by_customers)
         self.communications_by_appointment = slice_loader(
             account_id, communications.by_appointments

@@ -56,22 +56,6 @@ async def next_for_customers(
     return {row["customer"]: row for row in rows}
 
 
-async def last_started_for_customers(
-    account_id: uuid.UUID, customer_ids: Sequence[uuid.UUID]
-) -> dict[uuid.UUID, Any]:
-    """When each customer's latest appointment that has begun (not cancelled) started."""
-    rows = await db.fetch_records(
-        """
-        SELECT customer, max(starts_at) AS starts_at FROM appointment
-        WHERE account = $1 AND customer = ANY($2::uuid[]) AND starts_at <= now()
-          AND status <> 'CANCELLED'
-        GROUP BY customer
-        """,
-        account_id, list(customer_ids),
-    )
-    return {row["customer"]: row["starts_at"] for row in rows}
-
-
 async def get_many(account_id: uuid.UUID, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Any]:
     rows = await db.fetch_records(
         "SELECT * FROM appointment WHERE account = $1 AND id = ANY($2::uuid[])",

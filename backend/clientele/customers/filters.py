@@ -12,10 +12,10 @@ from clientele.blocking.services import RULE_MATCHES_CUSTOMER
 from clientele.customers.custom_fields import Definition
 from clientele.customers.enums import CustomFieldType
 
-# "Last appointment" is the latest appointment that has begun and was not cancelled;
-# "upcoming" is one that has not ended and was not cancelled (as Customer.nextAppointment).
-LAST_APPOINTMENT_SQL = """(SELECT max(a.starts_at) FROM appointment a
-    WHERE a.customer = customer.id AND a.status <> 'CANCELLED' AND a.starts_at <= now())"""
+# "Last appointment" is the latest appointment that has begun and was not cancelled, kept in
+# customer.last_appointment_at (appointments/last_seen.py); "upcoming" is one that has not
+# ended and was not cancelled (as Customer.nextAppointment).
+LAST_APPOINTMENT_SQL = "customer.last_appointment_at"
 HAS_UPCOMING_SQL = """EXISTS (SELECT 1 FROM appointment a
     WHERE a.customer = customer.id AND a.status <> 'CANCELLED' AND a.ends_at > now())"""
 IS_BLOCKED_SQL = f"""EXISTS (SELECT 1 FROM block_rule r, customer c

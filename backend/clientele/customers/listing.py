@@ -41,7 +41,7 @@ SORT_KEY: dict[CustomerOrderField, tuple[str, type]] = {
     CustomerOrderField.NAME: ("customer.sort_name", str),
     CustomerOrderField.CREATED_AT: ("customer.created_at", dt.datetime),
     CustomerOrderField.UPDATED_AT: ("customer.updated_at", dt.datetime),
-    CustomerOrderField.LAST_APPOINTMENT: (
+    CustomerOrderField.LAST_APPOINTMENT: (  # the expression of customer_account_last_appointment
         f"coalesce({LAST_APPOINTMENT_SQL}, '{NEVER.isoformat()}'::timestamptz)", dt.datetime),
     CustomerOrderField.RELEVANCE: ("hit.score", float),
 }

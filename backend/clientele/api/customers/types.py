@@ -112,6 +112,9 @@ class Customer(Node):
     updated_at: dt.datetime = strawberry.field(description="When the record last changed.")
     archived_at: dt.datetime | None = strawberry.field(
         description="When the customer was archived; archived customers are hidden by default.")
+    last_appointment_at: dt.datetime | None = strawberry.field(
+        description="When the latest appointment that has begun (and was not cancelled) "
+                    "started; null if none.")
     pk: strawberry.Private[uuid.UUID]
     custom: strawberry.Private[dict[str, Any]]
 
@@ -141,6 +144,7 @@ class Customer(Node):
             created_at=row["created_at"],
             updated_at=row["updated_at"],
             archived_at=row["archived_at"],
+            last_appointment_at=row.get("last_appointment_at"),
             custom=json.loads(custom) if isinstance(custom, str) else dict(custom or {}),
         )
 
@@ -193,11 +197,6 @@ class Customer(Node):
 
         row = await info.context.loaders.next_appointment_by_customer.load(self.pk)
         return Appointment.from_row(row) if row else None
-
-    @strawberry.field(description="When the latest appointment that has begun (and was not "
-                                  "cancelled) started; null if none.")
-    async def last_appointment_at(self, info: Info) -> dt.datetime | None:
-        return await info.context.loaders.last_appointment_by_customer.load(self.pk)
 
     @strawberry.field(description="Blocked from online booking: some block rule matches the "
                                   "customer's email, email domain, phone or name.")
