@@ -75,7 +75,9 @@ async def build(database_url: str) -> tuple[SearchIndex, float, float]:
     return max(service.indexes.values(), key=len), seconds, grown
 
 
-def run_service(index: SearchIndex, asked: list[tuple[str, str, object]]) -> list[list]:
+def run_service(index: SearchIndex, asked: list[tuple[str, str, object]]
+                ) -> tuple[list[list], list[float]]:
+    """Each query's ranked ids, and its time in ms."""
     for _kind, query, _target in asked[:20]:  # warm up
         index.search(query, 10)
     timings, per_kind, results = [], {}, []
@@ -97,7 +99,7 @@ def run_service(index: SearchIndex, asked: list[tuple[str, str, object]]) -> lis
     print(f"service: target in top 10 {top10:.1%}, first {first:.1%}")
     for kind, (count, in10, at1) in sorted(per_kind.items()):
         print(f"  {kind:<10} n={count:<4} top 10 {in10 / count:6.1%}  first {at1 / count:6.1%}")
-    return results
+    return results, timings
 
 
 def run_brute(index: SearchIndex, asked: list[tuple[str, str, object]], ranked: list[list],
@@ -219,12 +221,7 @@ async def main() -> None:
                  "--seed and customer count")
     rng = random.Random(7)
     asked = queries(rng.sample(known, args.queries), rng)
-    ranked = run_service(index, asked)
-    timings = []
-    for _kind, query, _target in asked:
-        started = time.perf_counter()
-        index.search(query, 10)
-        timings.append((time.perf_counter() - started) * 1000)
+    ranked, timings = run_service(index, asked)
     if args.brute:
         run_brute(index, asked, ranked, args.brute, pct(timings, 0.5))
     if args.pg_trgm:

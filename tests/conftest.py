@@ -199,3 +199,19 @@ async def token_for(slug: str, permissions: frozenset[Permission], role: str = "
                           name=f"Test {role}", via="session")
     token, _ = await sessions.create_api_token(principal, "tests", permissions)
     return token
+
+
+REDIS_ADDRESS = ("127.0.0.1", 6379)
+
+
+def redis_or_skip(what: str) -> str:
+    """The machine's Redis URL; without a reachable Redis the test is skipped, and the reason
+    printed, since `what` needs a broker shared by two processes."""
+    try:
+        with socket.create_connection(REDIS_ADDRESS, timeout=1):
+            return "redis://127.0.0.1:6379"
+    except OSError:
+        reason = (f"no Redis reachable on 127.0.0.1:6379, so {what} cannot be shown here "
+                  "(start redis-server to include it)")
+        print(f"SKIPPED: {reason}")
+        pytest.skip(reason)

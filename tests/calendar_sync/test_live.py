@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
-import socket
 import uuid
 from pathlib import Path
 
@@ -14,19 +13,10 @@ import httpx
 import pytest
 import websockets
 
-from tests.conftest import running_server
+from tests.conftest import REDIS_ADDRESS, redis_or_skip, running_server
 
 FEEDS = Path(__file__).parent / "feeds"
 SUBSCRIPTION = "subscription { appointmentSynced { title customer { email } } }"
-REDIS = ("127.0.0.1", 6379)
-
-
-def _reachable(address: tuple[str, int]) -> bool:
-    try:
-        with socket.create_connection(address, timeout=1):
-            return True
-    except OSError:
-        return False
 
 
 def _feed(uid: str, title: str) -> bytes:
@@ -89,10 +79,8 @@ async def test_two_instances_share_events(database: str, broker: str) -> None:
     from tests.conftest import token_for
 
     if broker == "redis":
-        if not _reachable(REDIS):
-            print("SKIPPED: no Redis on 127.0.0.1:6379, so the Redis variant cannot run")
-            pytest.skip("no Redis reachable on 127.0.0.1:6379")
-        url = "redis://127.0.0.1:6379"
+        url = redis_or_skip("two instances sharing events through Redis (the postgres:// "
+                            "variant still runs)")
     else:
         url = database.replace("postgresql://", "postgres://", 1)
     with running_server(database, BROADCAST_URL=url) as a, \
@@ -113,14 +101,12 @@ async def test_a_dropped_redis_connection_is_an_error_the_client_sees(database: 
     from clientele.accounts.permissions import ALL
     from tests.conftest import token_for
 
-    if not _reachable(REDIS):
-        print("SKIPPED: no Redis on 127.0.0.1:6379")
-        pytest.skip("no Redis reachable on 127.0.0.1:6379")
-    with running_server(database, BROADCAST_URL="redis://127.0.0.1:6379") as server:
+    url = redis_or_skip("a dropped Redis connection")
+    with running_server(database, BROADCAST_URL=url) as server:
         token = await token_for("default", ALL)
         ws = await _subscribe(server, token)
         try:
-            reader, writer = await asyncio.open_connection(*REDIS)
+            reader, writer = await asyncio.open_connection(*REDIS_ADDRESS)
             writer.write(b"CLIENT KILL TYPE pubsub\r\n")
             await writer.drain()
             await reader.readline()

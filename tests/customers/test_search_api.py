@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-import socket
 import time
 
 import httpx
-import pytest
 
 from clientele.customers.search.service import service
 from tests.api.helpers import create_customer
@@ -42,22 +40,11 @@ async def test_search_finds_typos_phones_and_email_prefixes(gql, index) -> None:
         follower.cancel()
 
 
-def _redis() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
-            return True
-    except OSError:
-        return False
-
-
 async def test_two_instances_stay_coherent(database: str) -> None:
     from clientele.accounts.permissions import ALL
-    from tests.conftest import running_server, token_for
+    from tests.conftest import redis_or_skip, running_server, token_for
 
-    if not _redis():
-        print("SKIPPED: no Redis on 127.0.0.1:6379, so two instances cannot share events")
-        pytest.skip("no Redis reachable on 127.0.0.1:6379")
-    url = "redis://127.0.0.1:6379"
+    url = redis_or_skip("two instances keeping their search indexes coherent")
     with running_server(database, BROADCAST_URL=url) as a, \
             running_server(database, BROADCAST_URL=url) as b:
         token = await token_for("default", ALL)

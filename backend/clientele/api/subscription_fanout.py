@@ -119,7 +119,6 @@ class Group:
         self.members: set[Member] = set()
         self.task: asyncio.Task[None] | None = None
         self.ended = False
-        self.results = 0  # results executed (tests and stats)
 
     def start(self, source: Source, encode: Callable[[Any], str]) -> None:
         self.task = asyncio.get_running_loop().create_task(self._run(source, encode))
@@ -133,7 +132,6 @@ class Group:
             try:
                 first = True
                 async for result in stream:
-                    self.results += 1
                     if first and isinstance(result, PreExecutionError):
                         item: Any = result
                     elif isinstance(result, ExecutionResult):
@@ -214,8 +212,3 @@ class PerEventExecutor(StrawberryGraphQLCoreExecutionContext):
         executor._relevant_sub_fields = {}
         return executor
 
-
-def stats() -> dict[str, int]:
-    """Groups and members on this instance."""
-    return {"groups": len(_groups),
-            "members": sum(len(g.members) for g in _groups.values())}

@@ -87,17 +87,19 @@ async def list_rules(account_id: uuid.UUID) -> list[Any]:
         "SELECT * FROM block_rule WHERE account = $1 ORDER BY created_at DESC, id", account_id))
 
 
-# Does block rule `r` match customer `c` (by email, email domain, phone or name)?
-RULE_MATCHES_CUSTOMER = """
-     (r.kind = 'EMAIL' AND r.value = c.email)
-  OR (r.kind = 'DOMAIN' AND r.value = split_part(c.email, '@', 2))
-  OR (r.kind = 'PHONE' AND r.value IN (c.mobile_phone, c.landline_phone))
-  OR (r.kind = 'NAME' AND r.value = lower(trim(concat_ws(' ', c.first_name, c.last_name))))"""
+def rule_matches_customer(c: str) -> str:
+    """SQL: block rule `r` matches the customer row `c` (by email, email domain, phone or
+    name)."""
+    return f"""
+     (r.kind = 'EMAIL' AND r.value = {c}.email)
+  OR (r.kind = 'DOMAIN' AND r.value = split_part({c}.email, '@', 2))
+  OR (r.kind = 'PHONE' AND r.value IN ({c}.mobile_phone, {c}.landline_phone))
+  OR (r.kind = 'NAME' AND r.value = lower(trim(concat_ws(' ', {c}.first_name, {c}.last_name))))"""
 
 _CUSTOMER_RULES_SQL = f"""
 SELECT c.id AS customer_id, r.*
 FROM customer c
-JOIN block_rule r ON r.account = c.account AND ({RULE_MATCHES_CUSTOMER})
+JOIN block_rule r ON r.account = c.account AND ({rule_matches_customer("c")})
 WHERE c.account = $1 AND c.id = ANY($2::uuid[])
 ORDER BY r.created_at, r.id
 """

@@ -8,7 +8,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from clientele.blocking.services import RULE_MATCHES_CUSTOMER
+from clientele.blocking.services import rule_matches_customer
 from clientele.customers.custom_fields import Definition
 from clientele.customers.enums import CustomFieldType
 
@@ -18,8 +18,8 @@ from clientele.customers.enums import CustomFieldType
 LAST_APPOINTMENT_SQL = "customer.last_appointment_at"
 HAS_UPCOMING_SQL = """EXISTS (SELECT 1 FROM appointment a
     WHERE a.customer = customer.id AND a.status <> 'CANCELLED' AND a.ends_at > now())"""
-IS_BLOCKED_SQL = f"""EXISTS (SELECT 1 FROM block_rule r, customer c
-    WHERE c.id = customer.id AND r.account = c.account AND ({RULE_MATCHES_CUSTOMER}))"""
+IS_BLOCKED_SQL = f"""EXISTS (SELECT 1 FROM block_rule r
+    WHERE r.account = customer.account AND ({rule_matches_customer("customer")}))"""
 
 
 class InvalidFilter(ValueError):

@@ -17,6 +17,7 @@ from clientele.core.errors import DomainError, FieldError, NotFound
 from clientele.customers import custom_fields, identity
 from clientele.customers.enums import ConflictPolicy, CustomerSource
 from clientele.customers.errors import CustomerErrorCode
+from clientele.customers.rows import custom_values
 from clientele.customers.validation import clean, name_errors, sort_name
 
 CUSTOMER_CHANNEL = "customer"
@@ -156,8 +157,7 @@ async def update(
     cleaned, errors = clean(changes, actor.phone_region)
     merged = {c: cleaned.get(c, current[c]) for c in COLUMNS}
     errors += name_errors(merged["first_name"], merged["last_name"])
-    custom = current["custom"]
-    custom = json.loads(custom) if isinstance(custom, str) else dict(custom or {})
+    custom = custom_values(current)
     if custom_changes:
         defs = await custom_fields.definitions(account_id)
         custom, custom_errors = custom_fields.apply_values(defs, custom, custom_changes, False)
@@ -202,8 +202,7 @@ async def update(
 
 def _auditable(row: Any) -> dict[str, Any]:
     values = {c: row[c] for c in (*COLUMNS, "archived_at")}
-    custom = row["custom"]
-    values["custom"] = json.loads(custom) if isinstance(custom, str) else custom
+    values["custom"] = custom_values(row)
     return values
 
 
@@ -279,9 +278,7 @@ async def match_or_create(
         return await create(actor, values, custom, source=source), True, []
     current = await get(actor.account_id, found.customer_id)
     assert current is not None
-    stored_custom = current["custom"]
-    stored_custom = json.loads(stored_custom) if isinstance(stored_custom, str) else dict(
-        stored_custom or {})
+    stored_custom = custom_values(current)
     given = {k: v for k, v in cleaned.items() if k in COLUMNS and v is not None}
     blanks = {k: v for k, v in given.items() if current[k] is None}
     custom_blanks = {k: v for k, v in given_custom.items() if k not in stored_custom}

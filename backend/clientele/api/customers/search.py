@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 
 import strawberry
@@ -15,6 +14,7 @@ from clientele.api.permissions import require
 from clientele.api.relay import check_first
 from clientele.customers import listing
 from clientele.customers.filters import CustomerFilter
+from clientele.customers.rows import address_line, custom_values
 from clientele.customers.search.index import Hit
 from clientele.customers.search.service import service
 
@@ -70,13 +70,10 @@ def match_of(hit: Hit, query: str, row: Any, custom_labels: dict[str, str]) -> S
     if hit.field == "notes":
         value = row["notes"] or ""
     elif hit.field == "address":
-        value = " ".join(p for p in (row["street"], row["postcode"], row["city"]) if p)
+        value = address_line(row)
     elif hit.field.startswith("customFields."):
-        custom = row["custom"]
-        if isinstance(custom, str):
-            custom = json.loads(custom)
         key = hit.field.split(".", 1)[1]
-        value = str((custom or {}).get(key, ""))
+        value = str(custom_values(row).get(key, ""))
         label = custom_labels.get(key, key)
     return SearchMatch(score=round(hit.score, 1), field=hit.field, label=label, value=value,
                        highlight=_span(query, value))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import uuid
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -26,6 +25,7 @@ from clientele.appointments.services import ORDER_COLUMN as APPOINTMENT_ORDER
 from clientele.core import ids
 from clientele.core.slices import row_cursor
 from clientele.customers.limits import MAX_LENGTH
+from clientele.customers.rows import custom_values
 
 if TYPE_CHECKING:
     from clientele.api.accounts.types import AuditEntry
@@ -120,7 +120,6 @@ class Customer(Node):
 
     @classmethod
     def from_row(cls, row: Any) -> Customer:
-        custom = row["custom"]
         return cls(
             id=strawberry.ID(ids.encode("Customer", row["id"])),
             pk=row["id"],
@@ -145,7 +144,7 @@ class Customer(Node):
             updated_at=row["updated_at"],
             archived_at=row["archived_at"],
             last_appointment_at=row.get("last_appointment_at"),
-            custom=json.loads(custom) if isinstance(custom, str) else dict(custom or {}),
+            custom=custom_values(row),
         )
 
     @strawberry.field(description="First and last name as one line, for lists and headings.")

@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
-import json
 import logging
 import time
 import uuid
@@ -15,6 +14,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from clientele.core import db, pubsub
+from clientele.customers.rows import address_line, custom_values
 from clientele.customers.search.index import Hit, SearchIndex
 
 log = logging.getLogger(__name__)
@@ -31,11 +31,8 @@ COLUMNS = """id, account, first_name, last_name, email, mobile_phone, landline_p
 def full_text_fields(row: Any) -> tuple[tuple[str, str | None], ...]:
     """What full-text mode searches besides the identity fields, as (field, text) pairs;
     the field names are the API's (`notes`, `address`, `customFields.<key>`)."""
-    address = " ".join(p for p in (row["street"], row["postcode"], row["city"]) if p)
-    custom = row["custom"]
-    if isinstance(custom, str):
-        custom = json.loads(custom)
-    values = [(f"customFields.{key}", str(value)) for key, value in (custom or {}).items()
+    address = address_line(row)
+    values = [(f"customFields.{key}", str(value)) for key, value in custom_values(row).items()
               if isinstance(value, str | int | float) and not isinstance(value, bool)]
     return (("notes", row["notes"]), ("address", address or None), *values)
 
