@@ -4,6 +4,7 @@
 import type { FormEvent, ReactNode } from "react";
 import { ErrorState } from "./States";
 import { UserErrorList, type SimpleUserError } from "./UserErrorList";
+import { FormActions } from "./FormActions";
 
 interface Props {
   /** True when an existing entity is edited. */
@@ -55,16 +56,7 @@ export function EntityFormFrame({
           {addedMessage}
         </p>
       )}
-      <div className="form__actions">
-        {onCancel && (
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? "Saving…" : submitLabel}
-        </button>
-      </div>
+      <FormActions onCancel={onCancel} busy={busy} label={submitLabel} />
     </form>
   );
 }

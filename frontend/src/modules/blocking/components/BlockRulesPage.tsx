@@ -17,6 +17,7 @@ import { BlockRuleDeleteMutation } from "../graphql/BlockRuleDeleteMutation";
 import { BlockRulesQuery } from "../graphql/BlockRulesQuery";
 import { BLOCK_KINDS, kindLabel } from "../utils/kinds";
 import { BlockRuleTable } from "./BlockRuleTable";
+import { FormActions } from "../../../shared/components/FormActions";
 
 export const ATTEMPTS_PAGE = 20;
 
@@ -114,11 +115,7 @@ function AddRuleForm() {
       <p aria-live="polite" className="muted">
         {added && `Rule added: ${added}.`}
       </p>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={fetching}>
-          {fetching ? "Adding…" : "Add rule"}
-        </button>
-      </div>
+      <FormActions busy={fetching} label="Add rule" busyLabel="Adding…" />
     </form>
   );
 }
@@ -192,11 +189,7 @@ function BlockedMessageEditor() {
       <p aria-live="polite" className="muted">
         {saved && "Message saved."}
       </p>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={fetching}>
-          {fetching ? "Saving…" : "Save message"}
-        </button>
-      </div>
+      <FormActions busy={fetching} label="Save message" />
     </form>
   );
 }

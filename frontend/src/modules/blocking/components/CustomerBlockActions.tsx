@@ -9,6 +9,7 @@ import { UserErrorList, type SimpleUserError } from "../../../shared/components/
 import { useCan } from "../../session/hooks/useSession";
 import { CustomerBlockMutation } from "../graphql/CustomerBlockMutation";
 import { CustomerUnblockMutation } from "../graphql/CustomerUnblockMutation";
+import { FormActions } from "../../../shared/components/FormActions";
 
 interface Props {
   customer: { id: string; displayName: string; isBlocked: boolean };
@@ -71,14 +72,7 @@ function BlockDialog({ open, customer, onClose }: Props & { open: boolean; onClo
         </Field>
         <UserErrorList errors={errors} title="The customer was not blocked:" />
         {failure && <ErrorState title="The customer could not be blocked." error={failure} />}
-        <div className="form__actions">
-          <button type="button" className="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--danger" disabled={fetching}>
-            {fetching ? "Blocking…" : "Block customer"}
-          </button>
-        </div>
+        <FormActions onCancel={close} busy={fetching} label="Block customer" busyLabel="Blocking…" danger />
       </form>
     </Dialog>
   );

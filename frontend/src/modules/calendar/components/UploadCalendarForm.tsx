@@ -8,6 +8,7 @@ import { ErrorState } from "../../../shared/components/States";
 import { fieldError, otherErrors, UserErrorList, type SimpleUserError } from "../../../shared/components/UserErrorList";
 import { CalendarUploadMutation } from "../graphql/CalendarUploadMutation";
 import { SyncRunFigures } from "./SyncRunFigures";
+import { FormActions } from "../../../shared/components/FormActions";
 
 export function UploadCalendarForm() {
   const fileInput = useRef<HTMLInputElement>(null);
@@ -68,11 +69,7 @@ export function UploadCalendarForm() {
           </>
         )}
       </p>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={fetching}>
-          {fetching ? "Uploading…" : "Upload and sync"}
-        </button>
-      </div>
+      <FormActions busy={fetching} label="Upload and sync" busyLabel="Uploading…" />
     </form>
   );
 }

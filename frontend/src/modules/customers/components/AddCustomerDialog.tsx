@@ -14,6 +14,7 @@ import { editableCustomFields } from "../utils/customFields";
 import { CustomFieldControl } from "./CustomFieldControl";
 import { groupUserErrors, NO_ERRORS, type GroupedErrors } from "../utils/userErrors";
 import { FormErrorSummary, UserErrorMessages } from "./UserErrorMessages";
+import { FormActions } from "../../../shared/components/FormActions";
 
 const FIELDS = ["firstName", "lastName", "email", "mobilePhone"] as const;
 const EMPTY: NewCustomerValues = { firstName: "", lastName: "", email: "", mobilePhone: "" };
@@ -133,14 +134,7 @@ function AddCustomerForm({
       )}
       <FormErrorSummary errors={errors.general} />
       {failure && <ErrorState title="Could not save the customer" error={failure} />}
-      <div className="form__actions">
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button button--primary" disabled={fetching}>
-          {fetching ? "Saving…" : "Save"}
-        </button>
-      </div>
+      <FormActions onCancel={onCancel} busy={fetching} label="Save" />
     </form>
   );
 }

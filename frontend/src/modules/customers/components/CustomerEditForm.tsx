@@ -21,6 +21,7 @@ import { groupUserErrors, NO_ERRORS, type GroupedErrors } from "../utils/userErr
 import { CustomFieldControl } from "./CustomFieldControl";
 import { formatCustomValue } from "./CustomerDetails";
 import { FormErrorSummary, UserErrorMessages } from "./UserErrorMessages";
+import { FormActions } from "../../../shared/components/FormActions";
 
 interface Props {
   customer: Customer;
@@ -256,14 +257,7 @@ export function CustomerEditForm({ customer, onDone }: Props) {
 
       <FormErrorSummary errors={errors.general} />
       {failure && <ErrorState title="The changes could not be saved." error={failure} />}
-      <div className="form__actions">
-        <button type="button" className="button" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="button button--primary" disabled={fetching}>
-          {fetching ? "Saving…" : "Save changes"}
-        </button>
-      </div>
+      <FormActions onCancel={onDone} busy={fetching} label="Save changes" />
     </form>
   );
 }

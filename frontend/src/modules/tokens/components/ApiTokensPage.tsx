@@ -14,6 +14,7 @@ import { useSession } from "../../session/hooks/useSession";
 import { ApiTokenCreateMutation } from "../graphql/ApiTokenCreateMutation";
 import { ApiTokenRevokeMutation } from "../graphql/ApiTokenRevokeMutation";
 import { ApiTokensQuery } from "../graphql/ApiTokensQuery";
+import { FormActions } from "../../../shared/components/FormActions";
 
 export function ApiTokensPage() {
   const [result, reexecute] = useQuery({ query: ApiTokensQuery });
@@ -158,11 +159,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (secret: { name: string; to
       />
       <UserErrorList errors={otherErrors(errors, ["name", "permissions"])} title="The token was not created:" />
       {failure && <ErrorState title="The token could not be created." error={failure} />}
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={fetching}>
-          {fetching ? "Creating…" : "Create token"}
-        </button>
-      </div>
+      <FormActions busy={fetching} label="Create token" busyLabel="Creating…" />
     </form>
   );
 }

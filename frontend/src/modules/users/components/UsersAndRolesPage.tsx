@@ -17,6 +17,7 @@ import { RoleUpdateMutation } from "../graphql/RoleUpdateMutation";
 import { UserCreateMutation } from "../graphql/UserCreateMutation";
 import { UserUpdateMutation } from "../graphql/UserUpdateMutation";
 import { UsersAndRolesQuery } from "../graphql/UsersAndRolesQuery";
+import { FormActions } from "../../../shared/components/FormActions";
 
 export const MIN_PASSWORD = 10;
 
@@ -142,18 +143,6 @@ function RoleSelect({ roles, value, onChange, error }: { roles: readonly RoleFie
   );
 }
 
-function Actions({ onCancel, busy, label, busyLabel }: { onCancel: () => void; busy: boolean; label: string; busyLabel: string }) {
-  return (
-    <div className="form__actions">
-      <button type="button" className="button" onClick={onCancel}>
-        Cancel
-      </button>
-      <button type="submit" className="button button--primary" disabled={busy}>
-        {busy ? busyLabel : label}
-      </button>
-    </div>
-  );
-}
 
 function AddUserDialog({ roles, onClose }: { roles: readonly RoleFieldsFragment[]; onClose: () => void }) {
   const [values, setValues] = useState({ email: "", name: "", password: "", roleId: roles.find((r) => r.name === "staff")?.id ?? roles[0]?.id ?? "" });
@@ -192,7 +181,7 @@ function AddUserDialog({ roles, onClose }: { roles: readonly RoleFieldsFragment[
         <RoleSelect roles={roles} value={values.roleId} onChange={(roleId) => setValues((v) => ({ ...v, roleId }))} error={fieldError(errors, "roleId")} />
         <UserErrorList errors={otherErrors(errors, ["email", "name", "password", "roleId"])} title="The user was not added:" />
         {failure && <ErrorState title="The user could not be added." error={failure} />}
-        <Actions onCancel={onClose} busy={fetching} label="Add user" busyLabel="Adding…" />
+        <FormActions onCancel={onClose} busy={fetching} label="Add user" busyLabel="Adding…" />
       </form>
     </Dialog>
   );
@@ -241,7 +230,7 @@ function EditUserDialog({ user, roles, onClose }: { user: StaffUserFieldsFragmen
         </Field>
         <UserErrorList errors={otherErrors(errors, ["name", "roleId", "isActive", "password"])} title="Nothing was changed:" />
         {failure && <ErrorState title="The user could not be changed." error={failure} />}
-        <Actions onCancel={onClose} busy={fetching} label="Save" busyLabel="Saving…" />
+        <FormActions onCancel={onClose} busy={fetching} label="Save" busyLabel="Saving…" />
       </form>
     </Dialog>
   );
@@ -277,7 +266,7 @@ function RoleDialog({ role, onClose }: { role: RoleFieldsFragment | null; onClos
         <PermissionChecklist legend="Permissions" selected={permissions} onChange={setPermissions} error={fieldError(errors, "permissions")} />
         <UserErrorList errors={otherErrors(errors, ["name", "permissions"])} title="The role was not saved:" />
         {failure && <ErrorState title="The role could not be saved." error={failure} />}
-        <Actions onCancel={onClose} busy={creating || updating} label={role ? "Save role" : "Add role"} busyLabel="Saving…" />
+        <FormActions onCancel={onClose} busy={creating || updating} label={role ? "Save role" : "Add role"} busyLabel="Saving…" />
       </form>
     </Dialog>
   );
