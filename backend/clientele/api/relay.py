@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Generic, TypeVar
+from typing import Annotated, Generic, TypeVar
 
 import strawberry
 
@@ -49,6 +49,11 @@ class Connection(Generic[NodeT]):
         if callable(self._total):
             return await self._total()
         return self._total
+
+
+FIRST = Annotated[int, strawberry.argument(description="Page size, 0 to 100.")]
+AFTER = Annotated[str | None, strawberry.argument(
+    description="Cursor after which the page starts (`pageInfo.endCursor`).")]
 
 
 def check_first(first: int) -> int:

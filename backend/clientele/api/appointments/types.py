@@ -10,7 +10,7 @@ import strawberry
 
 from clientele.api.context import Info
 from clientele.api.enums import AppointmentStatusEnum
-from clientele.api.relay import Connection, Node, check_first, make_connection
+from clientele.api.relay import AFTER, FIRST, Connection, Node, check_first, make_connection
 from clientele.communications.services import ORDER_COLUMN as COMMUNICATION_ORDER
 from clientele.core import ids
 from clientele.core.slices import row_cursor
@@ -75,9 +75,8 @@ class Appointment(Node):
     async def communications(
         self,
         info: Info,
-        first: Annotated[int, strawberry.argument(description="Page size, 0 to 100.")] = 50,
-        after: Annotated[str | None, strawberry.argument(
-            description="Cursor after which the page starts (`pageInfo.endCursor`).")] = None,
+        first: FIRST = 50,
+        after: AFTER = None,
     ) -> Connection[CommunicationRef]:
         from clientele.api.communications.types import Communication
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import strawberry
 
 from clientele.accounts.permissions import Permission
 from clientele.api.blocking.types import BlockedBookingAttempt, BlockRule
 from clientele.api.context import Info
 from clientele.api.permissions import require
-from clientele.api.relay import Connection, check_first, make_connection
+from clientele.api.relay import AFTER, FIRST, Connection, check_first, make_connection
 from clientele.blocking import services
 from clientele.core.slices import row_cursor
 
@@ -27,9 +25,8 @@ class BlockingQueries:
     async def blocked_booking_attempts(
         self,
         info: Info,
-        first: Annotated[int, strawberry.argument(description="Page size, 0 to 100.")] = 20,
-        after: Annotated[str | None, strawberry.argument(
-            description="Cursor after which the page starts.")] = None,
+        first: FIRST = 20,
+        after: AFTER = None,
     ) -> Connection[BlockedBookingAttempt]:
         require(info, Permission.EDIT_BLOCKED_CUSTOMERS)
         check_first(first)

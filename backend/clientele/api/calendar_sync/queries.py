@@ -14,15 +14,11 @@ from clientele.api.calendar_sync.types import CalendarSource, SyncRun
 from clientele.api.context import Info
 from clientele.api.errors import ApiError, decode_id
 from clientele.api.permissions import require
-from clientele.api.relay import Connection, check_first, make_connection
+from clientele.api.relay import AFTER, FIRST, Connection, check_first, make_connection
 from clientele.appointments import services as appointments
 from clientele.calendar_sync import sources
 from clientele.core.cursors import InvalidCursor
 from clientele.core.slices import Slice, row_cursor, slices_by_key
-
-FIRST = Annotated[int, strawberry.argument(description="Page size, 0 to 100.")]
-AFTER = Annotated[str | None, strawberry.argument(
-    description="Cursor after which the page starts.")]
 
 
 async def _appointment_page(fetch: Awaitable[Slice], after: str | None

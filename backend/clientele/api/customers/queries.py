@@ -17,7 +17,7 @@ from clientele.api.customers.types import Customer, CustomFieldDefinition
 from clientele.api.enums import to_domain
 from clientele.api.errors import ApiError, decode_id
 from clientele.api.permissions import require
-from clientele.api.relay import check_first
+from clientele.api.relay import AFTER, FIRST, check_first
 from clientele.core.cursors import InvalidCursor
 from clientele.customers import custom_fields, filters, listing
 from clientele.customers.enums import CommunicationStatus, CustomerSource
@@ -105,9 +105,8 @@ class CustomerQueries:
     async def customers(
         self,
         info: Info,
-        first: Annotated[int, strawberry.argument(description="Page size, 0 to 100.")] = 20,
-        after: Annotated[str | None, strawberry.argument(
-            description="Cursor after which the page starts (`pageInfo.endCursor`).")] = None,
+        first: FIRST = 20,
+        after: AFTER = None,
         search: Annotated[str | None, strawberry.argument(
             description=f"Typo-tolerant search as in searchCustomers (at most {MAX_QUERY} "
                         f"characters); lists at most {listing.MAX_SEARCH_RESULTS} best "

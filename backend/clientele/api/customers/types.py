@@ -19,7 +19,7 @@ from clientele.api.enums import (
     SortDirectionEnum,
     to_api,
 )
-from clientele.api.relay import Connection, Node, check_first, make_connection
+from clientele.api.relay import AFTER, FIRST, Connection, Node, check_first, make_connection
 from clientele.appointments.enums import AppointmentWhen
 from clientele.appointments.services import ORDER_COLUMN as APPOINTMENT_ORDER
 from clientele.core import ids
@@ -167,10 +167,8 @@ class Customer(Node):
     async def appointments(
         self,
         info: Info,
-        first: Annotated[int, strawberry.argument(
-            description="Page size, 0 to 100.")] = 20,
-        after: Annotated[str | None, strawberry.argument(
-            description="Cursor after which the page starts (`pageInfo.endCursor`).")] = None,
+        first: FIRST = 20,
+        after: AFTER = None,
         when: Annotated[AppointmentWhenEnum, strawberry.argument(
             description="Past, upcoming or all appointments.")] = AppointmentWhenEnum.ALL,
         direction: Annotated[SortDirectionEnum, strawberry.argument(
@@ -214,9 +212,8 @@ class Customer(Node):
     async def history(
         self,
         info: Info,
-        first: Annotated[int, strawberry.argument(description="Page size, 0 to 100.")] = 20,
-        after: Annotated[str | None, strawberry.argument(
-            description="Cursor after which the page starts.")] = None,
+        first: FIRST = 20,
+        after: AFTER = None,
     ) -> Connection[AuditEntryRef]:
         from clientele.api.accounts.types import AuditEntry
 
