@@ -15,7 +15,6 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -32,6 +31,7 @@ from clientele.accounts.services import AccountInfo, create_account
 from clientele.api.context import Context
 from clientele.api.schema import schema
 from clientele.core import db, pubsub
+from tests.waiting import eventually_sync
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -75,12 +75,17 @@ def _stop_embedded(data_dir: Path) -> None:
     pid = int(pid_file.read_text().split()[0])
     try:
         os.kill(pid, 15)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            os.kill(pid, 0)
-            time.sleep(0.1)
+        eventually_sync(lambda: not _alive(pid), within=30, what="the embedded server to stop")
     except ProcessLookupError:
         pass
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -152,17 +157,16 @@ def running_server(database_url: str, **env: str) -> Iterator[str]:
     process = subprocess.Popen([sys.executable, "-m", "clientele", "serve"], env=environment,
                                stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    def ready() -> bool:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited at start; see {log.name}")
+        try:
+            return httpx.get(f"{base}/healthz", timeout=1).status_code == 200
+        except httpx.HTTPError:
+            return False
+
     try:
-        while True:
-            try:
-                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"server did not start; see {log.name}")
-            time.sleep(0.2)
+        eventually_sync(ready, within=60, what=f"the server to start (log: {log.name})")
         yield base
     finally:
         process.terminate()

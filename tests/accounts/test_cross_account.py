@@ -6,6 +6,7 @@ from clientele.api.context import Context
 from clientele.api.schema import schema
 from tests.api.helpers import create_customer
 from tests.conftest import Client
+from tests.waiting import subscribed, subscriber_queues
 
 
 async def test_every_read_path_hides_other_accounts(gql, other_account) -> None:
@@ -48,6 +49,7 @@ async def test_every_write_path_says_not_found(gql, other_account) -> None:
 async def test_subscription_filter_does_not_leak(gql, other_account) -> None:
     theirs_client = Client(other_account)
     theirs = await create_customer(theirs_client, firstName="Their")
+    before = subscriber_queues()
     filtered = await schema.subscribe(
         "subscription($id: ID) { customerChanged(id: $id) { customerId } }",
         variable_values={"id": theirs}, context_value=Context(principal=gql.principal))
@@ -56,7 +58,7 @@ async def test_subscription_filter_does_not_leak(gql, other_account) -> None:
         context_value=Context(principal=gql.principal))
     waits = [asyncio.ensure_future(filtered.__anext__()),
              asyncio.ensure_future(unfiltered.__anext__())]
-    await asyncio.sleep(0.1)
+    await subscribed(before, count=2)
     await theirs_client.data('mutation($id: ID!) { customerUpdate(id: $id, input: {notes: "n"})'
                              " { userErrors { code } } }", id=theirs)
     mine = await create_customer(gql, firstName="Mine")

@@ -8,6 +8,7 @@ from clientele.api.context import Context
 from clientele.api.schema import schema
 from tests.api.helpers import create_customer
 from tests.conftest import Client
+from tests.waiting import eventually, subscribed, subscriber_queues
 
 SUBSCRIPTION = """
 subscription($id: ID) { customerChanged(id: $id) { kind customerId customer { lastName } } }
@@ -21,9 +22,10 @@ async def _next(generator, timeout: float = 5.0):
 
 
 async def test_changes_arrive_and_other_accounts_stay_private(gql, other_account) -> None:
+    before = subscriber_queues()
     events = await schema.subscribe(SUBSCRIPTION, context_value=Context(principal=gql.principal))
     first = asyncio.ensure_future(_next(events))
-    await asyncio.sleep(0.1)  # let the subscription reach broadcaster
+    await subscribed(before)
     await create_customer(Client(other_account), firstName="Not", lastName="Mine")
     cid = await create_customer(gql, firstName="Live", lastName="Created")
     event = await first
@@ -41,10 +43,11 @@ async def test_changes_arrive_and_other_accounts_stay_private(gql, other_account
 async def test_subscribing_to_one_customer_filters_the_others(gql) -> None:
     watched = await create_customer(gql, firstName="W", lastName="Watched")
     other = await create_customer(gql, firstName="O", lastName="Other")
+    before = subscriber_queues()
     events = await schema.subscribe(SUBSCRIPTION, variable_values={"id": watched},
                                     context_value=Context(principal=gql.principal))
     pending = asyncio.ensure_future(_next(events))
-    await asyncio.sleep(0.1)
+    await subscribed(before)
     for cid, name in ((other, "Other2"), (watched, "Watched2")):
         await gql.data("""mutation($id: ID!, $n: String) { customerUpdate(id: $id,
             input: {lastName: $n}) { userErrors { code } } }""", id=cid, n=name)
@@ -55,20 +58,23 @@ async def test_subscribing_to_one_customer_filters_the_others(gql) -> None:
 async def test_a_lost_broker_connection_ends_subscriptions_with_an_error(gql) -> None:
     from clientele.core import pubsub
 
+    before = subscriber_queues()
     events = await schema.subscribe(SUBSCRIPTION, context_value=Context(principal=gql.principal))
     pending = asyncio.ensure_future(events.__anext__())
-    await asyncio.sleep(0.1)
+    await subscribed(before)
     pubsub.broker()._listener_task.cancel()  # the broker connection dies
     result = await asyncio.wait_for(pending, 5)
     assert result.errors and "event broker was lost" in result.errors[0].message
-    for _ in range(50):  # a new connection is made in the background
+
+    def reconnected() -> bool:  # a new connection is made in the background
         broker = pubsub.broker()
-        if broker is not None and not broker._listener_task.done():
-            break
-        await asyncio.sleep(0.1)
+        return broker is not None and not broker._listener_task.done()
+
+    await eventually(reconnected, what="the broker to reconnect")
+    before = subscriber_queues()
     again = await schema.subscribe(SUBSCRIPTION, context_value=Context(principal=gql.principal))
     first = asyncio.ensure_future(_next(again))
-    await asyncio.sleep(0.1)
+    await subscribed(before)
     cid = await create_customer(gql, firstName="After", lastName="Reconnect")
     assert (await first)["customerId"] == cid
     await again.aclose()
@@ -80,7 +86,12 @@ async def test_a_subscriber_that_stops_reading_is_dropped_not_buffered_forever(g
     async with pubsub.subscribe("slow-test") as messages:
         for i in range(pubsub.MAX_PENDING + 50):
             await pubsub.publish("slow-test", {"n": i})
-        await asyncio.sleep(0.2)
+
+        def overflowed() -> bool:  # the pump stops once this subscriber is too far behind
+            return not any(task.get_name() == "pubsub-pump:slow-test"
+                           for task in asyncio.all_tasks())
+
+        await eventually(overflowed, what="the subscriber to fall behind")
         received = 0
         with pytest.raises(ConnectionError, match="dropped"):
             async for _ in messages:
