@@ -127,7 +127,7 @@ async def subscribe(channel: str) -> AsyncIterator[AsyncIterator[dict[str, Any]]
             except Unsubscribed:
                 queue.put_nowait(Unsubscribed())
 
-        pumping = asyncio.create_task(pump())
+        pumping = asyncio.create_task(pump(), name=f"pubsub-pump:{channel}")
 
         async def messages() -> AsyncIterator[dict[str, Any]]:
             while True:
