@@ -3,6 +3,11 @@
 `configure(url)` must be called once at start (the app's lifespan, the CLI, the tests); piccolo's
 `piccolo_conf.DB` and every table then use the same engine. Without DATABASE_URL the URL comes
 from the embedded PostgreSQL (`core.embedded`).
+
+Transactions carry on-commit callbacks (`after_commit`): work that must only happen once the
+writes are visible to everyone (publishing events) waits for the outermost transaction to
+commit and is dropped when it rolls back. piccolo joins a nested transaction to the outer one
+(no savepoint), so callbacks registered anywhere inside belong to the outermost.
 """
 
 from __future__ import annotations
@@ -10,11 +15,11 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 import asyncpg
-from piccolo.engine.postgres import PostgresEngine
+from piccolo.engine.postgres import PostgresEngine, PostgresTransaction
 from piccolo.querystring import QueryString
 
 from clientele.settings import Settings
@@ -27,10 +32,48 @@ _url: str | None = None
 MIGRATION_LOCK_KEY = 0x636C69656E74  # "client": one advisory lock for migrations
 
 
+Callback = Callable[[], Awaitable[None]]
+
+
+class CallbackTransaction(PostgresTransaction):
+    """piccolo's transaction with a list of callbacks run after the outermost one commits.
+
+    Every transaction of the app is one of these (the engine creates them), so code that opens
+    one through piccolo directly gets the same guarantee as `transaction()`."""
+
+    __slots__ = ("callbacks",)
+
+    def __init__(self, engine: PostgresEngine, allow_nested: bool = True) -> None:
+        super().__init__(engine, allow_nested)
+        self.callbacks: list[Callback] = []
+
+    async def __aexit__(self, exception_type: Any, exception: Any, traceback: Any) -> bool:
+        outermost = self._parent is None
+        ok = await super().__aexit__(exception_type, exception, traceback)
+        if outermost and ok and self._committed:
+            callbacks, self.callbacks = self.callbacks, []
+            for callback in callbacks:
+                await _run(callback)
+        return ok
+
+
+async def _run(callback: Callback) -> None:
+    """The write has committed: a failing callback is logged, never turned into an error for
+    the caller (who would otherwise think the write failed)."""
+    try:
+        await callback()
+    except Exception:
+        log.exception("after-commit callback %r failed", callback)
+
+
 class CountingPostgresEngine(PostgresEngine):
-    """A PostgresEngine that counts every statement sent, so tests can prove batching."""
+    """A PostgresEngine that counts every statement sent, so tests can prove batching, and
+    whose transactions run on-commit callbacks."""
 
     statements: int = 0
+
+    def transaction(self, allow_nested: bool = True) -> CallbackTransaction:  # type: ignore[override]
+        return CallbackTransaction(engine=self, allow_nested=allow_nested)
 
     async def run_querystring(self, querystring: QueryString, in_pool: bool = True) -> Any:
         self.statements += 1
@@ -110,8 +153,26 @@ async def fetch(sql: str, *args: Any) -> list[dict[str, Any]]:
 
 @contextlib.asynccontextmanager
 async def transaction() -> AsyncIterator[None]:
+    """A transaction; inside another one it joins it (piccolo: no savepoint), so an error
+    anywhere rolls back the whole outermost transaction."""
     async with engine().transaction():
         yield
+
+
+def in_transaction() -> bool:
+    return _engine is not None and _engine.current_transaction.get() is not None
+
+
+async def after_commit(callback: Callback) -> None:
+    """Run `callback` once the current transaction has committed, or at once outside one.
+    A rollback drops it. Callbacks run in the order they were registered."""
+    current = _engine.current_transaction.get() if _engine is not None else None
+    if current is None:
+        await _run(callback)
+        return
+    if not isinstance(current, CallbackTransaction):
+        raise TypeError("transaction not opened through clientele.core.db's engine")
+    current.callbacks.append(callback)
 
 
 @contextlib.asynccontextmanager

@@ -22,6 +22,7 @@ from typing import Any
 from broadcaster import Broadcast
 from broadcaster._base import Unsubscribed
 
+from clientele.core import db
 from clientele.core.brokers import broadcast_for
 
 log = logging.getLogger(__name__)
@@ -85,14 +86,24 @@ async def disconnect() -> None:
 
 
 async def publish(channel: str, message: dict[str, Any]) -> None:
-    """Best effort: the write that raised the event has committed already, so a broker
-    outage is logged, not turned into an error for the caller."""
-    if _broadcast is None:
-        return
-    try:
-        await _broadcast.publish(channel=channel, message=json.dumps(message, default=str))
-    except Exception as exc:
-        log.warning("could not publish %s event: %s", channel, exc)
+    """Publish once the write that raised the event is visible: inside a transaction the
+    event waits for the outermost commit (and is dropped on rollback), so a subscriber that
+    loads the object finds it and a rolled-back write announces nothing; outside, at once.
+
+    Best effort: the write has committed by then, so a broker outage is logged, not turned
+    into an error for the caller."""
+    text = json.dumps(message, default=str)
+
+    async def send() -> None:
+        broadcast = _broadcast
+        if broadcast is None:
+            return
+        try:
+            await broadcast.publish(channel=channel, message=text)
+        except Exception as exc:
+            log.warning("could not publish %s event: %s", channel, exc)
+
+    await db.after_commit(send)
 
 
 # events one subscriber may lag behind before it is dropped (the environment variable is for
