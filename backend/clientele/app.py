@@ -18,6 +18,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from clientele.accounts.bootstrap import DEMO_PASSWORD, create_demo_users
 from clientele.accounts.services import ensure_default_account
 from clientele.api.auth import Authentication
+from clientele.api.faults import FaultResponses
+from clientele.api.health import health
 from clientele.api.http import graphql_app
 from clientele.api.limits import Limits
 from clientele.api.schema import build_schema
@@ -25,7 +27,6 @@ from clientele.appointments.last_seen import running as last_seen_running
 from clientele.calendar_sync.service import poller as calendar_poller
 from clientele.core import db, pubsub
 from clientele.customers.search.service import running as search_running
-from clientele.customers.search.service import service as search_service
 from clientele.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -144,13 +145,6 @@ def create_app(settings: Settings | None = None) -> Starlette:
             await pubsub.disconnect()
             await db.close_pool()
 
-    async def health(request: Request) -> Response:
-        await db.fetch("SELECT 1")
-        return JSONResponse({"status": "ok", "search": {
-            "ready": search_service.ready,
-            "customers": sum(len(i) for i in search_service.indexes.values()),
-            "buildSeconds": search_service.build_seconds}})
-
     routes = [
         Route("/healthz", health),
         Route("/graphql", graphql),
@@ -162,4 +156,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app.state.settings = settings
     app.add_middleware(Authentication, token_limiter=app.state.limits.per_token)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    # Around the others: a fault anywhere inside becomes a coded 503 (any other escaped error
+    # a coded 500).
+    app.add_middleware(FaultResponses)
     return app

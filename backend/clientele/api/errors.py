@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 import strawberry
 from graphql import GraphQLError
+from starlette.responses import JSONResponse
 
 from clientele.core import ids
 from clientele.core.errors import FieldError
@@ -21,6 +22,14 @@ class ApiError(GraphQLError):
 
     def __init__(self, message: str, code: str) -> None:
         super().__init__(message, extensions={"code": code})
+
+
+def http_error(status: int, message: str, code: str,
+               headers: dict[str, str] | None = None) -> JSONResponse:
+    """A plain HTTP error (the request never reached GraphQL) in the shape of a GraphQL
+    response's errors, so a client reads `errors[0].extensions.code` either way."""
+    return JSONResponse({"errors": [{"message": message, "extensions": {"code": code}}]},
+                        status_code=status, headers=headers)
 
 
 def camel(name: str) -> str:

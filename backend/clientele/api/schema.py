@@ -62,6 +62,7 @@ from clientele.api.customers.queries import CustomerQueries
 from clientele.api.customers.search import search_customers
 from clientele.api.customers.subscriptions import CustomerSubscriptions
 from clientele.api.customers.types import Customer
+from clientele.api.faults import ServiceFaults, is_fault_error
 from clientele.api.node import NodeQueries
 from clientele.api.subscription_fanout import PerEventExecutor
 from clientele.api.suggestions import HideSuggestions
@@ -178,10 +179,11 @@ class Subscription(CustomerSubscriptions, CalendarSubscriptions):
 
 
 def is_internal_error(error: GraphQLError) -> bool:
-    """Bugs and infrastructure failures are masked; request errors and our coded errors stay
-    readable (the client needs them)."""
+    """Bugs are masked; request errors, our coded errors and infrastructure faults (which
+    ServiceFaults words and codes SERVICE_UNAVAILABLE) stay readable: the client needs them."""
     original = error.original_error
-    return original is not None and not isinstance(original, GraphQLError)
+    return (original is not None and not isinstance(original, GraphQLError)
+            and not is_fault_error(error))
 
 
 def _limit_rules(production: bool) -> list:
@@ -205,6 +207,7 @@ def build_schema(production: bool = False) -> strawberry.Schema:
         lambda: ParserCache(maxsize=DOCUMENT_CACHE_SIZE),
         lambda: AddValidationRules(rules),
         lambda: ValidationCache(maxsize=DOCUMENT_CACHE_SIZE),
+        ServiceFaults,  # database or broker unreachable: SERVICE_UNAVAILABLE, in words
     ]
     if production:
         extensions += [lambda: MaskErrors(should_mask_error=is_internal_error), HideSuggestions]

@@ -5,8 +5,9 @@ Messages carry ids only; subscribers load what they may see. `publish` is a no-o
 
 broadcaster's listener task dies silently when the broker connection drops, leaving every
 subscription waiting forever. Here a dropped connection ends each open subscription with a
-ConnectionError (GraphQL clients see an error and resubscribe), and a new connection is made
-in the background for the subscriptions that follow.
+ServiceUnavailable (a ConnectionError with the code SERVICE_UNAVAILABLE, which GraphQL clients
+see; they resubscribe), and a new connection is made in the background for the subscriptions
+that follow.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from broadcaster._base import Unsubscribed
 
 from clientele.core import db
 from clientele.core.brokers import broadcast_for
+from clientele.core.faults import ServiceUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +125,8 @@ async def subscribe(channel: str) -> AsyncIterator[AsyncIterator[dict[str, Any]]
     blocks) is dropped with an error after MAX_PENDING events instead of growing memory."""
     broadcast = _broadcast
     if broadcast is None or broadcast._listener_task.done():
-        raise ConnectionError("The event broker is not connected; try again shortly.")
+        raise ServiceUnavailable("The event broker is not connected; try again shortly.",
+                                 "event broker unreachable")
     queue: asyncio.Queue[Any] = asyncio.Queue(maxsize=MAX_PENDING + 1)
     async with broadcast.subscribe(channel=channel) as subscriber:
 
@@ -144,8 +147,9 @@ async def subscribe(channel: str) -> AsyncIterator[AsyncIterator[dict[str, Any]]
             while True:
                 item = await queue.get()
                 if isinstance(item, Unsubscribed):
-                    raise ConnectionError(
-                        "The connection to the event broker was lost; subscribe again.")
+                    raise ServiceUnavailable(
+                        "The connection to the event broker was lost; subscribe again.",
+                        "event broker connection lost")
                 if isinstance(item, _SlowSubscriber):
                     raise ConnectionError(
                         f"More than {MAX_PENDING} events were waiting for this subscriber; "
