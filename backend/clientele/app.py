@@ -42,6 +42,9 @@ async def start(settings: Settings) -> None:
     db.configure(db.resolve_url(settings))
     await db.start_pool()
     from clientele import seed
+    from clientele.core import fetch
+
+    fetch.allow_networks(settings.fetch_allow_networks)  # the outbound fetch guard's allowlist
 
     async with db.startup_lock():
         await db.migrate()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +13,19 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 def _env(name: str, default: str) -> str:
     value = os.environ.get(name, "").strip()
     return value or default
+
+
+def _networks(name: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    """Comma-separated CIDR networks (`10.0.0.0/8, 192.168.1.5`); a wrong one stops the start
+    with its name rather than being skipped."""
+    networks = []
+    for part in _env(name, "").split(","):
+        if part.strip():
+            try:
+                networks.append(ipaddress.ip_network(part.strip(), strict=False))
+            except ValueError as exc:
+                raise ValueError(f"{name}: {part.strip()!r} is not a network ({exc})") from None
+    return tuple(networks)
 
 
 @dataclass(frozen=True)
@@ -33,6 +47,10 @@ class Settings:
     booking_rate_per_minute: int = 10
     login_rate_per_minute: int = 10
     calendar_polling: bool = True
+    fetch_allow_networks: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = ()
+    """Non-public networks that outbound fetches (calendar URLs) may reach anyway."""
+    password_hash_threads: int = 2
+    calendar_parse_processes: int = 1
 
     @property
     def production(self) -> bool:
@@ -59,4 +77,7 @@ class Settings:
             booking_rate_per_minute=int(_env("RATE_LIMIT_BOOKING_PER_MINUTE", "10")),
             login_rate_per_minute=int(_env("RATE_LIMIT_LOGIN_PER_MINUTE", "10")),
             calendar_polling=_env("CALENDAR_POLLING", "1") not in ("0", "false", "no"),
+            fetch_allow_networks=_networks("FETCH_ALLOW_NETWORKS"),
+            password_hash_threads=max(1, int(_env("PASSWORD_HASH_THREADS", "2"))),
+            calendar_parse_processes=max(1, int(_env("CALENDAR_PARSE_PROCESSES", "1"))),
         )

@@ -8,6 +8,7 @@ from typing import Any
 from clientele.accounts.principal import Actor
 from clientele.calendar_sync.errors import CalendarErrorCode
 from clientele.core import db
+from clientele.core import fetch as fetch_guard
 from clientele.core.errors import DomainError, FieldError, NotFound
 
 KINDS = ("URL", "UPLOAD")
@@ -99,6 +100,11 @@ def _validate(name: str, url: str | None, poll_minutes: int, past_days: int,
                                                           "webcal://"))):
         errors.append(FieldError("url", "An http(s) or webcal URL is required.",
                                  CalendarErrorCode.INVALID))
+    elif url != "upload":
+        try:  # the early word; the check when connecting is the real guard
+            fetch_guard.precheck(url, "calendar URL")
+        except fetch_guard.FetchError as exc:
+            errors.append(FieldError("url", str(exc), CalendarErrorCode.INVALID))
     if not 5 <= poll_minutes <= 1440:
         errors.append(FieldError("poll_minutes", "Between 5 and 1440 minutes.",
                                  CalendarErrorCode.INVALID))
