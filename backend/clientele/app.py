@@ -18,11 +18,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from clientele.accounts.bootstrap import DEMO_PASSWORD, create_demo_users
 from clientele.accounts.services import ensure_default_account
 from clientele.api.auth import Authentication
+from clientele.api.content_types import GraphQLContentTypes
 from clientele.api.faults import FaultResponses
 from clientele.api.health import health
 from clientele.api.http import graphql_app
 from clientele.api.limits import Limits
 from clientele.api.schema import build_schema
+from clientele.api.security_headers import SecurityHeaders
 from clientele.appointments.last_seen import running as last_seen_running
 from clientele.calendar_sync.service import poller as calendar_poller
 from clientele.core import db, pubsub
@@ -158,8 +160,10 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app.state.limits = Limits.from_settings(settings)
     app.state.settings = settings
     app.add_middleware(Authentication, token_limiter=app.state.limits.per_token)
+    app.add_middleware(GraphQLContentTypes)  # before any lookup: a form post is refused as is
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     # Around the others: a fault anywhere inside becomes a coded 503 (any other escaped error
-    # a coded 500).
+    # a coded 500), and every answer, 413/429/503 included, carries the security headers.
     app.add_middleware(FaultResponses)
+    app.add_middleware(SecurityHeaders, hsts_seconds=settings.hsts_seconds)
     return app

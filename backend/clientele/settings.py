@@ -47,6 +47,8 @@ class Settings:
     booking_rate_per_minute: int = 10
     login_rate_per_minute: int = 10
     calendar_polling: bool = True
+    hsts_seconds: int = 0
+    """Strict-Transport-Security max-age; 0 (off) unless the app is only reached over TLS."""
     fetch_allow_networks: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = ()
     """Non-public networks that outbound fetches (calendar URLs) may reach anyway."""
     password_hash_threads: int = 2
@@ -77,6 +79,7 @@ class Settings:
             booking_rate_per_minute=int(_env("RATE_LIMIT_BOOKING_PER_MINUTE", "10")),
             login_rate_per_minute=int(_env("RATE_LIMIT_LOGIN_PER_MINUTE", "10")),
             calendar_polling=_env("CALENDAR_POLLING", "1") not in ("0", "false", "no"),
+            hsts_seconds=max(0, int(_env("HSTS_SECONDS", "0"))),
             fetch_allow_networks=_networks("FETCH_ALLOW_NETWORKS"),
             password_hash_threads=max(1, int(_env("PASSWORD_HASH_THREADS", "2"))),
             calendar_parse_processes=max(1, int(_env("CALENDAR_PARSE_PROCESSES", "1"))),

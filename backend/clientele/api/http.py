@@ -38,6 +38,7 @@ from clientele.accounts.principal import Principal
 from clientele.api import subscription_fanout
 from clientele.api.auth import SESSION_COOKIE, bearer_token, principal_from_token
 from clientele.api.context import Context
+from clientele.api.security_headers import graphiql_page
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 _wants_graphql_response: ContextVar[bool] = ContextVar("wants_graphql_response", default=False)
@@ -146,7 +147,9 @@ class GraphQLApp(GraphQL):
             html = html.replace('const csrfToken = Cookies.get("csrftoken");',
                                 f"const csrfToken = {json.dumps(principal.csrf_token)};")
         html = html.replace('defaultHeaders["x-csrftoken"]', 'defaultHeaders["x-csrf-token"]')
-        return HTMLResponse(html)
+        # its CDN scripts and one inline script, allowed on this page only (security_headers)
+        html, policy = graphiql_page(html)
+        return HTMLResponse(html, headers={"Content-Security-Policy": policy})
 
     async def on_ws_connect(self, context: Context) -> Any:  # type: ignore[override]
         """graphql-transport-ws `connection_init` may carry {"authorization": "Bearer …"}."""
