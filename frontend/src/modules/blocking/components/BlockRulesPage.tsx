@@ -3,12 +3,12 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery } from "urql";
 import type { BlockKind, BlockRuleFieldsFragment } from "../../../gql/graphql";
-import { ConfirmActions } from "../../../shared/components/ConfirmActions";
-import { Dialog } from "../../../shared/components/Dialog";
+import { ConfirmDialog } from "../../../shared/components/ConfirmDialog";
 import { Field } from "../../../shared/components/Field";
 import { EmptyState, ErrorState, Loading } from "../../../shared/components/States";
 import { fieldError, otherErrors, UserErrorList, type SimpleUserError } from "../../../shared/components/UserErrorList";
 import { formatDateTime } from "../../../shared/format/dates";
+import { useConfirmedMutation } from "../../../shared/hooks/useConfirmedMutation";
 import { useCan, useSession } from "../../session/hooks/useSession";
 import { AccountSettingsUpdateMutation } from "../graphql/AccountSettingsUpdateMutation";
 import { BlockedBookingAttemptsQuery } from "../graphql/BlockedBookingAttemptsQuery";
@@ -25,7 +25,10 @@ export function BlockRulesPage() {
   const canEdit = useCan("EDIT_BLOCKED_CUSTOMERS");
   const canSettings = useCan("MANAGE_SETTINGS");
   const [result, reexecute] = useQuery({ query: BlockRulesQuery });
-  const [deleting, setDeleting] = useState<BlockRuleFieldsFragment | null>(null);
+  const deleting = useConfirmedMutation(BlockRuleDeleteMutation, {
+    variables: (rule: BlockRuleFieldsFragment) => ({ id: rule.id }),
+    payload: (data) => data.blockRuleDelete,
+  });
   const rules = result.data?.blockRules;
 
   return (
@@ -51,12 +54,24 @@ export function BlockRulesPage() {
         ) : rules.length === 0 ? (
           <EmptyState title="No block rules." />
         ) : (
-          <BlockRuleTable rules={rules} label="Block rules" onDelete={canEdit ? setDeleting : undefined} />
+          <BlockRuleTable rules={rules} label="Block rules" onDelete={canEdit ? deleting.ask : undefined} />
         )}
       </section>
       {canEdit && canSettings && <BlockedMessageEditor />}
       {canEdit && <AttemptLog />}
-      <DeleteRuleDialog rule={deleting} onClose={() => setDeleting(null)} />
+      <ConfirmDialog
+        confirmation={deleting}
+        title="Delete block rule?"
+        label="Delete rule"
+        busyLabel="Deleting…"
+        errorsTitle="The rule was not deleted:"
+        failureTitle="The rule could not be deleted."
+      >
+        <p>
+          {deleting.pending && `${kindLabel(deleting.pending.kind)} ${deleting.pending.value}`}: people it matched can
+          book online again (unless another rule matches them).
+        </p>
+      </ConfirmDialog>
     </section>
   );
 }
@@ -117,38 +132,6 @@ function AddRuleForm() {
       </p>
       <FormActions busy={fetching} label="Add rule" busyLabel="Adding…" />
     </form>
-  );
-}
-
-function DeleteRuleDialog({ rule, onClose }: { rule: BlockRuleFieldsFragment | null; onClose: () => void }) {
-  const [errors, setErrors] = useState<SimpleUserError[]>([]);
-  const [failure, setFailure] = useState<Error | null>(null);
-  const [{ fetching }, remove] = useMutation(BlockRuleDeleteMutation);
-  const close = () => {
-    setErrors([]);
-    setFailure(null);
-    onClose();
-  };
-  async function confirm() {
-    if (!rule) return;
-    const result = await remove({ id: rule.id });
-    const payload = result.data?.blockRuleDelete;
-    if (!payload) return setFailure(result.error ?? new Error("The server sent no answer."));
-    if (payload.userErrors.length) return setErrors(payload.userErrors);
-    close();
-  }
-  return (
-    <Dialog open={rule !== null} title="Delete block rule?" onClose={close} size="narrow">
-      <div className="confirm">
-        <p>
-          {rule && `${kindLabel(rule.kind)} ${rule.value}`}: people it matched can book online again (unless another
-          rule matches them).
-        </p>
-        <UserErrorList errors={errors} title="The rule was not deleted:" />
-        {failure && <ErrorState title="The rule could not be deleted." error={failure} />}
-        <ConfirmActions onCancel={close} onConfirm={confirm} busy={fetching} label="Delete rule" busyLabel="Deleting…" />
-      </div>
-    </Dialog>
   );
 }
 

@@ -4,11 +4,11 @@
 import { useState } from "react";
 import { useMutation, useQuery, useSubscription } from "urql";
 import type { CalendarSourceFieldsFragment, SyncRunFieldsFragment } from "../../../gql/graphql";
-import { ConfirmActions } from "../../../shared/components/ConfirmActions";
-import { Dialog } from "../../../shared/components/Dialog";
+import { ConfirmDialog } from "../../../shared/components/ConfirmDialog";
 import { EmptyState, ErrorState, Loading } from "../../../shared/components/States";
 import { UserErrorList, type SimpleUserError } from "../../../shared/components/UserErrorList";
 import { formatDateTime } from "../../../shared/format/dates";
+import { useConfirmedMutation } from "../../../shared/hooks/useConfirmedMutation";
 import { useCan } from "../../session/hooks/useSession";
 import { CalendarSourceDeleteMutation } from "../graphql/CalendarSourceDeleteMutation";
 import { CalendarSourcesQuery } from "../graphql/CalendarSourcesQuery";
@@ -24,7 +24,10 @@ export function CalendarsPage() {
   const canManage = useCan("MANAGE_SETTINGS");
   const [result, reexecute] = useQuery({ query: CalendarSourcesQuery });
   useSubscription({ query: SyncRunFinishedSubscription });
-  const [deleting, setDeleting] = useState<CalendarSourceFieldsFragment | null>(null);
+  const deleting = useConfirmedMutation(CalendarSourceDeleteMutation, {
+    variables: (source: CalendarSourceFieldsFragment) => ({ id: source.id }),
+    payload: (data) => data.calendarSourceDelete,
+  });
   const sources = result.data?.calendarSources;
 
   return (
@@ -51,7 +54,7 @@ export function CalendarsPage() {
         ) : (
           <ul className="admin-list source-list" aria-label="Calendar sources">
             {sources.map((source) => (
-              <SourceItem key={source.id} source={source} canManage={canManage} onDelete={() => setDeleting(source)} />
+              <SourceItem key={source.id} source={source} canManage={canManage} onDelete={() => deleting.ask(source)} />
             ))}
           </ul>
         )}
@@ -59,7 +62,19 @@ export function CalendarsPage() {
       {canManage && <CalendarSourceForm />}
       {canManage && <UploadCalendarForm />}
       <UnmatchedAppointments />
-      <DeleteSourceDialog source={deleting} onClose={() => setDeleting(null)} />
+      <ConfirmDialog
+        confirmation={deleting}
+        title="Delete calendar?"
+        label="Delete calendar"
+        busyLabel="Deleting…"
+        errorsTitle="The calendar was not deleted:"
+        failureTitle="The calendar could not be deleted."
+      >
+        <p>
+          {deleting.pending?.name} will no longer be synced. Its appointments stay as history with their customers, and
+          the calendar itself is never touched.
+        </p>
+      </ConfirmDialog>
     </section>
   );
 }
@@ -122,37 +137,5 @@ function SourceItem({ source, canManage, onDelete }: { source: CalendarSourceFie
         <SyncRunList sourceId={source.id} sourceName={source.name} />
       </div>
     </li>
-  );
-}
-
-function DeleteSourceDialog({ source, onClose }: { source: CalendarSourceFieldsFragment | null; onClose: () => void }) {
-  const [errors, setErrors] = useState<SimpleUserError[]>([]);
-  const [failure, setFailure] = useState<Error | null>(null);
-  const [{ fetching }, remove] = useMutation(CalendarSourceDeleteMutation);
-  const close = () => {
-    setErrors([]);
-    setFailure(null);
-    onClose();
-  };
-  async function confirm() {
-    if (!source) return;
-    const result = await remove({ id: source.id });
-    const payload = result.data?.calendarSourceDelete;
-    if (!payload) return setFailure(result.error ?? new Error("The server sent no answer."));
-    if (payload.userErrors.length) return setErrors(payload.userErrors);
-    close();
-  }
-  return (
-    <Dialog open={source !== null} title="Delete calendar?" onClose={close} size="narrow">
-      <div className="confirm">
-        <p>
-          {source?.name} will no longer be synced. Its appointments stay as history with their customers, and the calendar
-          itself is never touched.
-        </p>
-        <UserErrorList errors={errors} title="The calendar was not deleted:" />
-        {failure && <ErrorState title="The calendar could not be deleted." error={failure} />}
-        <ConfirmActions onCancel={close} onConfirm={confirm} busy={fetching} label="Delete calendar" busyLabel="Deleting…" />
-      </div>
-    </Dialog>
   );
 }

@@ -4,10 +4,10 @@
 import { useState } from "react";
 import { useMutation, useQuery } from "urql";
 import type { CustomFieldDefinitionFieldsFragment } from "../../../gql/graphql";
-import { ConfirmActions } from "../../../shared/components/ConfirmActions";
-import { Dialog } from "../../../shared/components/Dialog";
+import { ConfirmDialog } from "../../../shared/components/ConfirmDialog";
 import { EmptyState, ErrorState, Loading } from "../../../shared/components/States";
 import { UserErrorList, type SimpleUserError } from "../../../shared/components/UserErrorList";
+import { useConfirmedMutation } from "../../../shared/hooks/useConfirmedMutation";
 import { CustomFieldDefinitionsQuery } from "../../customers/graphql/CustomFieldDefinitionsQuery";
 import { CustomFieldDefinitionDeleteMutation } from "../graphql/CustomFieldDefinitionDeleteMutation";
 import { CustomFieldDefinitionUpdateMutation } from "../graphql/CustomFieldDefinitionUpdateMutation";
@@ -16,8 +16,17 @@ import { CustomFieldDefinitionForm } from "./CustomFieldDefinitionForm";
 
 export function CustomFieldsPage() {
   const [result, reexecute] = useQuery({ query: CustomFieldDefinitionsQuery, variables: { includeArchived: true } });
-  const [deleting, setDeleting] = useState<CustomFieldDefinitionFieldsFragment | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const deleting = useConfirmedMutation(CustomFieldDefinitionDeleteMutation, {
+    variables: (definition: CustomFieldDefinitionFieldsFragment) => ({ id: definition.id }),
+    payload: (data) => data.customFieldDefinitionDelete,
+    onDone: ({ archivedInstead }, { label }) =>
+      setNotice(
+        archivedInstead
+          ? `${label} was archived instead of deleted: customers have values for it. The values are kept and shown on their profiles, but can no longer be set.`
+          : `${label} was deleted.`,
+      ),
+  });
   const definitions = result.data?.customFieldDefinitions;
 
   return (
@@ -60,7 +69,7 @@ export function CustomFieldsPage() {
               <DefinitionItem
                 key={definition.id}
                 definition={definition}
-                onDelete={() => setDeleting(definition)}
+                onDelete={() => deleting.ask(definition)}
                 onRestored={() => setNotice(`${definition.label} was restored.`)}
               />
             ))}
@@ -68,14 +77,19 @@ export function CustomFieldsPage() {
         )}
       </section>
       <CustomFieldDefinitionForm />
-      <DeleteDefinitionDialog
-        definition={deleting}
-        onClose={() => setDeleting(null)}
-        onDone={(message) => {
-          setDeleting(null);
-          setNotice(message);
-        }}
-      />
+      <ConfirmDialog
+        confirmation={deleting}
+        title="Delete custom field?"
+        label="Delete field"
+        busyLabel="Deleting…"
+        errorsTitle="The field was not deleted:"
+        failureTitle="The field could not be deleted."
+      >
+        <p>
+          {deleting.pending?.label} will be deleted. If customers have values for it, it is archived instead: the values
+          stay on their profiles, but can no longer be set.
+        </p>
+      </ConfirmDialog>
     </section>
   );
 }
@@ -149,51 +163,5 @@ function DefinitionItem({
         </div>
       )}
     </li>
-  );
-}
-
-function DeleteDefinitionDialog({
-  definition,
-  onClose,
-  onDone,
-}: {
-  definition: CustomFieldDefinitionFieldsFragment | null;
-  onClose: () => void;
-  onDone: (message: string) => void;
-}) {
-  const [errors, setErrors] = useState<SimpleUserError[]>([]);
-  const [failure, setFailure] = useState<Error | null>(null);
-  const [{ fetching }, remove] = useMutation(CustomFieldDefinitionDeleteMutation);
-  const close = () => {
-    setErrors([]);
-    setFailure(null);
-    onClose();
-  };
-  async function confirm() {
-    if (!definition) return;
-    const result = await remove({ id: definition.id });
-    const payload = result.data?.customFieldDefinitionDelete;
-    if (!payload) return setFailure(result.error ?? new Error("The server sent no answer."));
-    if (payload.userErrors.length) return setErrors(payload.userErrors);
-    setErrors([]);
-    setFailure(null);
-    onDone(
-      payload.archivedInstead
-        ? `${definition.label} was archived instead of deleted: customers have values for it. The values are kept and shown on their profiles, but can no longer be set.`
-        : `${definition.label} was deleted.`,
-    );
-  }
-  return (
-    <Dialog open={definition !== null} title="Delete custom field?" onClose={close} size="narrow">
-      <div className="confirm">
-        <p>
-          {definition?.label} will be deleted. If customers have values for it, it is archived instead: the values stay on
-          their profiles, but can no longer be set.
-        </p>
-        <UserErrorList errors={errors} title="The field was not deleted:" />
-        {failure && <ErrorState title="The field could not be deleted." error={failure} />}
-        <ConfirmActions onCancel={close} onConfirm={confirm} busy={fetching} label="Delete field" busyLabel="Deleting…" />
-      </div>
-    </Dialog>
   );
 }

@@ -18,7 +18,7 @@ import { LIST_PATH } from "../paths";
 import { CustomerActions } from "./CustomerActions";
 import { CustomerDetails } from "./CustomerDetails";
 import { CustomerEditForm } from "./CustomerEditForm";
-import { DeleteCustomerDialog } from "./DeleteCustomerDialog";
+import { DeleteCustomerDialog, useDeleteCustomer } from "./DeleteCustomerDialog";
 import { StatusChip } from "./StatusChip";
 
 export function CustomerProfilePage() {
@@ -30,10 +30,13 @@ function CustomerProfile({ id }: { id: string }) {
   const navigate = useNavigate();
   const [result, reexecute] = useQuery({ query: CustomerProfileQuery, variables: { id } });
   const [editing, setEditing] = useState(false);
-  const [deleting, setDeleting] = useState(false);
   const [deletedHere, setDeletedHere] = useState(false);
   const [tab, setTab] = useState("appointments");
   const customer = result.data?.customer;
+  const deleting = useDeleteCustomer(id, () => {
+    setDeletedHere(true);
+    navigate(LIST_PATH, { state: { deletedName: customer?.displayName || "The customer" } });
+  });
   const live = useCustomerLive(id, !deletedHere);
   useCustomerAppointmentsLive(
     id,
@@ -95,7 +98,7 @@ function CustomerProfile({ id }: { id: string }) {
         </div>
         <div className="profile__actions">
           <CustomerBlockActions customer={customer} />
-          <CustomerActions editing={editing} onEdit={() => setEditing(true)} onDelete={() => setDeleting(true)} />
+          <CustomerActions editing={editing} onEdit={() => setEditing(true)} onDelete={() => deleting.ask({ keepHistory: false })} />
         </div>
       </header>
 
@@ -129,17 +132,7 @@ function CustomerProfile({ id }: { id: string }) {
         ]}
       />
 
-      <DeleteCustomerDialog
-        open={deleting}
-        customer={customer}
-        appointmentCount={customer.appointments.totalCount}
-        onClose={() => setDeleting(false)}
-        onDeleted={() => {
-          setDeletedHere(true);
-          setDeleting(false);
-          navigate(LIST_PATH, { state: { deletedName: customer.displayName || "The customer" } });
-        }}
-      />
+      <DeleteCustomerDialog deleting={deleting} customer={customer} appointmentCount={customer.appointments.totalCount} />
     </article>
   );
 }

@@ -2,14 +2,14 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery } from "urql";
 import type { ApiTokenFieldsFragment, Permission } from "../../../gql/graphql";
-import { ConfirmActions } from "../../../shared/components/ConfirmActions";
-import { Dialog } from "../../../shared/components/Dialog";
+import { ConfirmDialog } from "../../../shared/components/ConfirmDialog";
 import { Field } from "../../../shared/components/Field";
 import { PermissionChecklist } from "../../../shared/components/PermissionChecklist";
 import { EmptyState, ErrorState, Loading } from "../../../shared/components/States";
 import { fieldError, otherErrors, UserErrorList, type SimpleUserError } from "../../../shared/components/UserErrorList";
 import { formatDateTime } from "../../../shared/format/dates";
 import { permissionScope, sortPermissions } from "../../../shared/format/permissions";
+import { useConfirmedMutation } from "../../../shared/hooks/useConfirmedMutation";
 import { useSession } from "../../session/hooks/useSession";
 import { ApiTokenCreateMutation } from "../graphql/ApiTokenCreateMutation";
 import { ApiTokenRevokeMutation } from "../graphql/ApiTokenRevokeMutation";
@@ -19,7 +19,10 @@ import { FormActions } from "../../../shared/components/FormActions";
 export function ApiTokensPage() {
   const [result, reexecute] = useQuery({ query: ApiTokensQuery });
   const [secret, setSecret] = useState<{ name: string; token: string } | null>(null);
-  const [revoking, setRevoking] = useState<ApiTokenFieldsFragment | null>(null);
+  const revoking = useConfirmedMutation(ApiTokenRevokeMutation, {
+    variables: (token: ApiTokenFieldsFragment) => ({ id: token.id }),
+    payload: (data) => data.apiTokenRevoke,
+  });
   const tokens = result.data?.apiTokens;
 
   return (
@@ -67,7 +70,7 @@ export function ApiTokensPage() {
                   )}
                 </dl>
                 {!token.revokedAt && (
-                  <button type="button" className="button button--small" aria-label={`Revoke ${token.name}`} onClick={() => setRevoking(token)}>
+                  <button type="button" className="button button--small" aria-label={`Revoke ${token.name}`} onClick={() => revoking.ask(token)}>
                     Revoke
                   </button>
                 )}
@@ -76,7 +79,15 @@ export function ApiTokensPage() {
           </ul>
         )}
       </section>
-      <RevokeDialog token={revoking} onClose={() => setRevoking(null)} />
+      <ConfirmDialog
+        confirmation={revoking}
+        title="Revoke token?"
+        label="Revoke token"
+        busyLabel="Revoking…"
+        failureTitle="The token could not be revoked."
+      >
+        <p>“{revoking.pending?.name}” stops working at once. Apps using it will be refused. This cannot be undone.</p>
+      </ConfirmDialog>
     </section>
   );
 }
@@ -161,36 +172,5 @@ function CreateTokenForm({ onCreated }: { onCreated: (secret: { name: string; to
       {failure && <ErrorState title="The token could not be created." error={failure} />}
       <FormActions busy={fetching} label="Create token" busyLabel="Creating…" />
     </form>
-  );
-}
-
-function RevokeDialog({ token, onClose }: { token: ApiTokenFieldsFragment | null; onClose: () => void }) {
-  const [errors, setErrors] = useState<SimpleUserError[]>([]);
-  const [failure, setFailure] = useState<Error | null>(null);
-  const [{ fetching }, revoke] = useMutation(ApiTokenRevokeMutation);
-  const close = () => {
-    setErrors([]);
-    setFailure(null);
-    onClose();
-  };
-  async function confirm() {
-    if (!token) return;
-    const result = await revoke({ id: token.id });
-    const payload = result.data?.apiTokenRevoke;
-    if (!payload) return setFailure(result.error ?? new Error("The server sent no answer."));
-    if (payload.userErrors.length) return setErrors(payload.userErrors);
-    close();
-  }
-  return (
-    <Dialog open={token !== null} title="Revoke token?" onClose={close} size="narrow">
-      <div className="confirm">
-        <p>
-          “{token?.name}” stops working at once. Apps using it will be refused. This cannot be undone.
-        </p>
-        <UserErrorList errors={errors} />
-        {failure && <ErrorState title="The token could not be revoked." error={failure} />}
-        <ConfirmActions onCancel={close} onConfirm={confirm} busy={fetching} label="Revoke token" busyLabel="Revoking…" />
-      </div>
-    </Dialog>
   );
 }

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery } from "urql";
 import type { Permission, RoleFieldsFragment, StaffUserFieldsFragment } from "../../../gql/graphql";
-import { ConfirmActions } from "../../../shared/components/ConfirmActions";
+import { ConfirmDialog } from "../../../shared/components/ConfirmDialog";
 import { Dialog } from "../../../shared/components/Dialog";
 import { CheckboxField, Field } from "../../../shared/components/Field";
 import { PermissionChecklist } from "../../../shared/components/PermissionChecklist";
@@ -11,6 +11,7 @@ import { EmptyState, ErrorState, Loading } from "../../../shared/components/Stat
 import { fieldError, otherErrors, UserErrorList, type SimpleUserError } from "../../../shared/components/UserErrorList";
 import { formatDateTime } from "../../../shared/format/dates";
 import { permissionScope, sortPermissions } from "../../../shared/format/permissions";
+import { useConfirmedMutation } from "../../../shared/hooks/useConfirmedMutation";
 import { RoleCreateMutation } from "../graphql/RoleCreateMutation";
 import { RoleDeleteMutation } from "../graphql/RoleDeleteMutation";
 import { RoleUpdateMutation } from "../graphql/RoleUpdateMutation";
@@ -26,13 +27,16 @@ type Open =
   | { kind: "editUser"; user: StaffUserFieldsFragment }
   | { kind: "addRole" }
   | { kind: "editRole"; role: RoleFieldsFragment }
-  | { kind: "deleteRole"; role: RoleFieldsFragment }
   | null;
 
 export function UsersAndRolesPage() {
   const [result, reexecute] = useQuery({ query: UsersAndRolesQuery });
   const [open, setOpen] = useState<Open>(null);
   const close = () => setOpen(null);
+  const deletingRole = useConfirmedMutation(RoleDeleteMutation, {
+    variables: (role: RoleFieldsFragment) => ({ id: role.id }),
+    payload: (data) => data.roleDelete,
+  });
   const data = result.data;
 
   return (
@@ -105,7 +109,7 @@ export function UsersAndRolesPage() {
                       <button type="button" className="button button--small" aria-label={`Edit role ${role.name}`} onClick={() => setOpen({ kind: "editRole", role })}>
                         Edit
                       </button>
-                      <button type="button" className="button button--small" aria-label={`Delete role ${role.name}`} onClick={() => setOpen({ kind: "deleteRole", role })}>
+                      <button type="button" className="button button--small" aria-label={`Delete role ${role.name}`} onClick={() => deletingRole.ask(role)}>
                         Delete
                       </button>
                     </div>
@@ -120,7 +124,16 @@ export function UsersAndRolesPage() {
           {(open?.kind === "addRole" || open?.kind === "editRole") && (
             <RoleDialog role={open.kind === "editRole" ? open.role : null} onClose={close} />
           )}
-          {open?.kind === "deleteRole" && <DeleteRoleDialog role={open.role} onClose={close} />}
+          <ConfirmDialog
+            confirmation={deletingRole}
+            title={`Delete role ${deletingRole.pending?.name}?`}
+            label="Delete role"
+            busyLabel="Deleting…"
+            errorsTitle="The role was not deleted:"
+            failureTitle="The role could not be deleted."
+          >
+            <p>Only a role that no user has can be deleted.</p>
+          </ConfirmDialog>
         </>
       )}
     </section>
@@ -268,29 +281,6 @@ function RoleDialog({ role, onClose }: { role: RoleFieldsFragment | null; onClos
         {failure && <ErrorState title="The role could not be saved." error={failure} />}
         <FormActions onCancel={onClose} busy={creating || updating} label={role ? "Save role" : "Add role"} busyLabel="Saving…" />
       </form>
-    </Dialog>
-  );
-}
-
-function DeleteRoleDialog({ role, onClose }: { role: RoleFieldsFragment; onClose: () => void }) {
-  const [errors, setErrors] = useState<SimpleUserError[]>([]);
-  const [failure, setFailure] = useState<Error | null>(null);
-  const [{ fetching }, remove] = useMutation(RoleDeleteMutation);
-  async function confirm() {
-    const result = await remove({ id: role.id });
-    const payload = result.data?.roleDelete;
-    if (!payload) return setFailure(result.error ?? new Error("The server sent no answer."));
-    if (payload.userErrors.length) return setErrors(payload.userErrors);
-    onClose();
-  }
-  return (
-    <Dialog open title={`Delete role ${role.name}?`} onClose={onClose} size="narrow">
-      <div className="confirm">
-        <p>Only a role that no user has can be deleted.</p>
-        <UserErrorList errors={errors} title="The role was not deleted:" />
-        {failure && <ErrorState title="The role could not be deleted." error={failure} />}
-        <ConfirmActions onCancel={onClose} onConfirm={confirm} busy={fetching} label="Delete role" busyLabel="Deleting…" />
-      </div>
     </Dialog>
   );
 }
