@@ -148,12 +148,14 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_server(database_url: str, **env: str) -> Iterator[str]:
-    """The real app in a uvicorn subprocess; yields its base URL."""
+def running_server(database_url: str, log_path: str | None = None, **env: str) -> Iterator[str]:
+    """The real app in a uvicorn subprocess; yields its base URL. Its output goes to
+    `log_path` (a temporary file unless given)."""
     port = free_port()
     environment = {**os.environ, "DATABASE_URL": database_url, "PORT": str(port),
                    "HOST": "127.0.0.1", "CLIENTELE_SEED": "1", **env}
-    log = open(tempfile.mktemp(prefix="clientele-server-", suffix=".log"), "w")  # noqa: SIM115
+    log = open(log_path or tempfile.mktemp(prefix="clientele-server-", suffix=".log"),  # noqa: SIM115
+               "w")
     process = subprocess.Popen([sys.executable, "-m", "clientele", "serve"], env=environment,
                                stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
     base = f"http://127.0.0.1:{port}"

@@ -15,7 +15,12 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from clientele.accounts.bootstrap import DEMO_PASSWORD, create_demo_users
+from clientele.accounts.bootstrap import (
+    DEMO_PASSWORD,
+    FIRST_ADMIN_HINT,
+    create_demo_users,
+    has_users,
+)
 from clientele.accounts.services import ensure_default_account
 from clientele.api.auth import Authentication
 from clientele.api.content_types import GraphQLContentTypes
@@ -40,7 +45,9 @@ PLACEHOLDER = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 
 
 async def start(settings: Settings) -> None:
-    """Everything the app needs before serving: database, migrations, account, demo data."""
+    """Everything the app needs before serving: database, migrations, account, and in
+    development demo data. Production seeds nothing, whatever CLIENTELE_SEED says: demo users
+    have a published password."""
     db.configure(db.resolve_url(settings))
     await db.start_pool()
     from clientele import seed
@@ -51,10 +58,14 @@ async def start(settings: Settings) -> None:
     async with db.startup_lock():
         await db.migrate()
         account = await ensure_default_account(settings.default_phone_region)
-        if settings.seed_demo_data:
+        if settings.seed_demo_data and settings.production:
+            log.warning("CLIENTELE_SEED is ignored with APP_ENV=production: no demo data")
+        elif settings.seed_demo_data:
             await seed.seed_if_empty(account)
             for email, role in await create_demo_users(account):
                 print(f"  development login ({role}): {email} / {DEMO_PASSWORD}", flush=True)
+        if not await has_users(account):
+            print(FIRST_ADMIN_HINT, flush=True)
 
 
 def tune_garbage_collector() -> None:

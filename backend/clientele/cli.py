@@ -1,4 +1,4 @@
-"""`clientele serve | migrate | seed`: the command line."""
+"""`clientele serve | migrate | user create | sync | seed | healthcheck`: the command line."""
 
 from __future__ import annotations
 
@@ -26,6 +26,22 @@ def _serve(settings: Settings) -> None:
         uvicorn.run(create_app(settings), host=settings.host, port=settings.port,
                     log_level="info", access_log=settings.access_log,
                     ws_per_message_deflate=False)
+
+
+def _healthcheck(settings: Settings) -> int:
+    """Asks this host's server (no curl in the slim image, and the port is a setting)."""
+    import urllib.error
+    import urllib.request
+
+    host = "127.0.0.1" if settings.host in ("0.0.0.0", "::", "") else settings.host
+    url = f"http://{host}:{settings.port}/healthz"
+    try:
+        with urllib.request.urlopen(url, timeout=3) as response:
+            print(response.read().decode(errors="replace"))
+            return 0
+    except (urllib.error.URLError, OSError) as exc:
+        print(f"{url}: {exc}")
+        return 1
 
 
 async def _migrate(settings: Settings) -> None:
@@ -63,16 +79,36 @@ async def _seed_profile(settings: Settings, appointments: int) -> None:
     print(ids.encode("Customer", row["id"]))
 
 
-async def _user_create(settings: Settings, email: str, name: str, role: str) -> None:
+DEMO_COMMANDS = ("seed", "seed-profile")
+
+
+def _new_password() -> str:
+    """CLIENTELE_PASSWORD, else asked twice on the terminal. Without either (a script, a
+    container run without a terminal) the command stops rather than wait for a prompt that
+    nobody sees."""
     import getpass
     import os
+    import sys
 
+    password = os.environ.get("CLIENTELE_PASSWORD")
+    if password:
+        return password
+    if not sys.stdin.isatty():
+        raise SystemExit("No password: set CLIENTELE_PASSWORD, or run the command in a "
+                         "terminal to be asked for one.")
+    password = getpass.getpass("Password: ")
+    if getpass.getpass("Repeat the password: ") != password:
+        raise SystemExit("The two passwords differ; no user was created.")
+    return password
+
+
+async def _user_create(settings: Settings, email: str, name: str, role: str) -> None:
     from clientele.accounts.bootstrap import create_user_with_role
     from clientele.accounts.services import ensure_default_account
     from clientele.core import db
     from clientele.core.errors import DomainError
 
-    password = os.environ.get("CLIENTELE_PASSWORD") or getpass.getpass("Password: ")
+    password = _new_password()
     db.configure(db.resolve_url(settings))
     async with db.startup_lock():
         await db.migrate()
@@ -129,7 +165,8 @@ async def _sync(settings: Settings, target: str, date_from: str | None,
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="clientele", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("serve", help="run the server (migrates and seeds an empty database)")
+    commands.add_parser("serve", help="run the server (migrates; in development, seeds an "
+                                      "empty database)")
     commands.add_parser("migrate", help="apply database migrations")
     seed_parser = commands.add_parser("seed", help="seed demo data into an empty database")
     seed_parser.add_argument("--count", type=int, default=60)
@@ -150,14 +187,21 @@ def main(argv: list[str] | None = None) -> None:
     sync_parser.add_argument("--from", dest="date_from", help="window start (YYYY-MM-DD)")
     sync_parser.add_argument("--to", dest="date_to", help="window end (YYYY-MM-DD)")
     commands.add_parser("schema", help="print the GraphQL schema (SDL) that schema.graphql holds")
+    commands.add_parser("healthcheck", help="exit 0 when the server on HOST:PORT answers "
+                                            "/healthz with 200 (the container's health check)")
     args = parser.parse_args(argv)
     if args.command == "schema":
         from clientele.api.schema import schema
 
         print(schema.as_str())
         return
+    if args.command == "healthcheck":
+        raise SystemExit(_healthcheck(Settings.from_env()))
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     settings = Settings.from_env()
+    if args.command in DEMO_COMMANDS and settings.production:
+        raise SystemExit(f"clientele {args.command}: demo data is never written with "
+                         "APP_ENV=production.")
     if args.command == "serve":
         _serve(settings)
     elif args.command == "migrate":
