@@ -32,6 +32,7 @@ from clientele.api.schema import build_schema
 from clientele.api.security_headers import SecurityHeaders
 from clientele.appointments.last_seen import running as last_seen_running
 from clientele.calendar_sync.service import poller as calendar_poller
+from clientele.calendar_sync.service import recover as recover_calendar_runs
 from clientele.core import db, pubsub
 from clientele.customers.search.service import running as search_running
 from clientele.settings import Settings
@@ -149,6 +150,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         await start(settings)
         app.state.account = await ensure_default_account(settings.default_phone_region)
         await pubsub.connect(settings.broadcast_url)
+        await recover_calendar_runs()  # sync runs a stopped process left "running"
         tune_garbage_collector()
         try:
             async with contextlib.AsyncExitStack() as background:

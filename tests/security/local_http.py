@@ -1,6 +1,6 @@
 """A real HTTP server on a local address for outbound-fetch tests: each path answers what the
-test says (status, headers, body), and every request it receives is recorded, so a test can
-show that a refused address was never contacted."""
+test says (status, headers, body; 304 when If-None-Match names its ETag), and every request it
+receives is recorded, so a test can show that a refused address was never contacted."""
 
 from __future__ import annotations
 
@@ -34,6 +34,8 @@ def local_server(host: str = "127.0.0.1") -> Iterator[LocalServer]:
         def do_GET(self) -> None:
             state.hits.append(self.path)
             status, headers, body = state.routes.get(self.path, (404, {}, b"not here"))
+            if "etag" in headers and self.headers.get("if-none-match") == headers["etag"]:
+                status, body = 304, b""  # conditional GET, as feed servers answer it
             self.send_response(status)
             for name, value in headers.items():
                 self.send_header(name, value)

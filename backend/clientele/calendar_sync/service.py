@@ -1,4 +1,5 @@
-"""Sync a source end to end (fetch when it is a URL), and the background poller."""
+"""Sync a source end to end (fetch when it is a URL), the background poller, and what a
+starting server does about runs a stopped one left behind."""
 
 from __future__ import annotations
 
@@ -9,9 +10,14 @@ import logging
 from typing import Any
 
 from clientele.accounts.principal import Actor
-from clientele.calendar_sync import sources
 from clientele.calendar_sync.fetch import FetchError, fetch_feed
-from clientele.calendar_sync.sync import Window, record_failed_run, run_sync
+from clientele.calendar_sync.sync import (
+    Validators,
+    Window,
+    fail_interrupted_runs,
+    record_failed_run,
+    run_sync,
+)
 from clientele.core import db
 
 log = logging.getLogger(__name__)
@@ -39,9 +45,17 @@ async def sync_source(actor: Actor, source: Any, data: bytes | None = None,
             return await record_failed_run(actor, source["id"], str(exc))
         if fetched.body is None:  # 304 Not Modified: nothing changed
             return await run_sync(actor, source["id"], None, window, set(source["own_domains"]))
-        data = fetched.body
-        await sources.save_validators(source["id"], fetched.etag, fetched.last_modified)
+        # the validators are stored by the run, in the transaction that stores the data
+        return await run_sync(actor, source["id"], fetched.body, window,
+                              set(source["own_domains"]),
+                              Validators(fetched.etag, fetched.last_modified))
     return await run_sync(actor, source["id"], data, window, set(source["own_domains"]))
+
+
+async def recover() -> None:
+    """At app start (every instance): runs left "running" by a process that died are marked
+    failed with a reason; their data was never committed, so the next sync imports it."""
+    await fail_interrupted_runs()
 
 
 async def due_sources() -> list[Any]:

@@ -36,12 +36,6 @@ async def get(account_id: uuid.UUID, source_id: uuid.UUID) -> Any | None:
     return rows[0] if rows else None
 
 
-async def save_validators(source_id: uuid.UUID, etag: str | None,
-                          last_modified: str | None) -> None:
-    await db.fetch("UPDATE calendar_source SET etag = $2, last_modified = $3 WHERE id = $1",
-                   source_id, etag, last_modified)
-
-
 async def list_sources(account_id: uuid.UUID) -> list[Any]:
     return list(await db.fetch_records(
         "SELECT * FROM calendar_source WHERE account = $1 ORDER BY name, id", account_id))

@@ -7,9 +7,11 @@ marked cancelled and kept. A malformed feed fails the run before anything is wri
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import hashlib
 import json
+import logging
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,14 +19,17 @@ from typing import Any
 from clientele.accounts.principal import Actor
 from clientele.appointments.booking import APPOINTMENT_CHANNEL
 from clientele.calendar_sync import details as contact
-from clientele.calendar_sync.ics import EventInstance, FeedError, parse
+from clientele.calendar_sync.ics import EventInstance, FeedError
+from clientele.calendar_sync.parsing import parse_off_loop
 from clientele.core import db, pubsub
 from clientele.core.errors import DomainError
 from clientele.customers import services as customers
 from clientele.customers.enums import ConflictPolicy, CustomerSource
 
 SYNC_RUN_CHANNEL = "sync_run"
+INTERRUPTED = "The server stopped during this run; nothing from it was kept."
 SYNC_LOCK_NAMESPACE = 0x53594E43  # "SYNC"
+log = logging.getLogger(__name__)
 UPSERT_CHUNK = 2000
 
 
@@ -229,10 +234,25 @@ async def record_failed_run(actor: Actor, source_id: uuid.UUID, error: str) -> A
     return rows[0]
 
 
+@dataclass(frozen=True)
+class Validators:
+    """A fetched feed's ETag and Last-Modified: stored only with the data they describe."""
+
+    etag: str | None
+    last_modified: str | None
+
+
 async def run_sync(actor: Actor, source_id: uuid.UUID, data: str | bytes | None,
-                   window: Window, own_domains: set[str] | None = None) -> Any:
+                   window: Window, own_domains: set[str] | None = None,
+                   validators: Validators | None = None) -> Any:
     """Parse and sync a feed under a per-source lock, recording a SyncRun (also on failure).
-    `data` None means "not modified since the last fetch": a run that changes nothing."""
+    `data` None means "not modified since the last fetch": a run that changes nothing.
+
+    The run row is written first (committed: staff see the run as running), then one
+    transaction holds the source's lock and writes the appointments, the source's
+    `validators`, content digest and sync time, and the run's figures together: a run killed
+    anywhere in between leaves none of them, so the next fetch imports the feed again, and the
+    run row still "running" is failed by `fail_interrupted_runs` when a server starts."""
     rows = await db.fetch(
         """INSERT INTO sync_run (id, account, source, started_at, events_seen,
                appointments_created, appointments_updated, appointments_cancelled,
@@ -250,26 +270,72 @@ async def run_sync(actor: Actor, source_id: uuid.UUID, data: str | bytes | None,
             if not locked[0]["ok"]:
                 raise SyncBusy("This calendar is being synced by another instance right now.")
             if data is not None and not await _same_as_last_time(source_id, content):
-                events = parse(data, window.start, window.end)
+                events = await parse_off_loop(data, window.start, window.end)
                 outcome = await sync_events(actor, source_id, events, window,
                                             own_domains or set())
+            await db.fetch(
+                """UPDATE calendar_source SET last_synced_at = now(),
+                          content_hash = coalesce($2, content_hash),
+                          etag = CASE WHEN $3 THEN $4 ELSE etag END,
+                          last_modified = CASE WHEN $3 THEN $5 ELSE last_modified END
+                   WHERE id = $1""",
+                source_id, content, validators is not None,
+                validators.etag if validators else None,
+                validators.last_modified if validators else None)
+            finished = await _finish(run_id, outcome, None)
     except (FeedError, SyncBusy) as exc:
         error = str(exc)
-    finished = await db.fetch_records(
-        """UPDATE sync_run SET finished_at = now(), events_seen = $2, appointments_created = $3,
-               appointments_updated = $4, appointments_cancelled = $5, customers_created = $6,
-               customers_matched = $7, error = $8 WHERE id = $1 RETURNING *""",
-        run_id, outcome.events_seen, outcome.appointments_created,
-        outcome.appointments_updated, outcome.appointments_cancelled,
-        outcome.customers_created, outcome.customers_matched, error)
-    if error is None:
-        await db.fetch("UPDATE calendar_source SET last_synced_at = now(), "
-                       "content_hash = coalesce($2, content_hash) WHERE id = $1",
-                       source_id, content)
+    except asyncio.CancelledError:  # the server is stopping: say so rather than "running"
+        await asyncio.shield(_finish(run_id, SyncOutcome(), INTERRUPTED))
+        raise
+    except Exception:
+        log.exception("calendar sync of source %s failed", source_id)
+        error = "The sync failed unexpectedly; nothing from it was kept. Try again later."
+    if error is not None:
+        finished = await _finish(run_id, SyncOutcome(), error)
+    else:
         for appointment_id, customer_id in outcome.changed_appointments:
             await pubsub.publish(APPOINTMENT_CHANNEL, {
                 "account": str(actor.account_id), "id": str(appointment_id),
                 "customer": str(customer_id) if customer_id else None, "kind": "synced"})
     await pubsub.publish(SYNC_RUN_CHANNEL, {"account": str(actor.account_id),
                                             "id": str(run_id), "source": str(source_id)})
-    return finished[0]
+    return finished
+
+
+async def _finish(run_id: uuid.UUID, outcome: SyncOutcome, error: str | None) -> Any:
+    rows = await db.fetch_records(
+        """UPDATE sync_run SET finished_at = now(), events_seen = $2, appointments_created = $3,
+               appointments_updated = $4, appointments_cancelled = $5, customers_created = $6,
+               customers_matched = $7, error = $8 WHERE id = $1 RETURNING *""",
+        run_id, outcome.events_seen, outcome.appointments_created,
+        outcome.appointments_updated, outcome.appointments_cancelled,
+        outcome.customers_created, outcome.customers_matched, error)
+    return rows[0]
+
+
+async def fail_interrupted_runs() -> list[Any]:
+    """At start: runs still "running" whose process is gone are marked failed with a reason.
+
+    A run's process holds the source's advisory lock for as long as it works (its transaction
+    has it), so a lock we can take means nobody is running that source; runs whose lock is
+    held belong to a live instance and are left alone. (A run row is written just before its
+    lock is taken; should this mark such a run in that instant, the run's own final update
+    overwrites it with its real figures.)"""
+    async with db.transaction():
+        rows = await db.fetch_records(
+            """WITH running AS MATERIALIZED (
+                   SELECT id, source FROM sync_run WHERE finished_at IS NULL)
+               UPDATE sync_run r SET finished_at = now(), error = $2
+               FROM running
+               WHERE r.id = running.id
+                 AND pg_try_advisory_xact_lock($1, hashtext(running.source::text))
+               RETURNING r.id, r.account, r.source""",
+            SYNC_LOCK_NAMESPACE, INTERRUPTED)
+    for row in rows:
+        log.warning("sync run %s of source %s was interrupted; marked failed", row["id"],
+                    row["source"])
+        await pubsub.publish(SYNC_RUN_CHANNEL, {"account": str(row["account"]),
+                                                "id": str(row["id"]),
+                                                "source": str(row["source"])})
+    return list(rows)

@@ -1,0 +1,91 @@
+"""Parsing feeds off the event loop.
+
+icalendar and recurring-ical-events are pure Python: a 2.4 MB feed takes seconds of CPU and
+holds the GIL all along, so a thread would stall the loop just the same (every request,
+`/healthz` included, waits). Feeds larger than `IN_PROCESS_BYTES` are parsed in a small pool
+of worker processes (`CALENDAR_PARSE_PROCESSES`, default 1; started on first use with
+forkserver, never fork: the app's threads and sockets must not be copied). Small feeds, the
+common case for uploads and tests, parse in-process: a few milliseconds, less than the trip to
+a worker.
+
+The worker sends the events back as chunks of pickled bytes, and the loop unpickles them one
+chunk at a time, yielding between chunks: unpickling 30,000 events in one go would itself hold
+the GIL for a few hundred milliseconds."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import multiprocessing
+import pickle
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from clientele.calendar_sync.ics import EventInstance, FeedError, parse
+
+IN_PROCESS_BYTES = 32 * 1024
+CHUNK_EVENTS = 1000
+
+_pool: ProcessPoolExecutor | None = None
+_pool_lock = threading.Lock()
+
+
+def _processes() -> int:
+    from clientele.settings import Settings
+
+    return Settings.from_env().calendar_parse_processes
+
+
+def _executor() -> ProcessPoolExecutor:
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["clientele.calendar_sync.ics"])
+            _pool = ProcessPoolExecutor(max_workers=_processes(), mp_context=context)
+        return _pool
+
+
+def _discard(pool: ProcessPoolExecutor) -> None:
+    global _pool
+    with _pool_lock:
+        if _pool is pool:
+            _pool = None
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def shutdown() -> None:
+    """Stop the worker processes (they also stop with the app's process)."""
+    with _pool_lock:
+        pool = _pool
+    if pool is not None:
+        _discard(pool)
+
+
+def parse_in_chunks(data: str | bytes, start: dt.datetime, end: dt.datetime
+                    ) -> list[bytes]:
+    """In the worker: `ics.parse`, returned as pickled chunks of `CHUNK_EVENTS` events."""
+    events = parse(data, start, end)
+    return [pickle.dumps(events[i:i + CHUNK_EVENTS], protocol=pickle.HIGHEST_PROTOCOL)
+            for i in range(0, len(events), CHUNK_EVENTS)]
+
+
+async def parse_off_loop(data: str | bytes, start: dt.datetime, end: dt.datetime
+                         ) -> list[EventInstance]:
+    """`ics.parse` without stalling the event loop (same result, same FeedError)."""
+    if len(data) <= IN_PROCESS_BYTES:
+        return parse(data, start, end)
+    pool = _executor()
+    try:
+        chunks = await asyncio.get_running_loop().run_in_executor(
+            pool, parse_in_chunks, data, start, end)
+    except BrokenProcessPool:
+        _discard(pool)  # the next feed gets a fresh worker
+        raise FeedError("The calendar file could not be read: its parser stopped (the file "
+                        "may be too large or too complex).") from None
+    events: list[EventInstance] = []
+    for chunk in chunks:
+        events.extend(pickle.loads(chunk))
+        await asyncio.sleep(0)  # let waiting requests run between chunks
+    return events
