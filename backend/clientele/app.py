@@ -14,6 +14,7 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Respon
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from clientele.accounts.bootstrap import (
     DEMO_PASSWORD,
@@ -161,6 +162,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 yield
         finally:
             await pubsub.disconnect()
+            await app.state.limits.close()
             await db.close_pool()
 
     routes = [
@@ -172,11 +174,16 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.limits = Limits.from_settings(settings)
     app.state.settings = settings
-    app.add_middleware(Authentication, token_limiter=app.state.limits.per_token)
+    app.add_middleware(Authentication)
     app.add_middleware(GraphQLContentTypes)  # before any lookup: a form post is refused as is
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     # Around the others: a fault anywhere inside becomes a coded 503 (any other escaped error
     # a coded 500), and every answer, 413/429/503 included, carries the security headers.
     app.add_middleware(FaultResponses)
     app.add_middleware(SecurityHeaders, hsts_seconds=settings.hsts_seconds)
+    if settings.trusted_proxies:
+        # Outermost, so everything inside sees the client. Only these peers' X-Forwarded-For
+        # and -Proto count: `clientele serve` runs uvicorn with proxy_headers=False.
+        app.add_middleware(ProxyHeadersMiddleware,
+                           trusted_hosts=[str(n) for n in settings.trusted_proxies])
     return app

@@ -16,16 +16,19 @@ def _serve(settings: Settings) -> None:
 
     print(f"Clientele on http://{settings.host}:{settings.port}  (GraphiQL: /graphql)",
           flush=True)
+    # proxy_headers=False: uvicorn would otherwise trust X-Forwarded-For from 127.0.0.1 (or
+    # FORWARDED_ALLOW_IPS); the app reads it only from TRUSTED_PROXIES (app.py).
     if settings.workers > 1:
         # Live messages are a few hundred bytes: per-message deflate would cost more CPU and
         # ~40 kB per connection than it saves (bench/subscribers.py, docs/performance.md).
         uvicorn.run("clientele.app:app_factory", factory=True, workers=settings.workers,
                     host=settings.host, port=settings.port, log_level="info",
-                    access_log=settings.access_log, ws_per_message_deflate=False)
+                    access_log=settings.access_log, ws_per_message_deflate=False,
+                    proxy_headers=False)
     else:
         uvicorn.run(create_app(settings), host=settings.host, port=settings.port,
                     log_level="info", access_log=settings.access_log,
-                    ws_per_message_deflate=False)
+                    ws_per_message_deflate=False, proxy_headers=False)
 
 
 def _healthcheck(settings: Settings) -> int:

@@ -46,6 +46,10 @@ class Settings:
     token_rate_per_minute: int = 1200
     booking_rate_per_minute: int = 10
     login_rate_per_minute: int = 10
+    login_failures_before_delay: int = 5
+    login_max_delay_seconds: int = 900
+    trusted_proxies: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = ()
+    """Reverse proxies whose X-Forwarded-For names the client; empty: the peer is the client."""
     calendar_polling: bool = True
     hsts_seconds: int = 0
     """Strict-Transport-Security max-age; 0 (off) unless the app is only reached over TLS."""
@@ -78,6 +82,9 @@ class Settings:
             token_rate_per_minute=int(_env("RATE_LIMIT_TOKEN_PER_MINUTE", "1200")),
             booking_rate_per_minute=int(_env("RATE_LIMIT_BOOKING_PER_MINUTE", "10")),
             login_rate_per_minute=int(_env("RATE_LIMIT_LOGIN_PER_MINUTE", "10")),
+            login_failures_before_delay=int(_env("LOGIN_FAILURES_BEFORE_DELAY", "5")),
+            login_max_delay_seconds=int(_env("LOGIN_MAX_DELAY_SECONDS", "900")),
+            trusted_proxies=_networks("TRUSTED_PROXIES"),
             calendar_polling=_env("CALENDAR_POLLING", "1") not in ("0", "false", "no"),
             hsts_seconds=max(0, int(_env("HSTS_SECONDS", "0"))),
             fetch_allow_networks=_networks("FETCH_ALLOW_NETWORKS"),

@@ -14,7 +14,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from clientele.accounts import sessions
 from clientele.accounts.credentials import token_hash
 from clientele.accounts.principal import Principal
-from clientele.core.ratelimit import RateLimiter
+from clientele.core.ratelimit import retry_after_header
 
 SESSION_COOKIE = "clientele_session"
 CSRF_HEADER = "x-csrf-token"
@@ -39,9 +39,8 @@ async def principal_from_token(token: str | None) -> Principal | None:
 class Authentication:
     """Puts `request.state.principal` on /graphql requests (anonymous when nobody logged in)."""
 
-    def __init__(self, app: ASGIApp, token_limiter: RateLimiter) -> None:
+    def __init__(self, app: ASGIApp) -> None:
         self.app = app
-        self.token_limiter = token_limiter
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not scope["path"].startswith("/graphql"):
@@ -58,10 +57,10 @@ class Authentication:
         anonymous = Principal.anonymous(request.app.state.account)
         token = bearer_token(request.headers.get("authorization"))
         if token:
-            wait = self.token_limiter.hit(token_hash(token))
+            wait = await request.app.state.limits.per_token.hit(token_hash(token))
             if wait:
                 return _error(429, "Too many requests for this token.", "RATE_LIMITED",
-                              {"Retry-After": RateLimiter.retry_after_header(wait)})
+                              {"Retry-After": retry_after_header(wait)})
             principal = await principal_from_token(token)
             if principal is None:
                 return _error(401, "Unknown or revoked API token.", "UNAUTHENTICATED",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import strawberry
 
@@ -13,7 +13,8 @@ from clientele.api.accounts.types import AccountError, Me
 from clientele.api.auth import SESSION_COOKIE
 from clientele.api.context import Info
 from clientele.api.enums import AccountErrorCodeEnum
-from clientele.core.ratelimit import RateLimiter
+from clientele.api.limits import Limits, client_address
+from clientele.core.ratelimit import retry_after_header
 
 
 @strawberry.type(description="Result of login.")
@@ -28,22 +29,43 @@ def _refused(code: AccountErrorCode, message: str) -> LoginPayload:
         AccountError(field=None, message=message, code=AccountErrorCodeEnum[code.name])])
 
 
+async def _throttle(limits: Limits, response: Any, email: str, client: str
+                    ) -> LoginPayload | None:
+    """A 429 refusal when this address must wait: the per-address limit, then the per-account
+    throttle (only addresses that failed for the account wait; signin_throttle says why)."""
+    wait = await limits.login_per_ip.hit(client)
+    message = "Too many sign-in attempts; wait a minute and try again."
+    if not wait:
+        wait = await limits.signin.check(email, client)
+        message = ("Too many failed sign-ins to this account from your address; try again in "
+                   f"{retry_after_header(wait)} seconds.")
+    if not wait:
+        return None
+    response.status_code = 429
+    response.headers["Retry-After"] = retry_after_header(wait)
+    return _refused(AccountErrorCode.RATE_LIMITED, message)
+
+
 async def login(
     info: Info,
     email: Annotated[str, strawberry.argument(description="Login email.")],
     password: Annotated[str, strawberry.argument(description="Password.")],
 ) -> LoginPayload:
     request, response = info.context.request, info.context.response
-    client = request.client.host if request and request.client else "unknown"
-    wait = request.app.state.limits.login_per_ip.hit(client) if request else 0
-    if wait:
-        response.status_code = 429
-        response.headers["Retry-After"] = RateLimiter.retry_after_header(wait)
-        return _refused(AccountErrorCode.RATE_LIMITED, "Too many sign-in attempts; wait a "
-                        "minute and try again.")
+    # no request: executed in-process (tests, scripts), with no client to throttle
+    limits: Limits | None = request.app.state.limits if request is not None else None
+    client = client_address(request) or "unknown"
+    if limits is not None:
+        throttled = await _throttle(limits, response, email, client)
+        if throttled is not None:
+            return throttled
     user = await users.authenticate(email, password)
     if user is None:
+        if limits is not None:
+            await limits.signin.failed(email, client)
         return _refused(AccountErrorCode.INVALID_CREDENTIALS, "Wrong email or password.")
+    if limits is not None:
+        await limits.signin.succeeded(email, client)
     token, csrf = await sessions.create_session(user["id"])
     principal = await sessions.principal_for_session(token)
     assert principal is not None

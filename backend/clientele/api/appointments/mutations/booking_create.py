@@ -17,11 +17,12 @@ from clientele.api.customers.inputs import CustomFieldValueInput, custom_changes
 from clientele.api.customers.types import Customer
 from clientele.api.enums import AppointmentErrorCodeEnum
 from clientele.api.errors import user_errors
+from clientele.api.limits import client_address
 from clientele.api.permissions import require
 from clientele.appointments.booking import BookingRefused, BookingRequest, book
 from clientele.appointments.errors import AppointmentErrorCode
 from clientele.core.errors import DomainError
-from clientele.core.ratelimit import RateLimiter
+from clientele.core.ratelimit import retry_after_header
 
 
 @strawberry.type(description="Why a booking was refused; nothing was written.")
@@ -89,11 +90,11 @@ async def booking_create(
         ip = None
     else:
         http = info.context.request
-        ip = http.client.host if http is not None and http.client else None
-        wait = http.app.state.limits.booking_per_ip.hit(ip or "unknown") if http else 0
+        ip = client_address(http)
+        wait = await http.app.state.limits.booking_per_ip.hit(ip or "unknown") if http else 0
         if wait:
             info.context.response.status_code = 429
-            info.context.response.headers["Retry-After"] = RateLimiter.retry_after_header(wait)
+            info.context.response.headers["Retry-After"] = retry_after_header(wait)
             return _refused(DomainError.single(None, "Too many bookings; try again later.",
                                                AppointmentErrorCode.RATE_LIMITED))
         account = await get_account_by_slug(input.account_slug or "")
