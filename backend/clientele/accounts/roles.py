@@ -7,6 +7,7 @@ from typing import Any
 
 import asyncpg
 
+from clientele.accounts import users
 from clientele.accounts.errors import AccountErrorCode
 from clientele.accounts.permissions import BUILTIN_ROLES, Permission
 from clientele.core import db
@@ -74,14 +75,19 @@ async def _custom_role(account_id: uuid.UUID, role_id: uuid.UUID) -> Any:
 
 async def update_role(account_id: uuid.UUID, role_id: uuid.UUID, name: str | None,
                       permissions: frozenset[Permission] | None) -> Any:
-    role = await _custom_role(account_id, role_id)
+    """Rename a custom role or change its permissions. Taking manage:users from the role of the
+    last users who have it is LAST_ADMIN, as demoting them would be."""
     try:
-        rows = await db.fetch_records(
-            "UPDATE role SET name = $3, permissions = $4 WHERE account = $1 AND id = $2 "
-            "RETURNING *",
-            account_id, role_id, _check_name(name) if name is not None else role["name"],
-            sorted(p.value for p in permissions) if permissions is not None
-            else list(role["permissions"]))
+        async with db.transaction():
+            await users.lock_staff(account_id)
+            role = await _custom_role(account_id, role_id)
+            rows = await db.fetch_records(
+                "UPDATE role SET name = $3, permissions = $4 WHERE account = $1 AND id = $2 "
+                "RETURNING *",
+                account_id, role_id, _check_name(name) if name is not None else role["name"],
+                sorted(p.value for p in permissions) if permissions is not None
+                else list(role["permissions"]))
+            await users.keep_an_admin(account_id)
     except asyncpg.UniqueViolationError:
         raise DomainError.single("name", "A role with this name exists.",
                                  AccountErrorCode.DUPLICATE) from None
@@ -89,9 +95,13 @@ async def update_role(account_id: uuid.UUID, role_id: uuid.UUID, name: str | Non
 
 
 async def delete_role(account_id: uuid.UUID, role_id: uuid.UUID) -> None:
-    await _custom_role(account_id, role_id)
-    in_use = await db.fetch("SELECT 1 FROM staff_user WHERE role = $1 LIMIT 1", role_id)
-    if in_use:
-        raise DomainError.single("id", "Users still have this role.",
-                                 AccountErrorCode.ROLE_IN_USE)
-    await db.fetch("DELETE FROM role WHERE account = $1 AND id = $2", account_id, role_id)
+    """Under the account's staff lock, so no user is given the role between the check and the
+    delete (which would otherwise end in a foreign-key error)."""
+    async with db.transaction():
+        await users.lock_staff(account_id)
+        await _custom_role(account_id, role_id)
+        in_use = await db.fetch("SELECT 1 FROM staff_user WHERE role = $1 LIMIT 1", role_id)
+        if in_use:
+            raise DomainError.single("id", "Users still have this role.",
+                                     AccountErrorCode.ROLE_IN_USE)
+        await db.fetch("DELETE FROM role WHERE account = $1 AND id = $2", account_id, role_id)

@@ -38,16 +38,16 @@ def _validate(email: str, name: str, password: str | None) -> tuple[str, str]:
 async def create_user(account_id: uuid.UUID, email: str, name: str, password: str,
                       role_id: uuid.UUID) -> Any:
     clean_email, clean_name = _validate(email, name, password)
-    role = await db.fetch("SELECT id FROM role WHERE account = $1 AND id = $2",
-                          account_id, role_id)
-    if not role:
-        raise NotFound("Role", field="role_id")
+    password_hash = hash_password(password)  # slow on purpose: not while holding the lock
     try:
-        rows = await db.fetch_records(
-            """INSERT INTO staff_user (id, account, email, name, password_hash, role,
-                                       is_active, created_at)
-               VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, true, now()) RETURNING *""",
-            account_id, clean_email, clean_name, hash_password(password), role_id)
+        async with db.transaction():
+            await lock_staff(account_id)  # the role cannot be deleted meanwhile
+            await _role_exists(account_id, role_id)
+            rows = await db.fetch_records(
+                """INSERT INTO staff_user (id, account, email, name, password_hash, role,
+                                           is_active, created_at)
+                   VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, true, now()) RETURNING *""",
+                account_id, clean_email, clean_name, password_hash, role_id)
     except asyncpg.UniqueViolationError:
         raise DomainError.single("email", "A user with this email exists.",
                                  AccountErrorCode.DUPLICATE) from None
@@ -88,24 +88,41 @@ async def update_user(account_id: uuid.UUID, user_id: uuid.UUID, *, name: str | 
         raise NotFound("User")
     if name is not None or password is not None:
         _validate(user["email"], name if name is not None else user["name"], password)
-    if role_id is not None and not await db.fetch(
-            "SELECT 1 FROM role WHERE account = $1 AND id = $2", account_id, role_id):
-        raise NotFound("Role", field="role_id")
+    password_hash = hash_password(password) if password else None
     async with db.transaction():
+        await lock_staff(account_id)
+        if role_id is not None:
+            await _role_exists(account_id, role_id)
         rows = await db.fetch_records(
             """UPDATE staff_user SET name = coalesce($3, name), role = coalesce($4, role),
                       is_active = coalesce($5, is_active),
                       password_hash = coalesce($6, password_hash)
                WHERE account = $1 AND id = $2 RETURNING *""",
             account_id, user_id, name.strip() if name else None, role_id, is_active,
-            hash_password(password) if password else None)
-        await _keep_an_admin(account_id)
+            password_hash)
+        await keep_an_admin(account_id)
         if is_active is False or password:
             await db.fetch("DELETE FROM staff_session WHERE \"user\" = $1", user_id)
     return rows[0]
 
 
-async def _keep_an_admin(account_id: uuid.UUID) -> None:
+async def lock_staff(account_id: uuid.UUID) -> None:
+    """Changes to an account's users and roles run one at a time (until the transaction
+    ends). The last-admin rule counts the admins after the write: without this, two demotions
+    side by side would each still see the other admin and both commit, leaving none."""
+    await db.fetch("SELECT pg_advisory_xact_lock($1)",
+                   db.advisory_key("staff", str(account_id)))
+
+
+async def _role_exists(account_id: uuid.UUID, role_id: uuid.UUID) -> None:
+    if not await db.fetch("SELECT 1 FROM role WHERE account = $1 AND id = $2",
+                          account_id, role_id):
+        raise NotFound("Role", field="role_id")
+
+
+async def keep_an_admin(account_id: uuid.UUID) -> None:
+    """Raise LAST_ADMIN (rolling the caller's transaction back) when no active user who can
+    manage users is left. Call under `lock_staff`, after the write."""
     rows = await db.fetch(
         """SELECT count(*) AS n FROM staff_user u JOIN role r ON r.id = u.role
            WHERE u.account = $1 AND u.is_active AND 'manage:users' = ANY(r.permissions)""",

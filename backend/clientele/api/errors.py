@@ -10,6 +10,7 @@ import strawberry
 from graphql import GraphQLError
 from starlette.responses import JSONResponse
 
+from clientele.api.error_codes import to_api
 from clientele.core import ids
 from clientele.core.errors import FieldError
 
@@ -60,7 +61,8 @@ E = TypeVar("E")
 def user_errors(
     errors: Iterable[FieldError], error_type: type[E], code_enum: type[Enum]
 ) -> list[E]:
-    """Domain FieldErrors → the mutation's error type (field, message, code, extras)."""
+    """Domain FieldErrors → the mutation's error type (field, message, code, extras). Codes go
+    through the explicit table of api.error_codes, so another domain's code never raises."""
     out = []
     for error in errors:
         extra: dict[str, Any] = {}
@@ -71,24 +73,19 @@ def user_errors(
             error_type(  # type: ignore[call-arg]
                 field=api_field(error.field),
                 message=error.message,
-                code=code_enum[error.code.name],
+                code=to_api(error.code, code_enum),
                 **extra,
             )
         )
     return out
 
 
-class _IdError(Enum):
-    INVALID = "INVALID"
-    NOT_FOUND = "NOT_FOUND"
-
-
 def parse_id(global_id: str, type_name: str, field: str = "id") -> Any:
     """The UUID inside a global ID of `type_name`; raises DomainError (code INVALID) for a
     malformed or wrong-type ID, so mutations report it as a user error."""
-    from clientele.core.errors import DomainError
+    from clientele.core.errors import DomainError, ErrorCode
 
     try:
         return ids.decode_as(str(global_id), type_name)
     except ids.InvalidGlobalId as exc:
-        raise DomainError([FieldError(field, str(exc), _IdError.INVALID)]) from exc
+        raise DomainError([FieldError(field, str(exc), ErrorCode.INVALID)]) from exc

@@ -12,6 +12,7 @@ from clientele.appointments.errors import AppointmentErrorCode
 from clientele.blocking import services as blocking
 from clientele.core import db, pubsub
 from clientele.core.errors import DomainError, FieldError
+from clientele.core.time_range import out_of_range
 from clientele.customers import custom_fields
 from clientele.customers import services as customers
 from clientele.customers.enums import CustomerSource
@@ -19,6 +20,7 @@ from clientele.customers.identity import IdentityError, normalise_email_value, n
 
 APPOINTMENT_CHANNEL = "appointment"
 MAX_SERVICES = 20
+MAX_LOCATION = 500  # the appointment.location column
 
 
 @dataclass
@@ -49,8 +51,17 @@ class BookingRefused(DomainError):
 
 
 def _validate(request: BookingRequest) -> list[FieldError]:
+    """Everything the rows written later could refuse, checked before the first write: a
+    failed insert after the customer's would otherwise be a 500 (the transaction keeps the
+    database whole either way)."""
     errors: list[FieldError] = []
-    if request.starts_at.tzinfo is None or request.ends_at.tzinfo is None:
+    out_of_range_times = [FieldError(name, problem, AppointmentErrorCode.INVALID)
+                          for name, value in (("starts_at", request.starts_at),
+                                              ("ends_at", request.ends_at))
+                          if (problem := out_of_range(value))]
+    if out_of_range_times:
+        errors += out_of_range_times
+    elif request.starts_at.tzinfo is None or request.ends_at.tzinfo is None:
         errors.append(FieldError("starts_at", "Give times with a time zone offset.",
                                  AppointmentErrorCode.INVALID))
     elif request.ends_at <= request.starts_at:
@@ -59,6 +70,9 @@ def _validate(request: BookingRequest) -> list[FieldError]:
     if len(request.services) > MAX_SERVICES or any(len(s) > 200 for s in request.services):
         errors.append(FieldError("services", f"At most {MAX_SERVICES} services of 200 "
                                  "characters.", AppointmentErrorCode.TOO_LONG))
+    if request.location is not None and len(request.location) > MAX_LOCATION:
+        errors.append(FieldError("location", f"At most {MAX_LOCATION} characters.",
+                                 AppointmentErrorCode.TOO_LONG))
     if not (request.email or request.phone):
         errors.append(FieldError("email", "An email address or a phone number is required.",
                                  AppointmentErrorCode.REQUIRED))
@@ -73,10 +87,9 @@ async def book(actor: Actor, request: BookingRequest, *, online: bool,
     try:
         email = normalise_email_value(request.email)
         phone = normalise_phone_value(request.phone, actor.phone_region, "mobile_phone")
-    except IdentityError as exc:
+    except IdentityError as exc:  # the customer code (INVALID_EMAIL…); the API maps it
         errors.append(FieldError(exc.error.field if exc.error.field != "mobile_phone"
-                                 else "phone", exc.error.message,
-                                 AppointmentErrorCode[exc.error.code.name]))
+                                 else "phone", exc.error.message, exc.error.code))
         email = phone = None
     errors += await _custom_errors(actor.account_id, request.custom)
     if errors:
@@ -89,23 +102,26 @@ async def book(actor: Actor, request: BookingRequest, *, online: bool,
                                    phone=phone, ip=ip)
         message = await _blocked_message(actor.account_id)
         raise BookingRefused([FieldError(None, message, AppointmentErrorCode.BLOCKED)])
-    customer, created, conflicts = await customers.match_or_create(
-        actor,
-        {"first_name": request.first_name, "last_name": request.last_name, "email": email,
-         "mobile_phone": phone},
-        CustomerSource.BOOKING,
-        custom=request.custom,
-    )
-    if rule is None:
-        rules = await blocking.rules_for_customers(actor.account_id, [customer["id"]])
-        rule = (rules[customer["id"]] or [None])[0]
+    # one transaction: the matched customer stays locked until the appointment is written (a
+    # concurrent delete waits, or wins before the match), and events leave after the commit
+    async with db.transaction():
+        customer, created, conflicts = await customers.match_or_create(
+            actor,
+            {"first_name": request.first_name, "last_name": request.last_name, "email": email,
+             "mobile_phone": phone},
+            CustomerSource.BOOKING,
+            custom=request.custom,
+        )
+        if rule is None:
+            rules = await blocking.rules_for_customers(actor.account_id, [customer["id"]])
+            rule = (rules[customer["id"]] or [None])[0]
+        appointment = await create_appointment(actor, customer["id"], request)
     warnings = []
     if rule is not None:
         warnings.append(f"This customer is blocked from online booking ({rule['kind'].lower()}"
                         f" rule{': ' + rule['reason'] if rule['reason'] else ''}).")
     warnings += [f"Kept the stored {_label(c['field'])} {c['from']!r}; the booking "
                  f"said {c['to']!r}." for c in conflicts]
-    appointment = await create_appointment(actor, customer["id"], request)
     return Booking(appointment, customer, created, rule, warnings)
 
 
@@ -121,8 +137,7 @@ async def _custom_errors(account_id: uuid.UUID, values: dict[str, Any]) -> list[
     if errors:
         return errors
     _, value_errors = custom_fields.apply_values(defs, {}, values, False)
-    return [FieldError(e.field, e.message, AppointmentErrorCode.__members__.get(
-        e.code.name, AppointmentErrorCode.INVALID)) for e in value_errors]
+    return value_errors  # customer codes; the API maps each to a booking code
 
 
 async def _blocked_message(account_id: uuid.UUID) -> str:

@@ -13,6 +13,7 @@ commit and is dropped when it rolls back. piccolo joins a nested transaction to 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -41,11 +42,12 @@ class CallbackTransaction(PostgresTransaction):
     Every transaction of the app is one of these (the engine creates them), so code that opens
     one through piccolo directly gets the same guarantee as `transaction()`."""
 
-    __slots__ = ("callbacks",)
+    __slots__ = ("callbacks", "state")
 
     def __init__(self, engine: PostgresEngine, allow_nested: bool = True) -> None:
         super().__init__(engine, allow_nested)
         self.callbacks: list[Callback] = []
+        self.state: dict[str, Any] = {}  # what the transaction holds (e.g. advisory locks)
 
     async def __aexit__(self, exception_type: Any, exception: Any, traceback: Any) -> bool:
         outermost = self._parent is None
@@ -163,15 +165,37 @@ def in_transaction() -> bool:
     return _engine is not None and _engine.current_transaction.get() is not None
 
 
+def _current() -> CallbackTransaction | None:
+    current = _engine.current_transaction.get() if _engine is not None else None
+    if current is not None and not isinstance(current, CallbackTransaction):
+        raise TypeError("transaction not opened through clientele.core.db's engine")
+    return current
+
+
+def transaction_state() -> dict[str, Any]:
+    """A dict that lives as long as the outermost transaction (for what it has locked)."""
+    current = _current()
+    if current is None:
+        raise RuntimeError("not inside a transaction")
+    return current.state
+
+
+def advisory_key(*parts: str) -> int:
+    """A 64-bit key for pg_advisory_xact_lock(bigint) naming `parts` (e.g. "identity",
+    account, email). blake2b rather than hashtext: 64 bits make a collision between two
+    unrelated keys (which would only serialise them) practically impossible, and Python can
+    sort the keys to take several in one order everywhere."""
+    digest = hashlib.blake2b("\x1f".join(parts).encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
 async def after_commit(callback: Callback) -> None:
     """Run `callback` once the current transaction has committed, or at once outside one.
     A rollback drops it. Callbacks run in the order they were registered."""
-    current = _engine.current_transaction.get() if _engine is not None else None
+    current = _current()
     if current is None:
         await _run(callback)
         return
-    if not isinstance(current, CallbackTransaction):
-        raise TypeError("transaction not opened through clientele.core.db's engine")
     current.callbacks.append(callback)
 
 

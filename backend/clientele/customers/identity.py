@@ -2,6 +2,20 @@
 
 Every way a customer enters (manual add, calendar, booking, import) normalises contact details
 here and asks `match` before creating: email first, then phone.
+
+Deciding "same person or new" is a read followed by a write, so two writers could both read
+"nobody has this phone" and both create. `lock` serialises the decisions per normalised email
+and phone within an account (PostgreSQL advisory locks held until the transaction ends): the
+second writer waits, then sees the first one's customer. Phones cannot be unique in the
+database (families share landlines), so the locks are what decides, for email too.
+
+Two levels, so that neither the lock table nor deadlocks limit a long transaction: short ones
+(a manual create, a booking, an update) take the account's identity lock shared, then one
+exclusive lock per key of the person, all in one sorted order. Transactions that resolve many
+people one after the other (a calendar sync, an import) take the account's lock exclusively
+once instead: one lock rather than thousands (PostgreSQL's lock table holds ~6,400 by
+default), and no deadlock with a short transaction holding one of their keys, since those
+cannot be running meanwhile. Short decisions of that account wait for such a run to commit.
 """
 
 from __future__ import annotations
@@ -56,6 +70,30 @@ class IdentityError(ValueError):
     def __init__(self, error: FieldError) -> None:
         super().__init__(error.message)
         self.error = error
+
+
+async def lock(account_id: uuid.UUID, email: str | None, phones: Iterable[str | None] = (),
+               *, whole_account: bool = False) -> None:
+    """Take the identity locks for these normalised details (or the whole account) until the
+    current transaction ends. Call before `match`; repeated calls in one transaction take only
+    what is not held yet, so nested services can call it again for a subset."""
+    held = db.transaction_state().setdefault(("identity", account_id), set())
+    account_key = db.advisory_key("identity", str(account_id))
+    if "whole account" in held:
+        return
+    if whole_account:
+        await db.fetch("SELECT pg_advisory_xact_lock($1)", account_key)
+        held.add("whole account")
+        return
+    if "account shared" not in held:
+        await db.fetch("SELECT pg_advisory_xact_lock_shared($1)", account_key)
+        held.add("account shared")
+    keys = sorted({db.advisory_key("identity", str(account_id), value)
+                   for value in (email, *phones) if value} - held)
+    if keys:
+        # one statement; unnest yields the keys in the sorted order given
+        await db.fetch("SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) AS k", keys)
+        held.update(keys)
 
 
 async def match(

@@ -21,6 +21,10 @@ from clientele.customers.rows import custom_values
 from clientele.customers.validation import clean, name_errors, sort_name
 
 CUSTOMER_CHANNEL = "customer"
+IDENTITY_FIELDS = ("email", "mobile_phone", "landline_phone")
+# sources that resolve many people in one long transaction: they lock the account's identity
+# decisions as a whole (customers.identity explains why)
+BULK_SOURCES = frozenset({CustomerSource.CALENDAR, CustomerSource.IMPORT})
 
 COLUMNS = (
     "salutation", "first_name", "last_name", "email", "mobile_phone", "landline_phone",
@@ -74,7 +78,15 @@ async def _check_unique(account_id: uuid.UUID, values: dict[str, Any],
         raise _duplicate(found, values)
 
 
+async def _lock_identity(account_id: uuid.UUID, values: dict[str, Any],
+                         whole_account: bool = False) -> None:
+    await identity.lock(account_id, values.get("email"),
+                        (values.get("mobile_phone"), values.get("landline_phone")),
+                        whole_account=whole_account)
+
+
 async def _publish(account_id: uuid.UUID, customer_id: uuid.UUID, kind: str) -> None:
+    """Inside the write's transaction: the event leaves once it commits (core.pubsub)."""
     await pubsub.publish(
         CUSTOMER_CHANNEL, {"account": str(account_id), "id": str(customer_id), "kind": kind}
     )
@@ -99,7 +111,9 @@ async def create(
     custom_changes: dict[str, Any] | None = None,
     source: CustomerSource = CustomerSource.MANUAL,
 ) -> dict:
-    """Create a customer after identity checks; raises DomainError and writes nothing on error."""
+    """Create a customer after identity checks; raises DomainError and writes nothing on error.
+    The identity check and the insert run under the identity locks of the new details, so of
+    parallel creates with one new phone or email exactly one succeeds."""
     account_id = actor.account_id
     cleaned, errors = clean(values, actor.phone_region)
     errors += name_errors(cleaned.get("first_name"), cleaned.get("last_name"))
@@ -109,7 +123,6 @@ async def create(
     errors += custom_errors
     if errors:
         raise DomainError(errors)
-    await _check_unique(account_id, cleaned, exclude=None)
     row = {column: cleaned.get(column) for column in COLUMNS}
     row["communication_status"] = row["communication_status"] or "ALLOWED"
     row["email_enabled"] = True if row["email_enabled"] is None else row["email_enabled"]
@@ -118,6 +131,8 @@ async def create(
     params = ", ".join(f"${i}" for i in range(4, len(COLUMNS) + 4))
     try:
         async with db.transaction():
+            await _lock_identity(account_id, cleaned, whole_account=source in BULK_SOURCES)
+            await _check_unique(account_id, cleaned, exclude=None)
             rows = await db.fetch_records(
                 f"""
                 INSERT INTO customer (id, account, sort_name, {columns}, custom, source,
@@ -136,9 +151,9 @@ async def create(
             await audit.record(actor, created["id"], AuditAction.CREATED, [
                 {"field": c, "from": None, "to": audit.plain(created[c])}
                 for c in COLUMNS if created[c] is not None])
+            await _publish(account_id, created["id"], "created")
     except asyncpg.UniqueViolationError:
         raise await _unique_violation(account_id, cleaned, None) from None
-    await _publish(account_id, created["id"], "created")
     return created
 
 
@@ -149,33 +164,29 @@ async def update(
     custom_changes: dict[str, Any] | None = None,
     archived: bool | None = None,
 ) -> dict:
-    """Apply `changes` (a key present with None clears the field); unknown keys are untouched."""
+    """Apply `changes` (a key present with None clears the field); unknown keys are untouched.
+
+    The row is read locked (FOR NO KEY UPDATE) in the transaction that writes it, so two
+    concurrent updates of different fields both land; new contact details are checked under
+    their identity locks, taken before the row lock (the order every identity writer uses)."""
     account_id = actor.account_id
-    current = await get(account_id, customer_id)
-    if current is None:
-        raise NotFound("Customer")
     cleaned, errors = clean(changes, actor.phone_region)
-    merged = {c: cleaned.get(c, current[c]) for c in COLUMNS}
-    errors += name_errors(merged["first_name"], merged["last_name"])
-    custom = custom_values(current)
-    if custom_changes:
-        defs = await custom_fields.definitions(account_id)
-        custom, custom_errors = custom_fields.apply_values(defs, custom, custom_changes, False)
-        errors += custom_errors
-    for flag in ("communication_status", "email_enabled", "sms_enabled"):
-        if merged[flag] is None:
-            errors.append(FieldError(flag, "This field cannot be cleared.",
-                                     CustomerErrorCode.REQUIRED))
-    if errors:
-        raise DomainError(errors)
-    identity_changes = {k: cleaned[k] for k in ("email", "mobile_phone", "landline_phone")
-                        if cleaned.get(k) and cleaned[k] != current[k]}
-    if identity_changes:
-        await _check_unique(account_id, identity_changes, exclude=customer_id)
     assignments = ", ".join(f"{c} = ${i}" for i, c in enumerate(COLUMNS, start=5))
     archive_sql = {None: "archived_at", True: "COALESCE(archived_at, now())", False: "NULL"}
     try:
         async with db.transaction():
+            await _lock_identity(account_id, cleaned)
+            found = await db.fetch_records(
+                "SELECT * FROM customer WHERE account = $1 AND id = $2 FOR NO KEY UPDATE",
+                account_id, customer_id)
+            if not found:
+                raise NotFound("Customer")
+            current = found[0]
+            merged, custom = await _merged(actor, current, cleaned, errors, custom_changes)
+            identity_changes = {k: cleaned[k] for k in IDENTITY_FIELDS
+                                if cleaned.get(k) and cleaned[k] != current[k]}
+            if identity_changes:
+                await _check_unique(account_id, identity_changes, exclude=customer_id)
             rows = await db.fetch_records(
                 f"""
                 UPDATE customer SET {assignments}, sort_name = $3, custom = $4::jsonb,
@@ -189,15 +200,33 @@ async def update(
                 json.dumps(custom),
                 *(merged[c] for c in COLUMNS),
             )
-            if not rows:
-                raise NotFound("Customer")
             changed = audit.diff(_auditable(current), _auditable(rows[0]), AUDITED)
             if changed:
                 await audit.record(actor, customer_id, AuditAction.UPDATED, changed)
+            await _publish(account_id, customer_id, "updated")
     except asyncpg.UniqueViolationError:
-        raise await _unique_violation(account_id, identity_changes, customer_id) from None
-    await _publish(account_id, customer_id, "updated")
+        raise await _unique_violation(account_id, cleaned, customer_id) from None
     return rows[0]
+
+
+async def _merged(actor: Actor, current: Any, cleaned: dict[str, Any],
+                  errors: list[FieldError], custom_changes: dict[str, Any] | None
+                  ) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The row's values after the changes, or DomainError with every problem found."""
+    merged = {c: cleaned.get(c, current[c]) for c in COLUMNS}
+    errors = errors + name_errors(merged["first_name"], merged["last_name"])
+    custom = custom_values(current)
+    if custom_changes:
+        defs = await custom_fields.definitions(actor.account_id)
+        custom, custom_errors = custom_fields.apply_values(defs, custom, custom_changes, False)
+        errors += custom_errors
+    for flag in ("communication_status", "email_enabled", "sms_enabled"):
+        if merged[flag] is None:
+            errors.append(FieldError(flag, "This field cannot be cleared.",
+                                     CustomerErrorCode.REQUIRED))
+    if errors:
+        raise DomainError(errors)
+    return merged, custom
 
 
 def _auditable(row: Any) -> dict[str, Any]:
@@ -263,7 +292,12 @@ async def match_or_create(
     or a new one. With FILL_BLANKS (the default) new details fill blanks only and a differing
     value is kept and recorded as a CONFLICT in the customer's history; OVERWRITE replaces
     differing values (the history records from → to); IGNORE changes nothing but still records
-    the conflicts. `custom` values are treated alike. Returns (row, created, conflicts)."""
+    the conflicts. `custom` values are treated alike. Returns (row, created, conflicts).
+
+    The decision runs under the identity locks of the person's details, and a matched customer
+    stays locked (FOR KEY SHARE) until the caller's transaction ends: a caller that writes an
+    appointment for them in the same transaction can never meet a foreign-key error because
+    the customer was deleted meanwhile. One deleted before the lock is simply not matched."""
     cleaned, errors = clean(values, actor.phone_region)
     given_custom: dict[str, Any] = {}
     if custom:
@@ -272,12 +306,35 @@ async def match_or_create(
         errors += custom_errors
     if errors:
         raise DomainError(errors)
-    found = await identity.match(actor.account_id, cleaned.get("email"),
-                                 (cleaned.get("mobile_phone"), cleaned.get("landline_phone")))
-    if found is None:
-        return await create(actor, values, custom, source=source), True, []
-    current = await get(actor.account_id, found.customer_id)
-    assert current is not None
+    async with db.transaction():
+        await _lock_identity(actor.account_id, cleaned, whole_account=source in BULK_SOURCES)
+        current = await _matched_and_locked(actor.account_id, cleaned)
+        if current is None:
+            return await create(actor, values, custom, source=source), True, []
+        return await _merge_into(actor, current, cleaned, given_custom, policy)
+
+
+async def _matched_and_locked(account_id: uuid.UUID, cleaned: dict[str, Any]) -> Any | None:
+    """The customer these details identify, locked against deletion; None when nobody has
+    them. A match deleted between the look-up and the lock is looked up again (the delete has
+    committed by then, so the next look-up no longer sees it)."""
+    for _attempt in range(5):
+        found = await identity.match(account_id, cleaned.get("email"),
+                                     (cleaned.get("mobile_phone"), cleaned.get("landline_phone")))
+        if found is None:
+            return None
+        rows = await db.fetch_records(
+            "SELECT * FROM customer WHERE account = $1 AND id = $2 FOR KEY SHARE",
+            account_id, found.customer_id)
+        if rows:
+            return rows[0]
+    raise DomainError.single(None, "The customer changed while this was saved; try again.",
+                             CustomerErrorCode.NOT_FOUND)
+
+
+async def _merge_into(actor: Actor, current: Any, cleaned: dict[str, Any],
+                      given_custom: dict[str, Any], policy: ConflictPolicy
+                      ) -> tuple[dict, bool, list[dict[str, Any]]]:
     stored_custom = custom_values(current)
     given = {k: v for k, v in cleaned.items() if k in COLUMNS and v is not None}
     blanks = {k: v for k, v in given.items() if current[k] is None}
@@ -291,17 +348,11 @@ async def match_or_create(
         blanks, custom_blanks = given, given_custom
     elif conflicts:
         await audit.record(actor, current["id"], AuditAction.CONFLICT, conflicts)
-    if policy is ConflictPolicy.IGNORE:
+    if policy is ConflictPolicy.IGNORE or not (blanks or custom_blanks):
         return current, False, conflicts
-    if blanks or custom_blanks:
-        try:
-            return await update(actor, current["id"], blanks, custom_blanks), False, conflicts
-        except DomainError:
-            pass  # e.g. a blank phone that belongs to someone else: keep the record as it is
-    return current, False, conflicts
-    if blanks:
-        try:
-            return await update(actor, current["id"], blanks), False, conflicts
-        except DomainError:
-            pass  # e.g. a blank phone that belongs to someone else: keep the record as it is
-    return current, False, conflicts
+    try:
+        return await update(actor, current["id"], blanks, custom_blanks), False, conflicts
+    except DomainError:
+        # e.g. a blank phone that belongs to someone else: keep the record as it is (update
+        # refuses before it writes anything)
+        return current, False, conflicts

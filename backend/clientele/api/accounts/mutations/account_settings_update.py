@@ -13,7 +13,9 @@ from clientele.accounts.services import update_settings
 from clientele.api.accounts.types import AccountError, AccountSettings, settings_of
 from clientele.api.context import Info
 from clientele.api.enums import AccountErrorCodeEnum, ConflictPolicyEnum
+from clientele.api.errors import user_errors
 from clientele.api.permissions import require
+from clientele.core.errors import FieldError
 
 MAX_MESSAGE = 1000
 
@@ -36,9 +38,9 @@ async def account_settings_update(
     require(info, Permission.MANAGE_SETTINGS)
     message = booking_blocked_message.strip() if booking_blocked_message is not None else None
     if message is not None and not 0 < len(message) <= MAX_MESSAGE:
-        return AccountSettingsUpdatePayload(account=None, user_errors=[AccountError(
-            field="bookingBlockedMessage", message=f"1 to {MAX_MESSAGE} characters.",
-            code=AccountErrorCodeEnum[AccountErrorCode.INVALID.name])])
+        return AccountSettingsUpdatePayload(account=None, user_errors=user_errors([FieldError(
+            "booking_blocked_message", f"1 to {MAX_MESSAGE} characters.",
+            AccountErrorCode.INVALID)], AccountError, AccountErrorCodeEnum))
     account = await update_settings(
         info.context.account.id, message,
         calendar_conflict_policy.name if calendar_conflict_policy is not None else None)

@@ -13,7 +13,9 @@ from clientele.api.accounts.types import AccountError, Me
 from clientele.api.auth import SESSION_COOKIE
 from clientele.api.context import Info
 from clientele.api.enums import AccountErrorCodeEnum
+from clientele.api.errors import user_errors
 from clientele.api.limits import Limits, client_address
+from clientele.core.errors import FieldError
 from clientele.core.ratelimit import retry_after_header
 
 
@@ -25,8 +27,8 @@ class LoginPayload:
 
 
 def _refused(code: AccountErrorCode, message: str) -> LoginPayload:
-    return LoginPayload(me=None, user_errors=[
-        AccountError(field=None, message=message, code=AccountErrorCodeEnum[code.name])])
+    return LoginPayload(me=None, user_errors=user_errors(
+        [FieldError(None, message, code)], AccountError, AccountErrorCodeEnum))
 
 
 async def _throttle(limits: Limits, response: Any, email: str, client: str
