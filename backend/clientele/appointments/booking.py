@@ -12,6 +12,7 @@ from clientele.appointments.errors import AppointmentErrorCode
 from clientele.blocking import services as blocking
 from clientele.core import db, pubsub
 from clientele.core.errors import DomainError, FieldError
+from clientele.core.time_range import out_of_range
 from clientele.customers import custom_fields
 from clientele.customers import services as customers
 from clientele.customers.enums import CustomerSource
@@ -19,6 +20,7 @@ from clientele.customers.identity import IdentityError, normalise_email_value, n
 
 APPOINTMENT_CHANNEL = "appointment"
 MAX_SERVICES = 20
+MAX_LOCATION = 500  # the appointment.location column
 
 
 @dataclass
@@ -49,8 +51,17 @@ class BookingRefused(DomainError):
 
 
 def _validate(request: BookingRequest) -> list[FieldError]:
+    """Everything the rows written later could refuse, checked before the first write: a
+    failed insert after the customer's would otherwise be a 500 (the transaction keeps the
+    database whole either way)."""
     errors: list[FieldError] = []
-    if request.starts_at.tzinfo is None or request.ends_at.tzinfo is None:
+    out_of_range_times = [FieldError(name, problem, AppointmentErrorCode.INVALID)
+                          for name, value in (("starts_at", request.starts_at),
+                                              ("ends_at", request.ends_at))
+                          if (problem := out_of_range(value))]
+    if out_of_range_times:
+        errors += out_of_range_times
+    elif request.starts_at.tzinfo is None or request.ends_at.tzinfo is None:
         errors.append(FieldError("starts_at", "Give times with a time zone offset.",
                                  AppointmentErrorCode.INVALID))
     elif request.ends_at <= request.starts_at:
@@ -59,6 +70,9 @@ def _validate(request: BookingRequest) -> list[FieldError]:
     if len(request.services) > MAX_SERVICES or any(len(s) > 200 for s in request.services):
         errors.append(FieldError("services", f"At most {MAX_SERVICES} services of 200 "
                                  "characters.", AppointmentErrorCode.TOO_LONG))
+    if request.location is not None and len(request.location) > MAX_LOCATION:
+        errors.append(FieldError("location", f"At most {MAX_LOCATION} characters.",
+                                 AppointmentErrorCode.TOO_LONG))
     if not (request.email or request.phone):
         errors.append(FieldError("email", "An email address or a phone number is required.",
                                  AppointmentErrorCode.REQUIRED))
