@@ -7,7 +7,7 @@ from typing import Any
 
 import asyncpg
 
-from clientele.accounts.credentials import hash_password, verify_password
+from clientele.accounts.credentials import hash_password_async, verify_password_async
 from clientele.accounts.errors import AccountErrorCode
 from clientele.core import db
 from clientele.core.email import InvalidEmail, normalise_email
@@ -38,7 +38,7 @@ def _validate(email: str, name: str, password: str | None) -> tuple[str, str]:
 async def create_user(account_id: uuid.UUID, email: str, name: str, password: str,
                       role_id: uuid.UUID) -> Any:
     clean_email, clean_name = _validate(email, name, password)
-    password_hash = hash_password(password)  # slow on purpose: not while holding the lock
+    password_hash = await hash_password_async(password)  # slow: not while holding the lock
     try:
         async with db.transaction():
             await lock_staff(account_id)  # the role cannot be deleted meanwhile
@@ -63,7 +63,8 @@ async def authenticate(email: str, password: str) -> Any | None:
     rows = await db.fetch_records(
         "SELECT * FROM staff_user WHERE email = $1 AND is_active", clean_email)
     user = rows[0] if rows else None
-    if not verify_password(user["password_hash"] if user else None, password) or user is None:
+    if not await verify_password_async(user["password_hash"] if user else None, password) \
+            or user is None:
         return None
     await db.fetch("UPDATE staff_user SET last_login_at = now() WHERE id = $1", user["id"])
     return user
@@ -88,7 +89,7 @@ async def update_user(account_id: uuid.UUID, user_id: uuid.UUID, *, name: str | 
         raise NotFound("User")
     if name is not None or password is not None:
         _validate(user["email"], name if name is not None else user["name"], password)
-    password_hash = hash_password(password) if password else None
+    password_hash = await hash_password_async(password) if password else None
     async with db.transaction():
         await lock_staff(account_id)
         if role_id is not None:
