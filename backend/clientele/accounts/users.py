@@ -7,6 +7,7 @@ from typing import Any
 
 import asyncpg
 
+from clientele.accounts import events
 from clientele.accounts.credentials import hash_password_async, verify_password_async
 from clientele.accounts.errors import AccountErrorCode
 from clientele.core import db
@@ -104,6 +105,11 @@ async def update_user(account_id: uuid.UUID, user_id: uuid.UUID, *, name: str | 
         await keep_an_admin(account_id)
         if is_active is False or password:
             await db.fetch("DELETE FROM staff_session WHERE \"user\" = $1", user_id)
+    # committed: end the user's open WebSockets and SSE streams on every instance
+    if is_active is False or (role_id is not None and role_id != user["role"]):
+        await events.announce(account_id, "user", user_id)
+    elif password:
+        await events.announce(account_id, "user_sessions", user_id)
     return rows[0]
 
 

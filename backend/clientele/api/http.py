@@ -7,38 +7,30 @@ graphql-transport-ws on the same path and SSE via `Accept: text/event-stream`.
 from __future__ import annotations
 
 import json
-from contextlib import suppress
 from contextvars import ContextVar
 from typing import Any
 from urllib.parse import urlparse
 
 import orjson
 from cross_web import HTTPException
-from graphql import GraphQLError
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.websockets import WebSocket, WebSocketDisconnect
-from strawberry.asgi import ASGIWebSocketAdapter, GraphQL
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http.base import GRAPHQL_SSE_PROTOCOL, MULTIPART_SUBSCRIPTION_PROTOCOL
-from strawberry.http.exceptions import WebSocketDisconnected
 from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
-from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
-    BaseGraphQLTransportWSHandler,
-    Operation,
-    _OperationStreamClosed,
-)
 from strawberry.types import ExecutionResult
-from strawberry.types.execution import PreExecutionError
 from strawberry.types.unset import UNSET
 
 from clientele.accounts import sessions
 from clientele.accounts.principal import Principal
-from clientele.api import subscription_fanout
+from clientele.api import live
 from clientele.api.auth import SESSION_COOKIE, bearer_token, principal_from_token
 from clientele.api.context import Context
 from clientele.api.security_headers import graphiql_page
+from clientele.api.ws_handlers import LegacyWSHandler, SharedTransportWSHandler, WebSocketAdapter
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 _wants_graphql_response: ContextVar[bool] = ContextVar("wants_graphql_response", default=False)
@@ -50,82 +42,12 @@ def is_request_error(result: ExecutionResult) -> bool:
     return result.data is None and bool(errors) and all(not e.path for e in errors)
 
 
-class SharedTransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
-    """graphql-transport-ws where identical subscriptions share one execution per event and
-    one encoded payload (api/subscription_fanout.py). Queries, mutations and anything that
-    cannot be keyed run per operation, as before."""
-
-    async def run_operation(self, operation: Operation[Context, None]) -> None:
-        context = self.context
-        key = subscription_fanout.key_for(context.principal, operation.query,
-                                          operation.operation_name, operation.variables)
-        if key is None or not isinstance(self.websocket, ASGIWebSocketAdapter):
-            await super().run_operation(operation)
-            return
-        principal = context.principal
-
-        async def source() -> Any:
-            return await self.schema.stream(
-                operation.query, variable_values=operation.variables,
-                context_value=Context(principal=principal), root_value=self.root_value,
-                operation_name=operation.operation_name)
-
-        try:
-            async with subscription_fanout.join(key, source, self._encode_payload) as member:
-                await self._send_shared(operation, member)
-            await operation.send_operation_message({"id": operation.id, "type": "complete"})
-        except _OperationStreamClosed:
-            return
-        except Exception as error:
-            await self.handle_task_exception(error)
-            with suppress(Exception):
-                await operation.send_operation_message({"id": operation.id, "type": "complete"})
-            self.operations.pop(operation.id, None)
-            raise
-
-    def _encode_payload(self, result: ExecutionResult) -> str:
-        payload: dict[str, Any] = {"data": result.data}
-        if result.errors:
-            payload["errors"] = [error.formatted for error in result.errors]
-        if result.extensions:
-            payload["extensions"] = result.extensions
-        return orjson.dumps(payload).decode()
-
-    async def _send_shared(self, operation: Operation[Context, None],
-                           member: subscription_fanout.Member) -> None:
-        assert isinstance(self.websocket, ASGIWebSocketAdapter)
-        ws = self.websocket.ws
-        head = '{"id":' + orjson.dumps(operation.id).decode() + ',"type":"next","payload":'
-        first = True
-        while True:
-            item = await member.get()
-            if isinstance(item, str):
-                if operation.completed:
-                    return
-                try:
-                    await ws.send_text(head + item + "}")
-                except WebSocketDisconnect as exc:
-                    raise WebSocketDisconnected from exc
-            elif isinstance(item, PreExecutionError) and first:
-                await self._handle_pre_execution_error(operation, item)
-                return
-            elif isinstance(item, subscription_fanout.Dropped):
-                await operation.send_operation_message({
-                    "id": operation.id, "type": "next",
-                    "payload": {"data": None, "errors": [GraphQLError(
-                        item.message, extensions={"code": "SUBSCRIBER_TOO_SLOW"}).formatted]}})
-                return
-            elif isinstance(item, subscription_fanout.End):
-                return  # a failure of the source was logged once, by the group
-            else:  # incremental delivery frames
-                await self._reject_incremental_delivery(operation)
-                return
-            first = False
-
-
 class GraphQLApp(GraphQL):
-    # identical subscriptions share one execution per event (api/subscription_fanout.py)
+    # identical subscriptions share one execution per event (api/subscription_fanout.py);
+    # malformed messages close with 4400, revoked principals with 4403 (api/ws_handlers.py)
     graphql_transport_ws_handler_class = SharedTransportWSHandler  # type: ignore[assignment]
+    graphql_ws_handler_class = LegacyWSHandler  # type: ignore[assignment]
+    websocket_adapter_class = WebSocketAdapter  # type: ignore[assignment]
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
@@ -193,6 +115,15 @@ class GraphQLApp(GraphQL):
             if isinstance(response_data, dict) and "data" not in response_data:
                 response.status_code = 400
         return response
+
+    async def execute_operation(self, request: Any, request_adapter: Any, request_data: Any,
+                                context: Context, *args: Any, **kwargs: Any) -> Any:
+        """An SSE or multipart event stream ends when its principal is revoked (api/live.py)."""
+        result = await super().execute_operation(request, request_adapter, request_data,
+                                                 context, *args, **kwargs)
+        if hasattr(result, "__anext__"):
+            return live.guarded(result, context.principal)
+        return result
 
     async def execute_single(self, request: Any, request_adapter: Any, *args: Any,
                              **kwargs: Any) -> Any:

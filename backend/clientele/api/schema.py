@@ -10,7 +10,6 @@ from strawberry.extensions import (
     MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
-    ParserCache,
     QueryDepthLimiter,
     ValidationCache,
 )
@@ -64,6 +63,7 @@ from clientele.api.customers.subscriptions import CustomerSubscriptions
 from clientele.api.customers.types import Customer
 from clientele.api.faults import ServiceFaults, is_fault_error
 from clientele.api.node import NodeQueries
+from clientele.api.stream_parser_cache import StreamSafeParserCache
 from clientele.api.subscription_fanout import PerEventExecutor
 from clientele.api.suggestions import HideSuggestions
 
@@ -204,7 +204,8 @@ def build_schema(production: bool = False) -> strawberry.Schema:
     extensions: list = [
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         # Repeated documents (the SPA's and partners' operations) skip parsing and validation.
-        lambda: ParserCache(maxsize=DOCUMENT_CACHE_SIZE),
+        # (a syntax error in a streamed operation is an error result there too)
+        lambda: StreamSafeParserCache(maxsize=DOCUMENT_CACHE_SIZE),
         lambda: AddValidationRules(rules),
         lambda: ValidationCache(maxsize=DOCUMENT_CACHE_SIZE),
         ServiceFaults,  # database or broker unreachable: SERVICE_UNAVAILABLE, in words

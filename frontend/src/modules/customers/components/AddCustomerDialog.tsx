@@ -1,24 +1,22 @@
 // "Add customer": name, email, phone and the required custom fields (a new customer must have
 // them); the API's userErrors appear at their fields.
-import { useRef, useState, type FormEvent } from "react";
-import { useMutation, useQuery, type CombinedError } from "urql";
+import { useState, type FormEvent } from "react";
+import { useMutation, useQuery } from "urql";
 import type { CustomerListItemFieldsFragment } from "../../../gql/graphql";
 import { Dialog } from "../../../shared/components/Dialog";
 import { Field } from "../../../shared/components/Field";
 import { ErrorState } from "../../../shared/components/States";
-import { useFocusFirstInvalid } from "../../../shared/hooks/useFocusFirstInvalid";
 import { CustomFieldDefinitionsQuery } from "../graphql/CustomFieldDefinitionsQuery";
 import { CustomerCreateMutation } from "../graphql/CustomerCreateMutation";
 import { buildCreateInput, customFieldInput, type NewCustomerValues } from "../utils/customerForm";
 import { editableCustomFields } from "../utils/customFields";
 import { CustomFieldControl } from "./CustomFieldControl";
-import { groupUserErrors, NO_ERRORS, type GroupedErrors } from "../utils/userErrors";
-import { FormErrorSummary, UserErrorMessages } from "./UserErrorMessages";
+import { useCustomerFormSubmit } from "../hooks/useCustomerFormSubmit";
+import { errorsAt, FormErrorSummary } from "./UserErrorMessages";
 import { FormActions } from "../../../shared/components/FormActions";
 
 const FIELDS = ["firstName", "lastName", "email", "mobilePhone"] as const;
 const EMPTY: NewCustomerValues = { firstName: "", lastName: "", email: "", mobilePhone: "" };
-export const NAME_REQUIRED = "A first or last name is required.";
 
 interface Props {
   open: boolean;
@@ -42,57 +40,40 @@ function AddCustomerForm({
   onCreated: Props["onCreated"];
 }) {
   const [values, setValues] = useState<NewCustomerValues>(EMPTY);
-  const [errors, setErrors] = useState<GroupedErrors>(NO_ERRORS);
-  const [failure, setFailure] = useState<CombinedError | Error | null>(null);
   const [{ fetching }, create] = useMutation(CustomerCreateMutation);
   const [definitionsResult] = useQuery({ query: CustomFieldDefinitionsQuery, variables: { includeArchived: false } });
   const required = editableCustomFields(definitionsResult.data?.customFieldDefinitions ?? [], []).filter(
     (field) => field.required,
   );
   const [custom, setCustom] = useState<Record<string, string | boolean>>({});
-  const form = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(form, errors);
+  const { form, errors, failure, submit } = useCustomerFormSubmit();
+  const shown = new Set<string>([...FIELDS, ...required.map((field) => `customFields.${field.key}`)]);
 
   const set = (field: keyof NewCustomerValues) => (event: { target: { value: string } }) =>
     setValues((current) => ({ ...current, [field]: event.target.value }));
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setFailure(null);
-    if (!values.firstName.trim() && !values.lastName.trim()) {
-      setErrors({
-        byField: {
-          firstName: [{ field: "firstName", message: NAME_REQUIRED, code: "REQUIRED", existingCustomerId: null }],
-        },
-        general: [],
-      });
-      return;
-    }
-    const customFields = required
-      .map((field) => ({ key: field.key, value: customFieldInput(field.type, custom[field.key] ?? (field.type === "CHECKBOX" ? false : "")) }))
-      .filter((entry) => entry.value !== null);
-    const result = await create({ input: { ...buildCreateInput(values), ...(customFields.length ? { customFields } : {}) } });
-    const payload = result.data?.customerCreate;
-    if (result.error || !payload) {
-      setFailure(result.error ?? new Error("The server sent no answer."));
-      return;
-    }
-    if (payload.userErrors.length > 0 || !payload.customer) {
-      const shown = new Set<string>([...FIELDS, ...required.map((field) => `customFields.${field.key}`)]);
-      setErrors(groupUserErrors(payload.userErrors, (field) => shown.has(field)));
-      return;
-    }
-    setErrors(NO_ERRORS);
-    setValues(EMPTY);
-    setCustom({});
-    onCreated(payload.customer);
-  }
-
-  const error = (field: string) =>
-    errors.byField[field] ? <UserErrorMessages errors={errors.byField[field]} /> : undefined;
+  const onSubmit = (event: FormEvent) =>
+    submit(event, {
+      name: values,
+      shown: (field) => shown.has(field),
+      save: async () => {
+        const customFields = required
+          .map((field) => ({ key: field.key, value: customFieldInput(field.type, custom[field.key] ?? (field.type === "CHECKBOX" ? false : "")) }))
+          .filter((entry) => entry.value !== null);
+        const result = await create({ input: { ...buildCreateInput(values), ...(customFields.length ? { customFields } : {}) } });
+        return { payload: result.data?.customerCreate, error: result.error };
+      },
+      saved: (payload) => payload.customer !== null,
+      onSaved: (payload) => {
+        setValues(EMPTY);
+        setCustom({});
+        onCreated(payload.customer!);
+      },
+    });
+  const error = (field: string) => errorsAt(errors, field);
 
   return (
-    <form ref={form} className="form" onSubmit={submit} noValidate aria-label="New customer">
+    <form ref={form} className="form" onSubmit={onSubmit} noValidate aria-label="New customer">
       <p className="form__intro">A first or last name is required; everything else is optional.</p>
       <div className="form__row">
         <Field label="First name" error={error("firstName")}>

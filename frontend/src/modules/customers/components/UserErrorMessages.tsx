@@ -1,6 +1,7 @@
 // The messages of userErrors, with a link to the other customer for DUPLICATE.
+import type { ReactNode } from "react";
 import { Link } from "react-router";
-import type { UserError } from "../utils/userErrors";
+import type { GroupedErrors, UserError } from "../utils/userErrors";
 import { profilePath } from "../paths";
 
 export function UserErrorMessages({ errors }: { errors: readonly UserError[] | undefined }) {
@@ -38,4 +39,9 @@ export function FormErrorSummary({ errors }: { errors: readonly UserError[] }) {
       </ul>
     </div>
   );
+}
+
+/** The errors at one control of a form, for its Field (undefined: none). */
+export function errorsAt(errors: GroupedErrors, field: string): ReactNode {
+  return errors.byField[field] ? <UserErrorMessages errors={errors.byField[field]} /> : undefined;
 }

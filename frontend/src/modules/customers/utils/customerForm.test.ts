@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CustomerDetailsFieldsFragment } from "../../../gql/graphql";
 import { profileCustomer } from "../../../test/fixtures";
-import { buildCreateInput, buildUpdateInput, valuesFromCustomer } from "./customerForm";
+import { buildCreateInput, buildUpdateInput, missingName, NAME_REQUIRED, valuesFromCustomer } from "./customerForm";
 
 const customer = profileCustomer() as unknown as CustomerDetailsFieldsFragment;
 
@@ -53,5 +53,15 @@ describe("buildCreateInput", () => {
       email: "eva@example.ch",
       mobilePhone: null,
     });
+  });
+});
+
+describe("missingName", () => {
+  it("asks for a first or a last name, at the first name", () => {
+    expect(missingName({ firstName: " ", lastName: "" })).toEqual([
+      { field: "firstName", message: NAME_REQUIRED, code: "REQUIRED", existingCustomerId: null },
+    ]);
+    expect(missingName({ firstName: "", lastName: "Frei" })).toEqual([]);
+    expect(missingName({ firstName: "Eva", lastName: "" })).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@
 // means "clear" (null), an untouched one is left out of the update ("leave alone").
 import type {
   CommunicationStatus,
+  CustomerErrorFieldsFragment,
   CustomerCreateInput,
   CustomerDetailsFieldsFragment,
   CustomerUpdateInput,
@@ -38,6 +39,15 @@ export interface CustomerFormValues extends Record<TextField, string> {
   archived: boolean;
   /** Custom field values by key: text for TEXT, DROPDOWN, DATE, NUMBER; boolean for CHECKBOX. */
   custom: Record<string, string | boolean>;
+}
+
+/** The rule every customer form checks before it asks the API (which checks it too). */
+export const NAME_REQUIRED = "A first or last name is required.";
+
+/** The error of a customer without a first and a last name (none when it has one). */
+export function missingName(values: { firstName: string; lastName: string }): CustomerErrorFieldsFragment[] {
+  if (values.firstName.trim() || values.lastName.trim()) return [];
+  return [{ field: "firstName", message: NAME_REQUIRED, code: "REQUIRED", existingCustomerId: null }];
 }
 
 export interface NewCustomerValues {
