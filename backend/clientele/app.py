@@ -29,6 +29,7 @@ from clientele.api.faults import FaultResponses
 from clientele.api.health import health
 from clientele.api.http import graphql_app
 from clientele.api.limits import Limits
+from clientele.api.live import running as live_connections
 from clientele.api.schema import build_schema
 from clientele.api.security_headers import SecurityHeaders
 from clientele.appointments.last_seen import running as last_seen_running
@@ -155,6 +156,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
         tune_garbage_collector()
         try:
             async with contextlib.AsyncExitStack() as background:
+                # revocations end open WebSockets/SSE streams (one subscription per process)
+                await background.enter_async_context(
+                    live_connections(settings.live_recheck_seconds))
                 await background.enter_async_context(search_running())
                 await background.enter_async_context(last_seen_running())
                 if settings.calendar_polling:

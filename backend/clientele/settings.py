@@ -51,6 +51,9 @@ class Settings:
     trusted_proxies: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = ()
     """Reverse proxies whose X-Forwarded-For names the client; empty: the peer is the client."""
     calendar_polling: bool = True
+    live_recheck_seconds: float = 30.0
+    """How often open WebSockets/SSE streams are re-checked against the database (revocations
+    arrive as events at once; this catches those no event announced). 0: never."""
     hsts_seconds: int = 0
     """Strict-Transport-Security max-age; 0 (off) unless the app is only reached over TLS."""
     fetch_allow_networks: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = ()
@@ -86,6 +89,7 @@ class Settings:
             login_max_delay_seconds=int(_env("LOGIN_MAX_DELAY_SECONDS", "900")),
             trusted_proxies=_networks("TRUSTED_PROXIES"),
             calendar_polling=_env("CALENDAR_POLLING", "1") not in ("0", "false", "no"),
+            live_recheck_seconds=max(0.0, float(_env("LIVE_RECHECK_SECONDS", "30"))),
             hsts_seconds=max(0, int(_env("HSTS_SECONDS", "0"))),
             fetch_allow_networks=_networks("FETCH_ALLOW_NETWORKS"),
             password_hash_threads=max(1, int(_env("PASSWORD_HASH_THREADS", "2"))),

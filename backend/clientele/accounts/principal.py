@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from clientele.accounts.permissions import ALL, Permission
 from clientele.accounts.services import AccountInfo
@@ -28,6 +28,11 @@ class Principal:
     via: str = "anonymous"  # session | token | system | anonymous
     session_id: uuid.UUID | None = None
     csrf_token: str | None = None
+    token_id: uuid.UUID | None = None
+    role_id: uuid.UUID | None = None
+    # time.monotonic() before the credential was read: a revocation this process saw after it
+    # may not be reflected yet (api/live.py checks the ones it saw since)
+    resolved_at: float = field(default=0.0, compare=False)
 
     @property
     def authenticated(self) -> bool:

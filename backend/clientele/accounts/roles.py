@@ -7,7 +7,7 @@ from typing import Any
 
 import asyncpg
 
-from clientele.accounts import users
+from clientele.accounts import events, users
 from clientele.accounts.errors import AccountErrorCode
 from clientele.accounts.permissions import BUILTIN_ROLES, Permission
 from clientele.core import db
@@ -91,6 +91,9 @@ async def update_role(account_id: uuid.UUID, role_id: uuid.UUID, name: str | Non
     except asyncpg.UniqueViolationError:
         raise DomainError.single("name", "A role with this name exists.",
                                  AccountErrorCode.DUPLICATE) from None
+    if sorted(rows[0]["permissions"]) != sorted(role["permissions"]):
+        # its holders' open WebSockets and SSE streams end (they reconnect with the new rights)
+        await events.announce(account_id, "role", role_id)
     return rows[0]
 
 

@@ -19,6 +19,12 @@ and, once it catches up with its queue, ends with an error, as a lone slow subsc
 (`clientele.core.pubsub`). A member leaving (complete, disconnect) does not affect the others;
 the last one leaving closes the source. The source ending or failing ends every member the same
 way a lone subscription ends.
+
+Revocation (api/live.py): a member whose connection's principal was revoked is removed from
+the group at the next event and gets nothing more (its handler checks the same flag before each
+send); the others go on. The shared execution keeps running with the first member's principal
+even when that one is revoked: the key guarantees the others hold the same account and
+permissions, and nothing is checked per event that they would not pass.
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ from graphql import GraphQLError, OperationDefinitionNode, OperationType, parse
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from clientele.accounts.principal import Principal
+from clientele.api.live import Live
 from clientele.core.pubsub import MAX_PENDING
 
 log = logging.getLogger(__name__)
@@ -106,6 +113,7 @@ def key_for(principal: Principal, query: str, operation_name: str | None,
 
 @dataclass(eq=False)
 class Member:
+    live: Live | None = None
     queue: asyncio.Queue[Any] = field(
         default_factory=lambda: asyncio.Queue(maxsize=MAX_PENDING + 1))
 
@@ -157,7 +165,10 @@ class Group:
 
     def _broadcast(self, item: Any) -> None:
         for member in list(self.members):
-            if member.queue.qsize() >= MAX_PENDING:
+            if member.live is not None and member.live.revoked:
+                self.members.discard(member)
+                member.queue.put_nowait(End())  # fits: the queue holds at most MAX_PENDING
+            elif member.queue.qsize() >= MAX_PENDING:
                 self.members.discard(member)
                 member.queue.put_nowait(Dropped())
             else:
@@ -179,15 +190,16 @@ _groups: dict[Key, Group] = {}
 
 
 @contextlib.asynccontextmanager
-async def join(key: Key, source: Source, encode: Callable[[Any], str]
+async def join(key: Key, source: Source, encode: Callable[[Any], str], live: Live | None = None
                ) -> AsyncIterator[Member]:
     """Attach to the running execution for `key`, starting it (`source()`) when there is none.
-    `encode` turns an ExecutionResult into the payload text of a `next` message."""
+    `encode` turns an ExecutionResult into the payload text of a `next` message; `live` is the
+    member's connection (a revoked one is removed)."""
     group = _groups.get(key)
     if group is None or group.ended:
         group = _groups[key] = Group(key)
         group.start(source, encode)
-    member = Member()
+    member = Member(live)
     group.members.add(member)
     try:
         yield member
