@@ -1,5 +1,9 @@
-# The app image: Python API + built SPA. Used by docker-compose.yml (PostgreSQL and Redis
-# there; the embedded database is for laptops only).
+# The app image: Python API + built SPA, in production mode. Used by docker-compose.yml
+# (PostgreSQL and Redis there; the embedded database is for laptops only).
+#
+# Production seeds nothing and has no default login. Create the first admin once the database
+# is up (the password is asked for, or read from CLIENTELE_PASSWORD):
+#   docker compose run --rm app clientele user create --admin --email you@example.com
 FROM node:20-bookworm-slim AS frontend
 WORKDIR /src
 COPY package.json package-lock.json ./
@@ -11,7 +15,7 @@ RUN npm run build --workspace frontend
 
 FROM python:3.11-slim-bookworm
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 HOST=0.0.0.0 PORT=8000 \
-    CLIENTELE_FRONTEND_DIST=/app/frontend/dist
+    APP_ENV=production CLIENTELE_SEED=0 CLIENTELE_FRONTEND_DIST=/app/frontend/dist
 WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY backend backend
@@ -19,6 +23,6 @@ RUN pip install --no-cache-dir . && useradd --system --uid 10001 clientele
 COPY --from=frontend /src/frontend/dist frontend/dist
 USER clientele
 EXPOSE 8000
-HEALTHCHECK --interval=10s --timeout=3s --retries=5 \
-  CMD python -c "import urllib.request,sys; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=2)" || exit 1
+# asks this container's server for /healthz on $PORT: 503 while the database is unreachable
+HEALTHCHECK --interval=10s --timeout=5s --retries=5 CMD ["clientele", "healthcheck"]
 CMD ["clientele", "serve"]
