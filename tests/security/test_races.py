@@ -210,6 +210,34 @@ async def test_delete_during_a_booking_is_never_a_foreign_key_error(gql, databas
     assert await _count("customer", gql.account) == 1
 
 
+async def test_delete_while_linking_an_appointment_is_not_found(gql, database_url) -> None:
+    booked = await gql.data(BOOK, input={
+        "firstName": "Has", "email": "has@example.com", "startsAt": "2030-09-01T09:00:00+02:00",
+        "endsAt": "2030-09-01T10:00:00+02:00"})
+    appointment = booked["bookingCreate"]["appointment"]["id"]
+    target = await create_customer(gql, firstName="Target", email="target@example.com")
+    from clientele.core import ids
+
+    conn = await asyncpg.connect(database_url)
+    try:
+        async with conn.transaction():
+            await conn.execute("SELECT 1 FROM customer WHERE id = $1 FOR UPDATE",
+                               ids.decode_as(target, "Customer"))
+            linking = asyncio.ensure_future(gql.execute(
+                """mutation($a: ID!, $c: ID!) { appointmentLinkCustomer(appointmentId: $a,
+                   customerId: $c) { appointment { id } userErrors { code } } }""",
+                a=appointment, c=target))
+            await _waiting_backends(conn, 1)
+            await conn.execute("DELETE FROM customer WHERE id = $1",
+                               ids.decode_as(target, "Customer"))
+        result = await linking
+    finally:
+        await conn.close()
+    assert result.errors is None, result.errors
+    assert result.data["appointmentLinkCustomer"] == {"appointment": None,
+                                                      "userErrors": [{"code": "NOT_FOUND"}]}
+
+
 async def test_staff_delete_during_a_staff_booking_keeps_both_consistent(gql) -> None:
     """Through the services in parallel: whichever wins, nothing raw reaches the client and
     no appointment points at a missing customer."""

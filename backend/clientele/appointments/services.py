@@ -85,9 +85,13 @@ async def unmatched(account_id: uuid.UUID, first: int, after: str | None) -> Sli
 
 async def link_customer(account_id: uuid.UUID, appointment_id: uuid.UUID,
                         customer_id: uuid.UUID) -> Any:
+    """None when either is not found. The customer row is locked (FOR KEY SHARE) by the same
+    statement: a delete in progress is waited for, and then the customer is simply gone
+    (None), never a foreign-key error."""
     rows = await db.fetch_records(
         """UPDATE appointment SET customer = c.id, updated_at = now()
-           FROM customer c WHERE appointment.account = $1 AND appointment.id = $2
-             AND c.account = $1 AND c.id = $3 RETURNING appointment.*""",
+           FROM (SELECT id FROM customer WHERE account = $1 AND id = $3 FOR KEY SHARE) c
+           WHERE appointment.account = $1 AND appointment.id = $2
+           RETURNING appointment.*""",
         account_id, appointment_id, customer_id)
     return rows[0] if rows else None

@@ -74,7 +74,7 @@ class CountingPostgresEngine(PostgresEngine):
 
     statements: int = 0
 
-    def transaction(self, allow_nested: bool = True) -> CallbackTransaction:  # type: ignore[override]
+    def transaction(self, allow_nested: bool = True) -> CallbackTransaction:
         return CallbackTransaction(engine=self, allow_nested=allow_nested)
 
     async def run_querystring(self, querystring: QueryString, in_pool: bool = True) -> Any:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from clientele.core import db
 from clientele.core.email import InvalidEmail, normalise_email
@@ -77,7 +78,7 @@ async def lock(account_id: uuid.UUID, email: str | None, phones: Iterable[str | 
     """Take the identity locks for these normalised details (or the whole account) until the
     current transaction ends. Call before `match`; repeated calls in one transaction take only
     what is not held yet, so nested services can call it again for a subset."""
-    held = db.transaction_state().setdefault(("identity", account_id), set())
+    held: set[Any] = db.transaction_state().setdefault(f"identity {account_id}", set())
     account_key = db.advisory_key("identity", str(account_id))
     if "whole account" in held:
         return
