@@ -238,6 +238,32 @@ async def test_delete_while_linking_an_appointment_is_not_found(gql, database_ur
                                                       "userErrors": [{"code": "NOT_FOUND"}]}
 
 
+async def test_a_rule_deleted_while_a_blocked_booking_is_logged_is_no_error(
+        gql, database_url) -> None:
+    await gql.data('mutation { blockRuleCreate(kind: EMAIL, value: "nope@example.com") '
+                   '{ userErrors { code } } }')
+    rule_id = (await db.fetch("SELECT id FROM block_rule WHERE account = $1",
+                              gql.account.id))[0]["id"]
+    public = Client(gql.account, anonymous=True)
+    conn = await asyncpg.connect(database_url)
+    try:
+        async with conn.transaction():
+            await conn.execute("SELECT 1 FROM block_rule WHERE id = $1 FOR UPDATE", rule_id)
+            booking = asyncio.ensure_future(public.execute(BOOK, input={
+                "accountSlug": gql.account.slug, "firstName": "No", "email": "nope@example.com",
+                "startsAt": "2030-10-01T09:00:00+02:00", "endsAt": "2030-10-01T10:00:00+02:00"}))
+            await _waiting_backends(conn, 1)  # the attempt's log waits for the rule row
+            await conn.execute("DELETE FROM block_rule WHERE id = $1", rule_id)
+        result = await booking
+    finally:
+        await conn.close()
+    assert result.errors is None, result.errors
+    assert [e["code"] for e in result.data["bookingCreate"]["userErrors"]] == ["BLOCKED"]
+    attempts = await db.fetch("SELECT rule FROM blocked_booking_attempt WHERE account = $1",
+                              gql.account.id)
+    assert attempts == [{"rule": None}]  # logged, as ON DELETE SET NULL leaves it
+
+
 async def test_staff_delete_during_a_staff_booking_keeps_both_consistent(gql) -> None:
     """Through the services in parallel: whichever wins, nothing raw reaches the client and
     no appointment points at a missing customer."""

@@ -181,10 +181,15 @@ async def matching_rule(account_id: uuid.UUID, *, email: str | None, name: str,
 
 async def log_attempt(account_id: uuid.UUID, rule_id: uuid.UUID | None, *, email: str | None,
                       name: str, phone: str | None, ip: str | None) -> None:
+    """The rule is read locked (FOR KEY SHARE) by the insert: a rule deleted meanwhile is
+    waited for and then logged as NULL, as its ON DELETE SET NULL would leave it, rather than
+    failing the booking with a foreign-key error."""
     await db.fetch(
         """INSERT INTO blocked_booking_attempt (id, account, rule, email, name, phone, ip,
                                                 created_at)
-           VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, now())""",
+           VALUES (gen_random_uuid(), $1,
+                   (SELECT id FROM block_rule WHERE account = $1 AND id = $2 FOR KEY SHARE),
+                   $3, $4, $5, $6, now())""",
         account_id, rule_id, email, name, phone, ip)
 
 
