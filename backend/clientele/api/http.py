@@ -29,6 +29,7 @@ from clientele.accounts.principal import Principal
 from clientele.api import live
 from clientele.api.auth import SESSION_COOKIE, bearer_token, principal_from_token
 from clientele.api.context import Context
+from clientele.api.request_body import CheckedRequestBody
 from clientele.api.security_headers import graphiql_page
 from clientele.api.ws_handlers import LegacyWSHandler, SharedTransportWSHandler, WebSocketAdapter
 
@@ -42,7 +43,8 @@ def is_request_error(result: ExecutionResult) -> bool:
     return result.data is None and bool(errors) and all(not e.path for e in errors)
 
 
-class GraphQLApp(GraphQL):
+class GraphQLApp(CheckedRequestBody, GraphQL):
+    # request bodies are checked while decoding, HTTP errors are coded JSON (request_body.py)
     # identical subscriptions share one execution per event (api/subscription_fanout.py);
     # malformed messages close with 4400, revoked principals with 4403 (api/ws_handlers.py)
     graphql_transport_ws_handler_class = SharedTransportWSHandler  # type: ignore[assignment]
