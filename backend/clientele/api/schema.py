@@ -62,7 +62,9 @@ from clientele.api.customers.search import search_customers
 from clientele.api.customers.subscriptions import CustomerSubscriptions
 from clientele.api.customers.types import Customer
 from clientele.api.faults import ServiceFaults, is_fault_error
+from clientele.api.input_rules import HostileLiteralsRule, RequestChecks
 from clientele.api.node import NodeQueries
+from clientele.api.scalars import SCALAR_OVERRIDES
 from clientele.api.stream_parser_cache import StreamSafeParserCache
 from clientele.api.subscription_fanout import PerEventExecutor
 from clientele.api.suggestions import HideSuggestions
@@ -193,6 +195,7 @@ def _limit_rules(production: bool) -> list:
         *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
         *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
         CostLimitRule,
+        HostileLiteralsRule,  # NUL, lone surrogates, unreadable numbers (INVALID_STRING/NUMBER)
     ]
     if production:
         rules.append(NoSchemaIntrospectionCustomRule)
@@ -202,6 +205,7 @@ def _limit_rules(production: bool) -> list:
 def build_schema(production: bool = False) -> strawberry.Schema:
     rules = _limit_rules(production)
     extensions: list = [
+        RequestChecks,  # first, so it leaves last: codes every request error (input_rules.py)
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         # Repeated documents (the SPA's and partners' operations) skip parsing and validation.
         # (a syntax error in a streamed operation is an error result there too)
@@ -221,7 +225,9 @@ def build_schema(production: bool = False) -> strawberry.Schema:
         # no memory growth per event in long-lived subscriptions (see PerEventExecutor)
         execution_context_class=PerEventExecutor,
         config=StrawberryConfig(auto_camel_case=True,
-                                batching_config={"max_operations": MAX_BATCH}),
+                                batching_config={"max_operations": MAX_BATCH},
+                                # DateTime/Date refuse what cannot be stored (INVALID_DATE)
+                                scalar_map=SCALAR_OVERRIDES),
     )
 
 
