@@ -140,4 +140,5 @@ async def test_upload_over_http_multipart(account) -> None:
         bad = await client.post("/graphql", data={
             "operations": operations, "map": '{"0": ["variables.f"]}'},
             files={"0": ("x.ics", b"garbage", "text/calendar")})
-        assert bad.json()["data"]["calendarUpload"]["userErrors"][0]["code"] == "SYNC_FAILED"
+        # not a calendar at all: refused before a source or run is written (issue 10, class 7)
+        assert bad.json()["data"]["calendarUpload"]["userErrors"][0]["code"] == "INVALID"

@@ -20,6 +20,23 @@ class FeedError(ValueError):
     """The feed is not an iCalendar file we can read."""
 
 
+_BOM = b"\xef\xbb\xbf"
+
+
+def sniff(data: bytes) -> str | None:
+    """Why `data` is not an iCalendar file at all (empty, binary, NUL bytes), or None. Cheap
+    (no parsing), so that an upload can be refused before anything is written for it; a file
+    that passes but is broken inside still fails its sync run, readably."""
+    if not data.strip():
+        return "The file is empty."
+    if b"\x00" in data:
+        return "The file contains NUL bytes: it is binary, not an iCalendar (.ics) file."
+    head = data.removeprefix(_BOM).lstrip()[:15]
+    if head.upper() != b"BEGIN:VCALENDAR":
+        return "Not an iCalendar (.ics) file: it does not begin with BEGIN:VCALENDAR."
+    return None
+
+
 @dataclass(frozen=True)
 class Attendee:
     email: str
@@ -54,7 +71,10 @@ def _as_utc(value: dt.date | dt.datetime, tz: dt.tzinfo) -> dt.datetime:
     if isinstance(value, dt.datetime):
         if value.tzinfo is None:  # floating time: read in the calendar's zone
             value = value.replace(tzinfo=tz)
-        return value.astimezone(dt.UTC)
+        try:
+            return value.astimezone(dt.UTC)
+        except OverflowError:  # e.g. 0001-01-01 in a zone ahead of UTC
+            raise FeedError(f"The time {value.isoformat()} is out of range.") from None
     return dt.datetime.combine(value, dt.time(), dt.UTC)
 
 
@@ -69,6 +89,8 @@ def _recurrence_key(value: Any) -> str:
 def parse(data: str | bytes, start: dt.datetime, end: dt.datetime,
           default_tz: str = "UTC") -> list[EventInstance]:
     """Every event instance overlapping [start, end)."""
+    if b"\x00" in data if isinstance(data, bytes) else "\x00" in data:
+        raise FeedError("The feed contains NUL bytes; an iCalendar file is text.")
     try:
         calendar = icalendar.Calendar.from_ical(data)
     except (ValueError, IndexError, KeyError) as exc:

@@ -11,7 +11,7 @@ from clientele.accounts.permissions import Permission
 from clientele.api.calendar_sync.mutations.payloads import SyncPayload
 from clientele.api.context import Info
 from clientele.api.permissions import require
-from clientele.calendar_sync import sources
+from clientele.calendar_sync import ics, sources
 from clientele.calendar_sync.errors import CalendarErrorCode
 from clientele.calendar_sync.fetch import MAX_FEED_BYTES
 from clientele.calendar_sync.service import sync_source
@@ -26,10 +26,17 @@ async def calendar_upload(
                     "Default: the file name.")] = None,
 ) -> SyncPayload:
     require(info, Permission.MANAGE_SETTINGS)
-    data = await file.read(MAX_FEED_BYTES + 1)  # type: ignore[attr-defined]
+    if not hasattr(file, "read"):  # a JSON value where the multipart request puts a file
+        return SyncPayload.failed(DomainError.single(
+            "file", "Send the file as a multipart upload (GraphQL multipart request).",
+            CalendarErrorCode.INVALID))
+    data = await file.read(MAX_FEED_BYTES + 1)
     if len(data) > MAX_FEED_BYTES:
         return SyncPayload.failed(DomainError.single(
             "file", f"At most {MAX_FEED_BYTES // (1024 * 1024)} MB.", CalendarErrorCode.INVALID))
+    problem = ics.sniff(data)  # not a calendar at all: refused before anything is written
+    if problem:
+        return SyncPayload.failed(DomainError.single("file", problem, CalendarErrorCode.INVALID))
     label = (name or getattr(file, "filename", None) or "upload.ics").strip()[:200]
     source = await sources.find_or_create(info.context.actor, label, "UPLOAD", None)
     return SyncPayload.of(await sync_source(info.context.actor, source, data))
