@@ -8,10 +8,7 @@ from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import (
     AddValidationRules,
     MaskErrors,
-    MaxAliasesLimiter,
     MaxTokensLimiter,
-    QueryDepthLimiter,
-    ValidationCache,
 )
 from strawberry.schema.config import StrawberryConfig
 
@@ -44,7 +41,7 @@ from clientele.api.calendar_sync.mutations.calendar_upload import calendar_uploa
 from clientele.api.calendar_sync.queries import CalendarQueries
 from clientele.api.calendar_sync.subscriptions import CalendarSubscriptions
 from clientele.api.communications.types import Communication
-from clientele.api.cost import CostLimitRule
+from clientele.api.cost import MAX_COST
 from clientele.api.customers.mutations.custom_field_definition_create import (
     custom_field_definition_create,
 )
@@ -61,16 +58,21 @@ from clientele.api.customers.queries import CustomerQueries
 from clientele.api.customers.search import search_customers
 from clientele.api.customers.subscriptions import CustomerSubscriptions
 from clientele.api.customers.types import Customer
+from clientele.api.document_limits import DocumentLimits
 from clientele.api.faults import ServiceFaults, is_fault_error
 from clientele.api.input_rules import HostileLiteralsRule, RequestChecks
 from clientele.api.node import NodeQueries
 from clientele.api.scalars import SCALAR_OVERRIDES
 from clientele.api.stream_parser_cache import StreamSafeParserCache
 from clientele.api.subscription_fanout import PerEventExecutor
-from clientele.api.suggestions import HideSuggestions
+from clientele.api.suggestions import QuietExecutor
+from clientele.api.validation import Validation, validator
 
 MAX_DEPTH = 12
 MAX_ALIASES = 30
+MAX_FIELDS = 20_000  # per operation or fragment once fragment spreads are expanded
+LIMITS = DocumentLimits(max_fields=MAX_FIELDS, max_depth=MAX_DEPTH, max_aliases=MAX_ALIASES,
+                        max_cost=MAX_COST)
 MAX_TOKENS = 5000
 DOCUMENT_CACHE_SIZE = 1000
 MAX_BATCH = 10  # operations in one batched HTTP request (a JSON array)
@@ -191,10 +193,8 @@ def is_internal_error(error: GraphQLError) -> bool:
 def _limit_rules(production: bool) -> list:
     """Validation rules built once, so that the validation cache (keyed by document and rules)
     hits for every repeated document."""
-    rules = [
-        *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
-        *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
-        CostLimitRule,
+    rules: list = [
+        # size, depth, aliases and cost are checked before these run (api/validation.py)
         HostileLiteralsRule,  # NUL, lone surrogates, unreadable numbers (INVALID_STRING/NUMBER)
     ]
     if production:
@@ -204,6 +204,8 @@ def _limit_rules(production: bool) -> list:
 
 def build_schema(production: bool = False) -> strawberry.Schema:
     rules = _limit_rules(production)
+    validate_document = validator(LIMITS, hide_suggestions=production,
+                                  maxsize=DOCUMENT_CACHE_SIZE)
     extensions: list = [
         RequestChecks,  # first, so it leaves last: codes every request error (input_rules.py)
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
@@ -211,19 +213,21 @@ def build_schema(production: bool = False) -> strawberry.Schema:
         # (a syntax error in a streamed operation is an error result there too)
         lambda: StreamSafeParserCache(maxsize=DOCUMENT_CACHE_SIZE),
         lambda: AddValidationRules(rules),
-        lambda: ValidationCache(maxsize=DOCUMENT_CACHE_SIZE),
+        # the document limits, then graphql-core's rules (no suggestions in production); cached
+        lambda: Validation(validate_document),
         ServiceFaults,  # database or broker unreachable: SERVICE_UNAVAILABLE, in words
     ]
     if production:
-        extensions += [lambda: MaskErrors(should_mask_error=is_internal_error), HideSuggestions]
+        extensions += [lambda: MaskErrors(should_mask_error=is_internal_error)]
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
         types=[Customer, Appointment, Communication],
         extensions=extensions,
-        # no memory growth per event in long-lived subscriptions (see PerEventExecutor)
-        execution_context_class=PerEventExecutor,
+        # no memory growth per event in long-lived subscriptions (see PerEventExecutor); in
+        # production, no suggestions in variable and argument errors (api/suggestions.py)
+        execution_context_class=QuietExecutor if production else PerEventExecutor,
         config=StrawberryConfig(auto_camel_case=True,
                                 batching_config={"max_operations": MAX_BATCH},
                                 # DateTime/Date refuse what cannot be stored (INVALID_DATE)
