@@ -18,6 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "backend"))
 
+from clientele import database
 from clientele.accounts.principal import Principal
 from clientele.accounts.services import create_account
 from clientele.calendar_sync import sources
@@ -64,7 +65,7 @@ async def main() -> None:
     parser.add_argument("--people", type=int, default=3_000)
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL"))
     args = parser.parse_args()
-    db.configure(args.database_url or db.resolve_url(Settings.from_env()))
+    database.configure(args.database_url or db.resolve_url(Settings.from_env()))
     async with db.startup_lock():
         await db.migrate()
     await db.start_pool()

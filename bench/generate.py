@@ -28,6 +28,7 @@ import asyncpg
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "backend"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from clientele import database
 from clientele.appointments.last_seen import BACKFILL_SQL
 from clientele.core import db
 from clientele.demo_data import (
@@ -223,7 +224,7 @@ def main() -> None:
     args = parser.parse_args()
     settings = Settings.from_env()
     url = args.database_url or db.resolve_url(settings)
-    db.configure(url)
+    database.configure(url)
     asyncio.run(_migrate())
     asyncio.run(load(url, args.customers, args.seed, args.international))
 

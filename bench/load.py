@@ -10,14 +10,14 @@ from pathlib import Path
 
 async def bench_token(database_url: str) -> str:
     """A read-only API token of a benchmark user of the default account."""
+    from clientele import database
     from clientele.accounts import sessions
     from clientele.accounts.bootstrap import create_user_with_role
     from clientele.accounts.permissions import Permission
     from clientele.accounts.principal import Principal
     from clientele.accounts.services import ensure_default_account
-    from clientele.core import db
 
-    db.configure(database_url)
+    database.configure(database_url)
     account = await ensure_default_account("CH")
     email = f"bench-{random.randrange(10**9)}@example.com"
     user = await create_user_with_role(account, email, "Benchmark", "bench-password-1", "read-only")

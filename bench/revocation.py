@@ -26,6 +26,7 @@ import httpx
 import websockets
 from websockets.exceptions import ConnectionClosed
 
+from clientele import database
 from clientele.accounts import sessions
 from clientele.accounts.bootstrap import create_user_with_role
 from clientele.accounts.permissions import ALL
@@ -73,7 +74,7 @@ async def main() -> None:
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--bystanders", type=int, default=500)
     args = parser.parse_args()
-    db.configure(args.database_url)
+    database.configure(args.database_url)
     await db.start_pool()
     bystander_token, _ = await _token()
     bystanders = [await _subscribed(args.b, bystander_token) for _ in range(args.bystanders)]

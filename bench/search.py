@@ -34,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.load import bench_token, wrk_run
 from bench.people import people, queries
 
+from clientele import database
 from clientele.core import db
 from clientele.customers.search.index import Doc, SearchIndex, score
 from clientele.customers.search.service import SearchService
@@ -63,7 +64,7 @@ def brute_string(doc: Doc) -> str:
 
 
 async def build(database_url: str) -> tuple[SearchIndex, float, float]:
-    db.configure(database_url)
+    database.configure(database_url)
     await db.start_pool()
     service = SearchService()
     before = rss_mb()
@@ -197,7 +198,7 @@ async def main() -> None:
     args = parser.parse_args()
     print(f"{platform.node()} · {os.cpu_count()} cores · {time.strftime('%Y-%m-%d %H:%M')}")
     if args.graphql_only:
-        db.configure(args.database_url)
+        database.configure(args.database_url)
         await db.start_pool()
         count = (await db.fetch_records("SELECT count(*) AS n FROM customer"))[0]["n"]
         await db.close_pool()

@@ -167,6 +167,7 @@ async def upload(client: httpx.AsyncClient, base: str, title: str) -> None:
 async def make_token(database_url: str) -> str:
     """An API token (read:customers for subscribing, manage:settings for calendarUpload) of
     a benchmark user of the default account."""
+    from clientele import database
     from clientele.accounts import sessions
     from clientele.accounts.bootstrap import create_user_with_role
     from clientele.accounts.permissions import Permission
@@ -174,7 +175,7 @@ async def make_token(database_url: str) -> str:
     from clientele.accounts.services import ensure_default_account
     from clientele.core import db
 
-    db.configure(database_url)
+    database.configure(database_url)
     account = await ensure_default_account("CH")
     user = await create_user_with_role(account, f"bench-{uuid.uuid4().hex[:8]}@example.com",
                                        "Benchmark", "bench-password-1", "admin")

@@ -31,6 +31,7 @@ from clientele.accounts.services import AccountInfo, create_account
 from clientele.api.context import Context
 from clientele.api.schema import schema
 from clientele.core import db, pubsub
+from clientele.database import configure as configure_database
 from tests.waiting import eventually_sync
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -90,7 +91,7 @@ def _alive(pid: int) -> bool:
 
 @pytest.fixture(scope="session", autouse=True)
 async def database(database_url: str) -> AsyncIterator[str]:
-    db.configure(database_url)
+    configure_database(database_url)
     async with db.startup_lock():
         await db.migrate()
     await db.start_pool()

@@ -16,6 +16,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
+from clientele import database
 from clientele.accounts.bootstrap import (
     DEMO_PASSWORD,
     FIRST_ADMIN_HINT,
@@ -51,7 +52,7 @@ async def start(settings: Settings) -> None:
     """Everything the app needs before serving: database, migrations, account, and in
     development demo data. Production seeds nothing, whatever CLIENTELE_SEED says: demo users
     have a published password."""
-    db.configure(db.resolve_url(settings))
+    database.configure(db.resolve_url(settings))
     await db.start_pool()
     from clientele import seed
     from clientele.core import fetch

@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import logging
 
+from clientele import database
 from clientele.settings import Settings
 
 
@@ -50,7 +51,7 @@ def _healthcheck(settings: Settings) -> int:
 async def _migrate(settings: Settings) -> None:
     from clientele.core import db
 
-    db.configure(db.resolve_url(settings))
+    database.configure(db.resolve_url(settings))
     async with db.startup_lock():
         await db.migrate()
     print("migrations applied")
@@ -61,7 +62,7 @@ async def _seed(settings: Settings, count: int) -> None:
     from clientele.accounts.services import ensure_default_account
     from clientele.core import db
 
-    db.configure(db.resolve_url(settings))
+    database.configure(db.resolve_url(settings))
     async with db.startup_lock():
         await db.migrate()
     account = await ensure_default_account(settings.default_phone_region)
@@ -74,7 +75,7 @@ async def _seed_profile(settings: Settings, appointments: int) -> None:
     from clientele.accounts.services import ensure_default_account
     from clientele.core import db, ids
 
-    db.configure(db.resolve_url(settings))
+    database.configure(db.resolve_url(settings))
     async with db.startup_lock():
         await db.migrate()
     account = await ensure_default_account(settings.default_phone_region)
@@ -112,7 +113,7 @@ async def _user_create(settings: Settings, email: str, name: str, role: str) -> 
     from clientele.core.errors import DomainError
 
     password = _new_password()
-    db.configure(db.resolve_url(settings))
+    database.configure(db.resolve_url(settings))
     async with db.startup_lock():
         await db.migrate()
     account = await ensure_default_account(settings.default_phone_region)
@@ -135,7 +136,7 @@ async def _sync(settings: Settings, target: str, date_from: str | None,
     from clientele.calendar_sync.sync import Window
     from clientele.core import db
 
-    db.configure(db.resolve_url(settings))
+    database.configure(db.resolve_url(settings))
     async with db.startup_lock():
         await db.migrate()
     account = await ensure_default_account(settings.default_phone_region)

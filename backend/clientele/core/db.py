@@ -16,12 +16,13 @@ import contextlib
 import hashlib
 import logging
 import os
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from typing import Any
 
 import asyncpg
 from piccolo.engine.postgres import PostgresEngine, PostgresTransaction
 from piccolo.querystring import QueryString
+from piccolo.table import Table
 
 from clientele.settings import Settings
 
@@ -95,24 +96,25 @@ def resolve_url(settings: Settings) -> str:
     return embedded_database_url(settings.data_dir)
 
 
-def configure(url: str) -> CountingPostgresEngine:
-    """Create the process's engine for `url` (idempotent for the same URL)."""
+def configure(url: str, tables: Iterable[type[Table]] = (),
+              piccolo_conf: str | None = None) -> CountingPostgresEngine:
+    """Create the process's engine for `url` and bind `tables` to it (idempotent for the same
+    URL). The app hands over its table registry (`clientele.database`); core knows no domain."""
     global _engine, _url
-    if _engine is not None and _url == url:
-        return _engine
-    os.environ["PICCOLO_CONF"] = "clientele.piccolo_conf"
-    _engine = CountingPostgresEngine(config={"dsn": url})
-    _url = url
-    from clientele.tables import all_tables
-
-    for table in all_tables():
+    if _engine is None or _url != url:
+        _engine = CountingPostgresEngine(config={"dsn": url})
+        _url = url
+    if piccolo_conf:
+        os.environ["PICCOLO_CONF"] = piccolo_conf
+    for table in tables:
         table._meta.db = _engine
     return _engine
 
 
 def engine() -> CountingPostgresEngine:
     if _engine is None:
-        return configure(resolve_url(Settings.from_env()))
+        raise RuntimeError("the database is not configured: call clientele.database.configure "
+                           "at start")
     return _engine
 
 
