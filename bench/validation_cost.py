@@ -1,15 +1,17 @@
 """What a hostile document costs the server: whole POST /graphql requests against a real server
-process, each with a document it has not seen (a comment makes the text new, so neither the
-parser cache nor the validation cache helps), and `/healthz` probed meanwhile.
+process, each with a document it has not seen (leading spaces shift every location, so neither
+the parser cache nor the validation cache, which compares documents by content and location,
+helps), and `/healthz` probed meanwhile.
 
     .venv/bin/python bench/validation_cost.py [--database-url URL] [--requests 20]
-                                              [--levels 25]
+                                              [--levels 25] [--only TEXT]
 
 The server is `python -m clientele serve` with this interpreter and environment, so the code
 measured is the one on PYTHONPATH: for the figures before a change, check the old commit out
 with `git worktree add /tmp/old <commit>` and run this script with PYTHONPATH=/tmp/old/backend
-(and a small --levels: the old code needs minutes from about 22 levels on). A fresh database
-is created on the PostgreSQL server (default: the machine's) and dropped at the end.
+(with a small --levels and --only doubling: the old code needs minutes from about 22 levels
+on, and forever for the wide and inline documents). A fresh database is created on the
+PostgreSQL server (default: the machine's) and dropped at the end.
 """
 
 from __future__ import annotations
@@ -90,7 +92,7 @@ async def measure(base: str, label: str, document: str, requests: int) -> None:
         for i in range(requests):
             started = time.perf_counter()
             response = await client.post(f"{base}/graphql",
-                                         json={"query": f"{document}\n# {secrets.token_hex(4)}",
+                                         json={"query": " " * i + document,
                                                "variables": {"id": "x"}})
             latencies.append(time.perf_counter() - started)
             body = response.json()
@@ -113,6 +115,8 @@ async def main() -> None:
                                                "postgresql://postgres@127.0.0.1:5432/postgres"))
     parser.add_argument("--requests", type=int, default=20)
     parser.add_argument("--levels", type=int, default=25)
+    parser.add_argument("--only", default="",
+                        help="measure only the documents whose label contains this text")
     args = parser.parse_args()
     name = f"clientele_validation_{secrets.token_hex(4)}"
     admin = await asyncpg.connect(args.database_url)
@@ -135,6 +139,8 @@ async def main() -> None:
                 raise SystemExit("the server did not start")
             await asyncio.sleep(0.2)
         for label, document in documents(args.levels).items():
+            if args.only not in label:
+                continue
             await measure(base, label, document, args.requests)
     finally:
         server.terminate()
