@@ -8,6 +8,7 @@ import { chromium } from "playwright-core";
 import { OUTPUT_DIR } from "./paths.mjs";
 
 const require = createRequire(import.meta.url);
+const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 export const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const ARGS = [
   "--headless",
@@ -66,6 +67,9 @@ export async function openPage(browser, name, viewport) {
     const number = String(counter).padStart(2, "0");
     try {
       const result = await fn();
+      // the app's Content-Security-Policy must not block anything the app itself does
+      const blocked = consoleLines.filter((line) => line.includes("Content Security Policy"));
+      if (blocked.length) throw new Error(`blocked by the Content-Security-Policy:\n${blocked.join("\n")}`);
       await page.screenshot({ path: file(`${number}-${slug(label)}.png`), fullPage: true });
       return result;
     } catch (error) {
@@ -77,7 +81,9 @@ export async function openPage(browser, name, viewport) {
 
   /** Serious and critical axe-core violations on the page as it is now. */
   async function axeViolations() {
-    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+    // evaluated through the DevTools protocol: the app's Content-Security-Policy forbids the
+    // inline <script> that addScriptTag would insert (and rightly so)
+    await page.evaluate(AXE_SOURCE);
     const results = await page.evaluate(async () => {
       // eslint-disable-next-line no-undef
       const run = await window.axe.run(document, { resultTypes: ["violations"] });
