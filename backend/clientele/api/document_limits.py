@@ -26,6 +26,7 @@ from graphql import (
     FragmentDefinitionNode,
     FragmentSpreadNode,
     GraphQLError,
+    InlineFragmentNode,
     OperationDefinitionNode,
     SelectionSetNode,
 )
@@ -101,7 +102,7 @@ def _spread_names(selection_set: SelectionSetNode) -> Iterator[str]:
     for selection in selection_set.selections:
         if isinstance(selection, FragmentSpreadNode):
             yield selection.name.value
-        elif selection.selection_set is not None:
+        elif isinstance(selection, FieldNode | InlineFragmentNode) and selection.selection_set:
             yield from _spread_names(selection.selection_set)
 
 
@@ -118,14 +119,17 @@ def _selection_set(selection_set: SelectionSetNode, fragments: dict[str, Measure
             cost += 1 + inner.cost * page_multiplier(selection)
             if selection.selection_set is not None and not selection.name.value.startswith("__"):
                 depth = max(depth, 1 + inner.depth)
+            continue
+        if isinstance(selection, FragmentSpreadNode):
+            inner = fragments.get(selection.name.value, NOTHING)
+        elif isinstance(selection, InlineFragmentNode):
+            inner = _selection_set(selection.selection_set, fragments)
         else:
-            inner = fragments.get(selection.name.value, NOTHING) \
-                if isinstance(selection, FragmentSpreadNode) else \
-                _selection_set(selection.selection_set, fragments)
-            fields += inner.fields
-            aliases += inner.aliases
-            cost += inner.cost
-            depth = max(depth, inner.depth)
+            continue
+        fields += inner.fields
+        aliases += inner.aliases
+        cost += inner.cost
+        depth = max(depth, inner.depth)
     return Measure(min(fields, CAP), depth, min(aliases, CAP), min(cost, CAP))
 
 

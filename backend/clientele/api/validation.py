@@ -21,7 +21,7 @@ import functools
 from collections.abc import Callable, Iterator
 
 from graphql import DocumentNode, GraphQLError, GraphQLSchema, validate
-from graphql.validation import ValidationRule
+from graphql.validation import ASTValidationRule
 from graphql.validation.rules import overlapping_fields_can_be_merged
 from graphql.validation.validate import ValidationAbortedError
 from strawberry.extensions import SchemaExtension
@@ -37,7 +37,7 @@ VALIDATION_ABORTED = "VALIDATION_ABORTED"
 # the rules Strawberry adds to every validation (strawberry.schema.schema.validate_document)
 STRAWBERRY_RULES = (MaybeNullValidationRule, OneOfInputValidationRule)
 
-Validator = Callable[[GraphQLSchema, DocumentNode, tuple[type[ValidationRule], ...]],
+Validator = Callable[[GraphQLSchema, DocumentNode, tuple[type[ASTValidationRule], ...]],
                      list[GraphQLError]]
 
 
@@ -48,7 +48,7 @@ def validator(limits: DocumentLimits, hide_suggestions: bool, maxsize: int) -> V
 
     @functools.lru_cache(maxsize=maxsize)
     def validate_document(schema: GraphQLSchema, document: DocumentNode,
-                          rules: tuple[type[ValidationRule], ...]) -> list[GraphQLError]:
+                          rules: tuple[type[ASTValidationRule], ...]) -> list[GraphQLError]:
         refused = limits.check(document)
         if refused:
             return refused
