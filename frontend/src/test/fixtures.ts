@@ -1,10 +1,54 @@
-// Response data as the API sends it (with __typename, which the cache needs).
-import type { CommunicationStatus } from "../gql/graphql";
+// Response data as the API sends it (with __typename, which the cache needs), typed by the types
+// codegen generates from schema.graphql and the app's operations: a field the schema or an
+// operation drops or renames makes `tsc` (and so the build) fail here, not a test at run time.
+import type {
+  CustomerErrorCode,
+  CustomerErrorFieldsFragment,
+  CustomerHistoryFieldsFragment,
+  CustomerListItemFieldsFragment,
+  CustomerListQuery,
+  CustomerProfileQuery,
+  AuditEntryFieldsFragment,
+  BlockRuleFieldsFragment,
+  CustomFieldDefinitionFieldsFragment,
+  DashboardAppointmentFieldsFragment,
+  SessionFieldsFragment,
+} from "../gql/graphql";
+
+/** What the API sends for an operation's type `T`: the same fields, `__typename` on every object. */
+export type Answer<T> = T extends readonly (infer U)[]
+  ? Answer<U>[]
+  : T extends object
+    ? { [K in keyof T]: Answer<T[K]> } & { __typename: string }
+    : T;
+/** An operation's whole answer (`data`): the root has no __typename. */
+export type Data<T> = { [K in keyof T]: Answer<T[K]> };
+
+type ListCustomer = Answer<CustomerListItemFieldsFragment>;
+type CustomerPage = Data<CustomerListQuery>;
+type ProfileCustomer = Answer<NonNullable<CustomerProfileQuery["customer"]>>;
+type ProfileAppointment = ProfileCustomer["appointments"]["edges"][number]["node"];
+type Communication = ProfileAppointment["communications"]["edges"][number]["node"];
+type BlockRule = Answer<BlockRuleFieldsFragment>;
+type AuditEntry = Answer<AuditEntryFieldsFragment>;
+type HistoryPage = Answer<CustomerHistoryFieldsFragment["history"]>;
+type DashboardAppointment = Answer<DashboardAppointmentFieldsFragment>;
+type FieldDefinition = Answer<CustomFieldDefinitionFieldsFragment>;
+export type SessionMe = Answer<SessionFieldsFragment>;
+
+/** A userError of the customer and custom-field mutations. */
+export const customerError = (field: string | null, message: string, code: CustomerErrorCode = "INVALID"): Answer<CustomerErrorFieldsFragment> => ({
+  __typename: "CustomerError",
+  field,
+  message,
+  code,
+  existingCustomerId: null,
+});
 
 let counter = 0;
 const nextId = (type: string) => btoa(`${type}:00000000-0000-4000-8000-${String(++counter).padStart(12, "0")}`);
 
-export function listCustomer(overrides: Partial<Record<string, unknown>> = {}) {
+export function listCustomer(overrides: Partial<ListCustomer> = {}): ListCustomer {
   return {
     __typename: "Customer",
     id: nextId("Customer"),
@@ -12,24 +56,20 @@ export function listCustomer(overrides: Partial<Record<string, unknown>> = {}) {
     email: "anna@example.ch",
     mobilePhone: "+41791234567",
     landlinePhone: null,
-    communicationStatus: "ALLOWED" as CommunicationStatus,
+    communicationStatus: "ALLOWED",
     nextAppointment: null,
     ...overrides,
   };
 }
 
-export interface MatchFixture {
-  field: string;
-  label?: string;
-  value: string;
-  highlight: { start: number; end: number } | null;
-  score?: number;
-}
+type Match = NonNullable<CustomerListQuery["customers"]["edges"][number]["match"]>;
+/** A search match; the label defaults to the field's name, the score to 100. */
+export type MatchFixture = Pick<Match, "field" | "value"> & Partial<Pick<Match, "label" | "score">> & { highlight: Match["highlight"] };
 
 export function customerPage(
-  customers: ReturnType<typeof listCustomer>[],
+  customers: ListCustomer[],
   { totalCount = customers.length, hasNextPage = false, matches = [] as (MatchFixture | null)[] } = {},
-) {
+): CustomerPage {
   return {
     customers: {
       __typename: "CustomerConnection",
@@ -61,7 +101,7 @@ export function customerPage(
   };
 }
 
-export function communication(overrides: Partial<Record<string, unknown>> = {}) {
+export function communication(overrides: Partial<Communication> = {}): Communication {
   return {
     __typename: "Communication",
     id: nextId("Communication"),
@@ -78,10 +118,7 @@ export function communication(overrides: Partial<Record<string, unknown>> = {}) 
   };
 }
 
-export function appointment(
-  overrides: Partial<Record<string, unknown>> = {},
-  messages: ReturnType<typeof communication>[] = [],
-) {
+export function appointment(overrides: Partial<ProfileAppointment> = {}, messages: Communication[] = []): ProfileAppointment {
   return {
     __typename: "Appointment",
     id: nextId("Appointment"),
@@ -101,10 +138,7 @@ export function appointment(
   };
 }
 
-export function profileCustomer(
-  overrides: Partial<Record<string, unknown>> = {},
-  appointments: ReturnType<typeof appointment>[] = [],
-) {
+export function profileCustomer(overrides: Partial<ProfileCustomer> = {}, appointments: ProfileAppointment[] = []): ProfileCustomer {
   return {
     __typename: "Customer",
     id: nextId("Customer"),
@@ -138,13 +172,13 @@ export function profileCustomer(
       edges: appointments.map((node) => ({ __typename: "AppointmentEdge", node })),
     },
     isBlocked: false,
-    blockRules: [] as ReturnType<typeof blockRule>[],
+    blockRules: [],
     history: historyPage([]),
     ...overrides,
   };
 }
 
-export function blockRule(overrides: Partial<Record<string, unknown>> = {}) {
+export function blockRule(overrides: Partial<BlockRule> = {}): BlockRule {
   return {
     __typename: "BlockRule",
     id: nextId("BlockRule"),
@@ -157,22 +191,22 @@ export function blockRule(overrides: Partial<Record<string, unknown>> = {}) {
   };
 }
 
-export function auditEntry(overrides: Partial<Record<string, unknown>> = {}) {
+export function auditEntry(overrides: Partial<AuditEntry> = {}): AuditEntry {
   return {
     __typename: "AuditEntry",
     id: nextId("AuditEntry"),
     at: "2026-03-01T09:00:00+00:00",
     actorName: "Ada Admin",
     action: "UPDATED",
-    changes: [] as { __typename: "FieldChange"; field: string; from: unknown; to: unknown }[],
+    changes: [],
     ...overrides,
   };
 }
 
 export function historyPage(
-  entries: ReturnType<typeof auditEntry>[],
+  entries: AuditEntry[],
   { totalCount = entries.length, hasNextPage = false }: { totalCount?: number; hasNextPage?: boolean } = {},
-) {
+): HistoryPage {
   return {
     __typename: "AuditEntryConnection",
     totalCount,
@@ -190,7 +224,7 @@ export const at = (dayOffset: number, hour: number, minute = 0) => new Date(2026
 
 let n = 0;
 /** An appointment as the dashboard and the toasts receive it. */
-export function dashboardAppointment(overrides: Partial<Record<string, unknown>> = {}) {
+export function dashboardAppointment(overrides: Partial<DashboardAppointment> = {}): DashboardAppointment {
   n += 1;
   return {
     __typename: "Appointment",
@@ -209,9 +243,8 @@ export function dashboardAppointment(overrides: Partial<Record<string, unknown>>
   };
 }
 
-
 /** A custom field definition as the API sends it. */
-export function fieldDefinition(overrides: Partial<Record<string, unknown>> = {}) {
+export function fieldDefinition(overrides: Partial<FieldDefinition> = {}): FieldDefinition {
   return {
     __typename: "CustomFieldDefinition",
     id: nextId("CustomFieldDefinition"),

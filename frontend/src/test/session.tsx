@@ -2,18 +2,20 @@
 import type { ReactElement } from "react";
 import type { Permission } from "../gql/graphql";
 import { SessionContext, type Session } from "../modules/session/hooks/useSession";
+import type { SessionMe } from "./fixtures";
 
-export function sessionWith(permissions: Permission[], account: Partial<Session["me"]["account"]> = {}): Session {
+export function sessionWith(permissions: Permission[], account: Partial<SessionMe["account"]> = {}): Session {
+  const me: SessionMe = {
+    __typename: "Me",
+    userId: "U3RhZmZVc2VyOjE=",
+    name: "Ada Admin",
+    via: "session",
+    permissions,
+    csrfToken: "csrf",
+    account: { __typename: "AccountSettings", name: "Demo", slug: "demo", bookingBlockedMessage: "Please call us.", ...account },
+  };
   return {
-    me: {
-      __typename: "Me",
-      userId: "U3RhZmZVc2VyOjE=",
-      name: "Ada Admin",
-      via: "session",
-      permissions,
-      csrfToken: "csrf",
-      account: { __typename: "AccountSettings", name: "Demo", slug: "demo", bookingBlockedMessage: "Please call us.", ...account },
-    } as Session["me"],
+    me,
     can: (permission) => permissions.includes(permission),
     signOut: () => {},
   };

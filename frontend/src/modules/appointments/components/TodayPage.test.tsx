@@ -1,14 +1,15 @@
 import { act, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { mockClient } from "../../../test/mockClient";
-import { at, dashboardAppointment } from "../../../test/fixtures";
+import type { UpcomingAppointmentsQuery } from "../../../gql/graphql";
+import { at, dashboardAppointment, type Data } from "../../../test/fixtures";
 import { renderPage } from "../../../test/render";
 import { TodayPage } from "./TodayPage";
 
 // Local times (the dashboard shows the browser's zone), so the test holds in every zone.
 const NOW = new Date(2026, 10, 23, 8, 0);
 
-const page = (nodes: ReturnType<typeof dashboardAppointment>[]) => ({
+const page = (nodes: ReturnType<typeof dashboardAppointment>[]): Data<UpcomingAppointmentsQuery> => ({
   upcomingAppointments: {
     __typename: "AppointmentConnection",
     totalCount: nodes.length,

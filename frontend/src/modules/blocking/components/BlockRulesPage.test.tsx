@@ -1,12 +1,13 @@
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { blockRule } from "../../../test/fixtures";
+import type { BlockedBookingAttemptsQuery } from "../../../gql/graphql";
+import { blockRule, type Data } from "../../../test/fixtures";
 import { mockClient } from "../../../test/mockClient";
 import { renderPage } from "../../../test/render";
 import { withSession } from "../../../test/session";
 import { BlockRulesPage } from "./BlockRulesPage";
 
-const emptyAttempts = {
+const emptyAttempts: Data<BlockedBookingAttemptsQuery> = {
   blockedBookingAttempts: {
     __typename: "BlockedBookingAttemptConnection",
     totalCount: 0,

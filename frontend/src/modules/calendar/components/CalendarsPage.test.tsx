@@ -1,11 +1,21 @@
 import { act, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import type {
+  CalendarErrorCode,
+  CalendarErrorFieldsFragment,
+  CalendarSourceFieldsFragment,
+  SyncRunFieldsFragment,
+  SyncRunsQuery,
+  UnmatchedAppointmentsQuery,
+} from "../../../gql/graphql";
+import type { Answer, Data } from "../../../test/fixtures";
 import { mockClient } from "../../../test/mockClient";
 import { renderPage } from "../../../test/render";
 import { withSession } from "../../../test/session";
 import { CalendarsPage } from "./CalendarsPage";
 
-const source = (overrides: Partial<Record<string, unknown>> = {}) => ({
+type Source = Answer<CalendarSourceFieldsFragment>;
+const source = (overrides: Partial<Source> = {}): Source => ({
   __typename: "CalendarSource",
   id: "Q2FsZW5kYXJTb3VyY2U6MQ==",
   name: "Studio Google",
@@ -20,7 +30,8 @@ const source = (overrides: Partial<Record<string, unknown>> = {}) => ({
   ...overrides,
 });
 
-const run = (overrides: Partial<Record<string, unknown>> = {}) => ({
+type Run = Answer<SyncRunFieldsFragment>;
+const run = (overrides: Partial<Run> = {}): Run => ({
   __typename: "SyncRun",
   id: `U3luY1J1bjo${Math.random().toString(36).slice(2)}`,
   sourceId: "Q2FsZW5kYXJTb3VyY2U6MQ==",
@@ -36,11 +47,13 @@ const run = (overrides: Partial<Record<string, unknown>> = {}) => ({
   ...overrides,
 });
 
-const runs = (nodes: ReturnType<typeof run>[]) => ({
+const runs = (nodes: Run[]): Data<SyncRunsQuery> => ({
   syncRuns: { __typename: "SyncRunConnection", totalCount: nodes.length, edges: nodes.map((node) => ({ __typename: "SyncRunEdge", node })) },
 });
 
-const unmatched = (nodes: unknown[] = []) => ({
+type Unmatched = Data<UnmatchedAppointmentsQuery>;
+type UnmatchedAppointment = Unmatched["unmatchedAppointments"]["edges"][number]["node"];
+const unmatched = (nodes: UnmatchedAppointment[] = []): Unmatched => ({
   unmatchedAppointments: {
     __typename: "AppointmentConnection",
     totalCount: nodes.length,
@@ -48,7 +61,12 @@ const unmatched = (nodes: unknown[] = []) => ({
   },
 });
 
-const calendarError = (field: string | null, message: string, code = "INVALID") => ({ __typename: "CalendarError", field, message, code });
+const calendarError = (field: string | null, message: string, code: CalendarErrorCode = "INVALID"): Answer<CalendarErrorFieldsFragment> => ({
+  __typename: "CalendarError",
+  field,
+  message,
+  code,
+});
 
 describe("CalendarsPage", () => {
   it("lists sources with their last runs (an error in red); read-only users get no actions and no forms", async () => {
@@ -158,7 +176,7 @@ describe("CalendarsPage", () => {
   });
 
   it("links an unmatched appointment to a customer found by search; the row leaves the list", async () => {
-    const appointment = {
+    const appointment: UnmatchedAppointment = {
       __typename: "Appointment",
       id: "QXBwb2ludG1lbnQ6Nzc=",
       title: "Walk-in",

@@ -1,19 +1,15 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { fieldDefinition } from "../../../test/fixtures";
+import type { CustomFieldDefinitionDeleteMutation } from "../../../gql/graphql";
+import { customerError, fieldDefinition, type Data } from "../../../test/fixtures";
 import { mockClient } from "../../../test/mockClient";
 import { renderPage } from "../../../test/render";
 import { keyFromLabel, parseOptions } from "../utils/definitionForm";
 import { CustomFieldsPage } from "./CustomFieldsPage";
 
-const customerError = (field: string | null, message: string, code = "INVALID") => ({
-  __typename: "CustomerError",
-  field,
-  message,
-  code,
-  existingCustomerId: null,
-});
-const payload = (extra: Record<string, unknown>) => ({
+/** The payload of creating, changing and deleting a definition (one type in the schema). */
+type Payload = Data<CustomFieldDefinitionDeleteMutation>["customFieldDefinitionDelete"];
+const payload = (extra: Partial<Payload>): Payload => ({
   __typename: "CustomFieldDefinitionPayload",
   customFieldDefinition: null,
   archivedInstead: false,

@@ -2,7 +2,8 @@
 // marked, userErrors "customFields.<key>" at their control, typed values sent.
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { fieldDefinition, profileCustomer } from "../../../test/fixtures";
+import type { CustomerUpdateMutation } from "../../../gql/graphql";
+import { customerError, fieldDefinition, profileCustomer, type Data } from "../../../test/fixtures";
 import { mockClient, type Handler } from "../../../test/mockClient";
 import { renderPage } from "../../../test/render";
 import { CustomerProfilePage } from "./CustomerProfilePage";
@@ -39,12 +40,8 @@ function setup(handlers: Record<string, Handler>) {
   return { ...view, api, customer };
 }
 
-const updateError = (field: string, message: string) => ({
-  customerUpdate: {
-    __typename: "CustomerUpdatePayload",
-    customer: null,
-    userErrors: [{ __typename: "CustomerError", field, message, code: "REQUIRED", existingCustomerId: null }],
-  },
+const updateError = (field: string, message: string): Data<CustomerUpdateMutation> => ({
+  customerUpdate: { __typename: "CustomerUpdatePayload", customer: null, userErrors: [customerError(field, message, "REQUIRED")] },
 });
 
 describe("custom fields in the edit form", () => {

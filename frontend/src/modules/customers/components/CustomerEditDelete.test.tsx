@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { appointment, profileCustomer } from "../../../test/fixtures";
+import { appointment, customerError, profileCustomer } from "../../../test/fixtures";
 import { mockClient, type Handler } from "../../../test/mockClient";
 import { renderPage } from "../../../test/render";
 import { SessionContext, type Session } from "../../session/hooks/useSession";
@@ -17,13 +17,6 @@ function setup(handlers: Record<string, Handler>) {
   return { ...view, api, customer };
 }
 
-const userError = (field: string, message: string, code = "INVALID") => ({
-  __typename: "CustomerError",
-  field,
-  message,
-  code,
-  existingCustomerId: null,
-});
 
 describe("editing a customer", () => {
   it("sends only what changed, shows userErrors at their fields, then saves", async () => {
@@ -37,9 +30,9 @@ describe("editing a customer", () => {
               __typename: "CustomerUpdatePayload",
               customer: null,
               userErrors: [
-                userError("mobilePhone", "'12' is not a valid phone number for region CH.", "INVALID_PHONE"),
-                userError("address.city", "At most 100 characters.", "TOO_LONG"),
-                userError("customFields.visits", "Visits per year: expected a number."),
+                customerError("mobilePhone", "'12' is not a valid phone number for region CH.", "INVALID_PHONE"),
+                customerError("address.city", "At most 100 characters.", "TOO_LONG"),
+                customerError("customFields.visits", "Visits per year: expected a number."),
               ],
             },
           };
@@ -145,7 +138,7 @@ describe("deleting a customer", () => {
         customerDelete: {
           __typename: "CustomerDeletePayload",
           deletedId: null,
-          userErrors: [{ ...userError("id", "No customer with this ID in your account.", "NOT_FOUND"), field: null }],
+          userErrors: [customerError(null, "No customer with this ID in your account.", "NOT_FOUND")],
         },
       }),
     });

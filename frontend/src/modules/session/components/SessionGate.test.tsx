@@ -3,18 +3,20 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { Provider } from "urql";
 import { fetchOptions } from "../../../shared/api/requestOptions";
+import type { Permission } from "../../../gql/graphql";
+import type { SessionMe } from "../../../test/fixtures";
 import { mockClient } from "../../../test/mockClient";
 import { useCan } from "../hooks/useSession";
 import { SessionGate } from "./SessionGate";
 
-const me = (permissions: string[]) => ({
+const me = (permissions: Permission[]): SessionMe => ({
   __typename: "Me",
   userId: "U3RhZmZVc2VyOjE=",
   name: "Sam Staff",
   via: "session",
   permissions,
   csrfToken: "csrf-123",
-  account: { __typename: "AccountSettings", name: "Demo Practice" },
+  account: { __typename: "AccountSettings", name: "Demo Practice", slug: "demo-practice", bookingBlockedMessage: "Please call us." },
 });
 
 function Probe() {

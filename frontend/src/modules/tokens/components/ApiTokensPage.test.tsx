@@ -1,11 +1,14 @@
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import type { ApiTokenFieldsFragment } from "../../../gql/graphql";
+import type { Answer } from "../../../test/fixtures";
 import { mockClient } from "../../../test/mockClient";
 import { renderPage } from "../../../test/render";
 import { withSession } from "../../../test/session";
 import { ApiTokensPage } from "./ApiTokensPage";
 
-const token = (overrides = {}) => ({
+type Token = Answer<ApiTokenFieldsFragment>;
+const token = (overrides: Partial<Token> = {}): Token => ({
   __typename: "ApiToken",
   id: "QXBpVG9rZW46MQ==",
   name: "Widget",

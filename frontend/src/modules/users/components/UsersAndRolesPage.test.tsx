@@ -1,14 +1,16 @@
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import type { AccountErrorCode, AccountErrorFieldsFragment, RoleFieldsFragment, StaffUserFieldsFragment } from "../../../gql/graphql";
+import type { Answer } from "../../../test/fixtures";
 import { mockClient } from "../../../test/mockClient";
 import { renderPage } from "../../../test/render";
 import { withSession } from "../../../test/session";
 import { RequirePermission } from "../../session/components/RequirePermission";
 import { UsersAndRolesPage } from "./UsersAndRolesPage";
 
-const admin = { __typename: "Role", id: "Um9sZTox", name: "admin", permissions: ["READ_CUSTOMERS", "MANAGE_USERS"], builtin: true };
-const custom = { __typename: "Role", id: "Um9sZToy", name: "reception", permissions: ["READ_CUSTOMERS"], builtin: false };
-const user = {
+const admin: Answer<RoleFieldsFragment> = { __typename: "Role", id: "Um9sZTox", name: "admin", permissions: ["READ_CUSTOMERS", "MANAGE_USERS"], builtin: true };
+const custom: Answer<RoleFieldsFragment> = { __typename: "Role", id: "Um9sZToy", name: "reception", permissions: ["READ_CUSTOMERS"], builtin: false };
+const user: Answer<StaffUserFieldsFragment> = {
   __typename: "StaffUser",
   id: "U3RhZmZVc2VyOjE=",
   email: "admin@default.example.com",
@@ -18,7 +20,7 @@ const user = {
   createdAt: "2026-01-01T09:00:00+00:00",
   lastLoginAt: null,
 };
-const error = (code: string, message: string, field: string | null = null) => ({ __typename: "AccountError", field, message, code });
+const error = (code: AccountErrorCode, message: string, field: string | null = null): Answer<AccountErrorFieldsFragment> => ({ __typename: "AccountError", field, message, code });
 
 function render(handlers = {}) {
   const api = mockClient({ UsersAndRoles: () => ({ users: [user], roles: [admin, custom] }), ...handlers }, { cache: true });
