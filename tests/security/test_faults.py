@@ -161,3 +161,24 @@ async def test_a_lost_broker_ends_the_subscription_with_a_coded_error(server: Se
     error = message["payload"]["errors"][0]
     assert error["extensions"]["code"] == "SERVICE_UNAVAILABLE", message
     assert "event broker" in error["message"]
+
+
+async def test_any_other_escaped_error_is_a_coded_500_with_the_headers() -> None:
+    """A bug in a handler: the client reads a coded JSON error, not Starlette's bare text."""
+    from starlette.routing import Route
+
+    from clientele.app import create_app
+    from clientele.settings import Settings
+
+    async def broken(request: object) -> None:
+        raise RuntimeError("a bug")
+
+    app = create_app(Settings(calendar_polling=False))
+    app.router.routes.insert(0, Route("/broken", broken))  # before the SPA's catch-all
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        response = await client.get("/broken")
+    assert response.status_code == 500
+    assert response.json() == {"errors": [{"message": "Internal server error.",
+                                           "extensions": {"code": "INTERNAL_ERROR"}}]}
+    assert response.headers["x-content-type-options"] == "nosniff"
