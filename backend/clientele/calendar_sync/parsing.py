@@ -25,7 +25,7 @@ from concurrent.futures.process import BrokenProcessPool
 from clientele.calendar_sync.ics import EventInstance, FeedError, parse
 
 IN_PROCESS_BYTES = 32 * 1024
-CHUNK_EVENTS = 1000
+CHUNK_EVENTS = 500
 
 _pool: ProcessPoolExecutor | None = None
 _pool_lock = threading.Lock()
@@ -76,10 +76,12 @@ async def parse_off_loop(data: str | bytes, start: dt.datetime, end: dt.datetime
     """`ics.parse` without stalling the event loop (same result, same FeedError)."""
     if len(data) <= IN_PROCESS_BYTES:
         return parse(data, start, end)
-    pool = _executor()
+    # submitted from a thread: the first submit starts the forkserver and a worker, and
+    # waits for them (a quarter of a second or more), which must not happen on the loop
+    pool = await asyncio.to_thread(_executor)
     try:
-        chunks = await asyncio.get_running_loop().run_in_executor(
-            pool, parse_in_chunks, data, start, end)
+        future = await asyncio.to_thread(pool.submit, parse_in_chunks, data, start, end)
+        chunks = await asyncio.wrap_future(future)
     except BrokenProcessPool:
         _discard(pool)  # the next feed gets a fresh worker
         raise FeedError("The calendar file could not be read: its parser stopped (the file "

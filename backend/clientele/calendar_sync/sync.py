@@ -30,7 +30,16 @@ SYNC_RUN_CHANNEL = "sync_run"
 INTERRUPTED = "The server stopped during this run; nothing from it was kept."
 SYNC_LOCK_NAMESPACE = 0x53594E43  # "SYNC"
 log = logging.getLogger(__name__)
-UPSERT_CHUNK = 2000
+UPSERT_CHUNK = 500
+YIELD_EVERY = 50
+
+
+async def _let_others_run(done: int) -> None:
+    """Every YIELD_EVERY items of a long loop, give the event loop to other requests: the
+    loops below do CPU work per event and await nothing for most of them, so a feed of
+    thousands of events would otherwise hold every other request for a second or more."""
+    if done % YIELD_EVERY == YIELD_EVERY - 1:
+        await asyncio.sleep(0)
 
 
 class SyncBusy(RuntimeError):
@@ -88,7 +97,8 @@ async def sync_events(actor: Actor, source_id: uuid.UUID, events: list[EventInst
     people: dict[tuple[str | None, str | None], uuid.UUID] = {}
     pending: list[tuple[EventInstance, str, uuid.UUID | None, Any]] = []
     extracted: dict[tuple[Any, ...], contact.ContactDetails] = {}
-    for key, event in latest.items():
+    for done, (key, event) in enumerate(latest.items()):
+        await _let_others_run(done)
         stored = existing.get(key)
         if stored is not None and event.sequence < stored["sequence"]:
             continue  # an older version of an event we already have
@@ -108,7 +118,8 @@ async def sync_events(actor: Actor, source_id: uuid.UUID, events: list[EventInst
         await _upsert(actor, source_id, pending[chunk_start:chunk_start + UPSERT_CHUNK],
                       outcome)
     seen = set(latest)
-    for key, stored in existing.items():
+    for done, (key, stored) in enumerate(existing.items()):
+        await _let_others_run(done)
         if key in seen or stored["removed_from_source_at"] is not None:
             continue
         if window.start <= stored["starts_at"] < window.end:
@@ -294,7 +305,8 @@ async def run_sync(actor: Actor, source_id: uuid.UUID, data: str | bytes | None,
     if error is not None:
         finished = await _finish(run_id, SyncOutcome(), error)
     else:
-        for appointment_id, customer_id in outcome.changed_appointments:
+        for done, (appointment_id, customer_id) in enumerate(outcome.changed_appointments):
+            await _let_others_run(done)
             await pubsub.publish(APPOINTMENT_CHANNEL, {
                 "account": str(actor.account_id), "id": str(appointment_id),
                 "customer": str(customer_id) if customer_id else None, "kind": "synced"})
