@@ -1,6 +1,7 @@
 // Issue 5 in a real browser: the "Today & upcoming" dashboard gains a synced appointment live
 // (no reload) with a toast, the customer's open profile gains the next one live, and the
-// Calendars page shows a feed's inline URL error and a malformed upload's failed run.
+// Calendars page shows a feed's inline URL error, a non-calendar upload refused at its field,
+// and a calendar broken inside as a failed run.
 // Syncs are uploads through the page's own session (calendarUpload, multipart), so they run in
 // the server process whose in-memory broadcast reaches the page's subscriptions.
 import assert from "node:assert/strict";
@@ -159,7 +160,7 @@ describe("issue 5 screens in Chromium", { timeout: 170_000 }, () => {
     await page.close();
   });
 
-  test("calendars page: an invalid feed URL is refused inline; a malformed upload shows the run's error", { timeout: TEST_TIMEOUT }, async () => {
+  test("calendars page: an invalid feed URL is refused inline; a non-calendar upload at its field; a broken calendar's run error", { timeout: TEST_TIMEOUT }, async () => {
     assert.ok(customerPath, "the dashboard test ran");
     const { page, step, axeViolations } = await openPage(browser, "calendar-calendars");
     await step("calendars page", async () => {
@@ -184,9 +185,22 @@ describe("issue 5 screens in Chromium", { timeout: 170_000 }, () => {
       await assertNoAxeViolations(axeViolations);
     });
 
-    await step("malformed upload", async () => {
+    await step("not a calendar: refused at its field, nothing synced", async () => {
       const form = page.getByRole("form", { name: "Upload a calendar file" });
       await form.getByLabel("Calendar file (.ics)").setInputFiles({ name: "broken.ics", mimeType: "text/calendar", buffer: Buffer.from("this is not a calendar\n") });
+      await form.getByLabel("Name (optional)").fill("Not a calendar");
+      await form.getByRole("button", { name: "Upload and sync" }).click();
+      const file = form.getByLabel("Calendar file (.ics)");
+      await page.waitForFunction((el) => el.getAttribute("aria-invalid") === "true", await file.elementHandle());
+      const errorId = (await file.getAttribute("aria-describedby")).split(" ").find((id) => id.endsWith("-error"));
+      assert.match(await page.locator(`[id="${errorId}"]`).innerText(), /iCalendar/);
+      assert.equal(await page.getByRole("list", { name: "Last runs of Not a calendar" }).count(), 0);
+      await assertNoAxeViolations(axeViolations);
+    });
+
+    await step("a calendar broken inside: the run's error", async () => {
+      const form = page.getByRole("form", { name: "Upload a calendar file" });
+      await form.getByLabel("Calendar file (.ics)").setInputFiles({ name: "broken.ics", mimeType: "text/calendar", buffer: Buffer.from("BEGIN:VCALENDAR\r\nthis is not a calendar\r\n") });
       await form.getByLabel("Name (optional)").fill("Broken upload");
       await form.getByRole("button", { name: "Upload and sync" }).click();
       const failed = form.locator(".run__error");
