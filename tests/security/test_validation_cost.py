@@ -207,3 +207,16 @@ def test_the_spa_operations_are_well_within_the_limits() -> None:
         assert validate(schema, document) == [], name
         for definition, size in measure(document):
             assert size.fields <= MAX_FIELDS // 20, (name, definition.name)
+
+
+def test_a_shared_subscription_is_not_parsed_past_the_token_limit() -> None:
+    """The fan-out asks whether a websocket document is a subscription before Strawberry's
+    token limit runs; that look must stop at the same limit (the per-subscriber path then
+    refuses the document with its coded error)."""
+    from clientele.api.document_limits import MAX_TOKENS
+    from clientele.api.subscription_fanout import is_subscription
+
+    small = "subscription { customerChanged { kind } }"
+    huge = "subscription { customerChanged { " + "kind " * MAX_TOKENS + "} }"
+    assert is_subscription(small, None)
+    assert not is_subscription(huge, None)

@@ -34,6 +34,7 @@ from graphql import (
 from clientele.api.cost import page_multiplier
 
 CAP = 10**15  # saturation: far above every limit, small enough to print
+MAX_TOKENS = 5000  # lexer tokens in one document: the first bound, before anything parses
 DOCUMENT_TOO_LARGE = "DOCUMENT_TOO_LARGE"
 QUERY_TOO_DEEP = "QUERY_TOO_DEEP"
 TOO_MANY_ALIASES = "TOO_MANY_ALIASES"

@@ -42,6 +42,7 @@ from graphql import GraphQLError, OperationDefinitionNode, OperationType, parse
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from clientele.accounts.principal import Principal
+from clientele.api.document_limits import MAX_TOKENS
 from clientele.api.live import Live
 from clientele.core.pubsub import MAX_PENDING
 
@@ -86,7 +87,7 @@ def is_subscription(query: str, operation_name: str | None) -> bool:
     """Whether the document's selected operation is a subscription (anything unparsable or
     ambiguous is not shared: the per-subscriber path reports the error)."""
     try:
-        document = parse(query)
+        document = parse(query, max_tokens=MAX_TOKENS)
     except GraphQLError:
         return False
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
