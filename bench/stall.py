@@ -6,7 +6,8 @@ large (~2.4 MB) calendar feed syncs, against a real server process.
 
 The server is `python -m clientele serve` with this interpreter and environment, so the code
 measured is the one on PYTHONPATH: for the figures before a change, check the old commit out
-with `git worktree add /tmp/old <commit>` and run this script with PYTHONPATH=/tmp/old/backend.
+with `git worktree add /tmp/before <commit>` and run this script with
+PYTHONPATH=/tmp/before/backend (the first line printed names the code the server runs).
 A fresh database is created on the PostgreSQL server (default: the machine's) and dropped at
 the end. `/healthz` is probed one request after another, every 20 ms, by its own connection;
 its latency includes one `SELECT 1`, so an idle server shows the floor.
@@ -45,7 +46,6 @@ SYNC = ("mutation($id: ID!) { calendarSourceSync(id: $id) { syncRun { eventsSeen
         "appointmentsCreated customersCreated customersMatched error } } }")
 SETUP = """
 import asyncio, sys
-from clientele import database
 from clientele.accounts import sessions
 from clientele.accounts.bootstrap import create_user_with_role
 from clientele.accounts.permissions import ALL
@@ -54,7 +54,11 @@ from clientele.accounts.services import ensure_default_account
 from clientele.core import db
 
 async def main():
-    database.configure(sys.argv[1])
+    try:  # the code before and after clientele.database (the script runs on both)
+        from clientele import database
+        database.configure(sys.argv[1])
+    except ImportError:
+        db.configure(sys.argv[1])
     await db.start_pool()
     account = await ensure_default_account("CH")
     user = await create_user_with_role(account, "bench-admin@example.com", "Bench", sys.argv[2],
@@ -65,6 +69,8 @@ async def main():
     principal = Principal(account=account, permissions=ALL, user_id=user["id"], name="Bench",
                           via="session")
     token, _ = await sessions.create_api_token(principal, "bench", ALL)
+    import clientele
+    print(clientele.__file__)
     print(token)
     await db.close_pool()
 
@@ -211,8 +217,7 @@ async def main() -> None:
             setup = subprocess.run([sys.executable, "-c", SETUP, database, PASSWORD,
                                     str(args.logins)], env=env, cwd=ROOT, capture_output=True,
                                    text=True, check=True)
-            token = setup.stdout.strip().splitlines()[-1]
-            code = os.environ.get("PYTHONPATH") or "this checkout"
+            code, token = setup.stdout.strip().splitlines()[-2:]  # the code the server runs
             print(f"code: {code}; {os.cpu_count()} CPUs; {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M}"
                   f" UTC", flush=True)
 
@@ -224,7 +229,9 @@ async def main() -> None:
 
             # one client per user, made before measuring (each builds an SSL context, which
             # costs CPU in this process); cookies cleared so each login starts signed out
-            clients = [httpx.AsyncClient(base_url=base, timeout=600)
+            # (a fresh connection each: an idle one may be closed by the server between waves)
+            clients = [httpx.AsyncClient(base_url=base, timeout=600,
+                                         headers={"connection": "close"})
                        for _ in range(args.logins)]
 
             async def login(n: int) -> bool:
