@@ -8,7 +8,7 @@ NODE_STAMP := node_modules/.installed
 FRONTEND_SOURCES := $(shell find frontend -path frontend/node_modules -prune -o -path frontend/dist -prune -o -type f -print 2>/dev/null) schema.graphql
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test test-python test-frontend test-e2e install frontend schema browser bench
+.PHONY: run test test-python test-frontend test-e2e install frontend schema browser bench lock
 
 run: install frontend
 	$(PY) -m clientele serve
@@ -20,11 +20,18 @@ test: install frontend browser
 
 install: $(PY_STAMP) $(NODE_STAMP)
 
-$(PY_STAMP): pyproject.toml
+# Python packages come from the lock file (exact versions and hashes); the project itself is
+# installed without dependencies on top. `make lock` rewrites the lock after pyproject changes.
+$(PY_STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required (set PYTHON=python3.11)")'
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
+
+lock:
+	test -x $(VENV)-tools/bin/pip-compile || ($(PYTHON) -m venv $(VENV)-tools && $(VENV)-tools/bin/pip install --quiet pip-tools)
+	$(VENV)-tools/bin/pip-compile --quiet --generate-hashes --extra dev --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 $(NODE_STAMP): package.json package-lock.json frontend/package.json
 	npm ci --no-audit --no-fund --loglevel=error
