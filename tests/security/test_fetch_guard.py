@@ -27,6 +27,8 @@ FEED = (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nU
 CALENDAR_OK = (200, {"content-type": "text/calendar"}, FEED)
 CREATE = """mutation($url: String!) { calendarSourceCreate(input: {name: "Feed", url: $url}) {
   calendarSource { id } userErrors { field code message } } }"""
+UPDATE = """mutation($id: ID!, $url: String!) { calendarSourceUpdate(id: $id,
+  input: {url: $url}) { calendarSource { id } userErrors { field code message } } }"""
 SYNC = """mutation($id: ID!) { calendarSourceSync(id: $id) {
   syncRun { eventsSeen error } userErrors { code message } } }"""
 
@@ -206,8 +208,12 @@ async def test_source_creation_refuses_internal_urls(gql) -> None:
         assert created["calendarSource"] is None, url
         [error] = created["userErrors"]
         assert (error["field"], error["code"]) == ("url", "INVALID")
-        assert "not a public address" in error["message"] or "address" in error["message"]
-        assert "FETCH_ALLOW_NETWORKS" in error["message"]
+        assert " address" in error["message"] and "FETCH_ALLOW_NETWORKS" in error["message"]
+    public = (await gql.data(CREATE, url="https://calendar.example/feed.ics"))[
+        "calendarSourceCreate"]["calendarSource"]["id"]
+    moved = (await gql.data(UPDATE, id=public, url="http://[::1]:8000/"))["calendarSourceUpdate"]
+    assert [(e["field"], e["code"]) for e in moved["userErrors"]] == [("url", "INVALID")]
+    assert "loopback" in moved["userErrors"][0]["message"]
     _allow("127.0.0.0/8")
     created = (await gql.data(CREATE, url="http://localhost:8000/x"))["calendarSourceCreate"]
     assert created["userErrors"] == []
