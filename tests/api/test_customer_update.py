@@ -109,3 +109,23 @@ async def test_another_accounts_customer_is_not_found(gql, other_account) -> Non
     data = await gql.data(UPDATE, id=theirs, input={"notes": "hacked"})
     assert [e["code"] for e in data["customerUpdate"]["userErrors"]] == ["NOT_FOUND"]
     assert (await Client(other_account).data(READ, id=theirs))["customer"]["notes"] == "orig"
+
+
+async def test_archived_null_is_refused_before_anything_else(gql) -> None:
+    """A customer is archived or not: null is REQUIRED (the customers service decides), alone
+    even when other fields are wrong too, and nothing changes."""
+    cid = await create_customer(gql, firstName="Arch", notes="n")
+    data = await gql.data(UPDATE, id=cid, input={"archived": None, "email": "not an email",
+                                                 "notes": "changed"})
+    assert data["customerUpdate"]["customer"] is None
+    assert data["customerUpdate"]["userErrors"] == [
+        {"field": "archived", "message": "Give true or false.", "code": "REQUIRED",
+         "existingCustomerId": None}]
+    assert (await gql.data(READ, id=cid))["customer"]["notes"] == "n"
+
+
+async def test_archived_false_restores(gql) -> None:
+    cid = await create_customer(gql, firstName="Back")
+    await gql.data(UPDATE, id=cid, input={"archived": True})
+    data = await gql.data(UPDATE, id=cid, input={"archived": False})
+    assert data["customerUpdate"]["customer"]["archivedAt"] is None

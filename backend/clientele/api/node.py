@@ -15,6 +15,7 @@ from clientele.api.customers.types import Customer
 from clientele.api.errors import ApiError
 from clientele.api.permissions import require
 from clientele.api.relay import MAX_PAGE_SIZE, Node
+from clientele.api.rows import loaded
 from clientele.core import ids
 
 NODE_TYPES: dict[str, tuple[str, Any]] = {
@@ -33,8 +34,7 @@ async def _resolve(info: Info, global_id: str) -> Node | None:
     if type_name not in NODE_TYPES:
         raise ApiError(f"ID {global_id!r} names no known type.", "INVALID_ID")
     loader_name, api_type = NODE_TYPES[type_name]
-    row = await getattr(info.context.loaders, loader_name).load(pk)
-    return api_type.from_row(row) if row else None
+    return await loaded(getattr(info.context.loaders, loader_name), pk, api_type.from_row)
 
 
 @strawberry.type

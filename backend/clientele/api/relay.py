@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Annotated, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
 import strawberry
 
 from clientele.api.errors import ApiError
+from clientele.core.slices import Slice, row_cursor
 
 MAX_PAGE_SIZE = 100
 NodeT = TypeVar("NodeT")
@@ -80,3 +81,12 @@ def make_connection(
         ),
         _total=total,
     )
+
+
+def slice_connection(page: Slice, node: Callable[[Any], NodeT], order_column: str,
+                     after: str | None) -> Connection[NodeT]:
+    """A keyset page of rows (core.slices) as a connection: each row as `node` builds it, its
+    cursor from `order_column` and the id."""
+    return make_connection([node(r) for r in page.rows],
+                           [row_cursor(r, order_column) for r in page.rows],
+                           page.has_next_page, after, page.total)

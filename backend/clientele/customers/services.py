@@ -162,14 +162,15 @@ async def update(
     customer_id: uuid.UUID,
     changes: dict[str, Any],
     custom_changes: dict[str, Any] | None = None,
-    archived: bool | None = None,
 ) -> dict:
     """Apply `changes` (a key present with None clears the field); unknown keys are untouched.
+    `archived` among them archives (true) or restores (false) the customer.
 
     The row is read locked (FOR NO KEY UPDATE) in the transaction that writes it, so two
     concurrent updates of different fields both land; new contact details are checked under
     their identity locks, taken before the row lock (the order every identity writer uses)."""
     account_id = actor.account_id
+    changes, archived = _archive_change(changes)
     cleaned, errors = clean(changes, actor.phone_region)
     assignments = ", ".join(f"{c} = ${i}" for i, c in enumerate(COLUMNS, start=5))
     archive_sql = {None: "archived_at", True: "COALESCE(archived_at, now())", False: "NULL"}
@@ -207,6 +208,17 @@ async def update(
     except asyncpg.UniqueViolationError:
         raise await _unique_violation(account_id, cleaned, customer_id) from None
     return rows[0]
+
+
+def _archive_change(changes: dict[str, Any]) -> tuple[dict[str, Any], bool | None]:
+    """`archived` split off the changes: true archives, false restores, absent (None here)
+    leaves it. A customer is archived or not: null is refused at once (REQUIRED)."""
+    if "archived" not in changes:
+        return changes, None
+    if changes["archived"] is None:
+        raise DomainError([FieldError("archived", "Give true or false.",
+                                      CustomerErrorCode.REQUIRED)])
+    return {k: v for k, v in changes.items() if k != "archived"}, bool(changes["archived"])
 
 
 async def _merged(actor: Actor, current: Any, cleaned: dict[str, Any],

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry.scalars import JSON
 
 from clientele.accounts.permissions import Permission, parse
 from clientele.api.enums import (
-    AccountErrorCodeEnum,
     AuditActionEnum,
     ConflictPolicyEnum,
     PermissionEnum,
 )
 from clientele.core import ids
+
+RoleId = Annotated[strawberry.ID, strawberry.argument(description="The role's ID.")]
 
 
 def permission_list(names: Any) -> list[Any]:
@@ -25,14 +26,6 @@ def permission_list(names: Any) -> list[Any]:
 
 def permission_set(values: list[Any]) -> frozenset[Permission]:
     return frozenset(Permission[v.name] for v in values)
-
-
-@strawberry.type(description="Why an account, user, role or token change failed; nothing "
-                             "was written.")
-class AccountError:
-    field: str | None = strawberry.field(description="The input field at fault, if one.")
-    message: str = strawberry.field(description="A sentence to show the user.")
-    code: AccountErrorCodeEnum = strawberry.field(description="Machine-readable reason.")
 
 
 @strawberry.type(description="A named set of permissions.")
@@ -63,6 +56,14 @@ class StaffUser:
         return cls(id=strawberry.ID(ids.encode("StaffUser", row["id"])), email=row["email"],
                    name=row["name"], role=Role.from_row(role), is_active=row["is_active"],
                    created_at=row["created_at"], last_login_at=row["last_login_at"])
+
+    @classmethod
+    async def load_role(cls, account_id: Any, row: Any) -> StaffUser:
+        """The user of `row` with its role read from the database."""
+        from clientele.accounts import roles
+
+        role = (await roles.get_many(account_id, [row["role"]]))[row["role"]]
+        return cls.from_row(row, role)
 
 
 @strawberry.type(description="A bearer token for an app or partner. The secret is shown once, "

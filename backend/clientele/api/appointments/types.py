@@ -10,10 +10,10 @@ import strawberry
 
 from clientele.api.context import Info
 from clientele.api.enums import AppointmentStatusEnum
-from clientele.api.relay import AFTER, FIRST, Connection, Node, check_first, make_connection
+from clientele.api.relay import AFTER, FIRST, Connection, Node, check_first, slice_connection
+from clientele.api.rows import columns, loaded
 from clientele.communications.services import ORDER_COLUMN as COMMUNICATION_ORDER
 from clientele.core import ids
-from clientele.core.slices import row_cursor
 
 if TYPE_CHECKING:
     from clientele.api.communications.types import Communication
@@ -50,43 +50,26 @@ class Appointment(Node):
             id=strawberry.ID(ids.encode("Appointment", row["id"])),
             pk=row["id"],
             customer_pk=row["customer"],
-            title=row["title"],
             services=list(row["services"] or ()),
-            starts_at=row["starts_at"],
-            ends_at=row["ends_at"],
-            all_day=row["all_day"],
-            location=row["location"],
             status=AppointmentStatusEnum[row["status"]],
             anonymised=row["anonymised_at"] is not None,
-            created_at=row["created_at"],
-            updated_at=row["updated_at"],
+            **columns(row, "title", "starts_at", "ends_at", "all_day", "location", "created_at",
+                      "updated_at"),
         )
 
     @strawberry.field(description="The customer, or null while unmatched or once anonymised.")
     async def customer(self, info: Info) -> CustomerRef | None:
         from clientele.api.customers.types import Customer
 
-        if self.customer_pk is None:
-            return None
-        row = await info.context.loaders.customer_by_id.load(self.customer_pk)
-        return Customer.from_row(row) if row else None
+        return await loaded(info.context.loaders.customer_by_id, self.customer_pk,
+                            Customer.from_row)
 
     @strawberry.field(description="Every message sent about this appointment, oldest first.")
-    async def communications(
-        self,
-        info: Info,
-        first: FIRST = 50,
-        after: AFTER = None,
-    ) -> Connection[CommunicationRef]:
+    async def communications(self, info: Info, first: FIRST = 50, after: AFTER = None
+                             ) -> Connection[CommunicationRef]:
         from clientele.api.communications.types import Communication
 
         check_first(first)
         page = await info.context.loaders.communications_by_appointment.load(
             (self.pk, (first, after)))
-        return make_connection(
-            [Communication.from_row(r) for r in page.rows],
-            [row_cursor(r, COMMUNICATION_ORDER) for r in page.rows],
-            page.has_next_page,
-            after,
-            page.total,
-        )
+        return slice_connection(page, Communication.from_row, COMMUNICATION_ORDER, after)

@@ -8,9 +8,8 @@ from clientele.accounts.permissions import Permission
 from clientele.api.blocking.types import BlockedBookingAttempt, BlockRule
 from clientele.api.context import Info
 from clientele.api.permissions import require
-from clientele.api.relay import AFTER, FIRST, Connection, check_first, make_connection
+from clientele.api.relay import AFTER, FIRST, Connection, check_first, slice_connection
 from clientele.blocking import services
-from clientele.core.slices import row_cursor
 
 
 @strawberry.type
@@ -22,15 +21,9 @@ class BlockingQueries:
 
     @strawberry.field(description="Online bookings refused by a block rule, newest first "
                                   "(edit:blocked-customers).")
-    async def blocked_booking_attempts(
-        self,
-        info: Info,
-        first: FIRST = 20,
-        after: AFTER = None,
-    ) -> Connection[BlockedBookingAttempt]:
+    async def blocked_booking_attempts(self, info: Info, first: FIRST = 20, after: AFTER = None
+                                       ) -> Connection[BlockedBookingAttempt]:
         require(info, Permission.EDIT_BLOCKED_CUSTOMERS)
         check_first(first)
         page = await services.list_attempts(info.context.account.id, first, after)
-        return make_connection([BlockedBookingAttempt.from_row(r) for r in page.rows],
-                               [row_cursor(r, "created_at") for r in page.rows],
-                               page.has_next_page, after, page.total)
+        return slice_connection(page, BlockedBookingAttempt.from_row, "created_at", after)

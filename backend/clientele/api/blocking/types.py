@@ -7,15 +7,8 @@ from typing import Any
 
 import strawberry
 
-from clientele.api.enums import BlockErrorCodeEnum, BlockKindEnum
+from clientele.api.enums import BlockKindEnum
 from clientele.core import ids
-
-
-@strawberry.type(description="Why a blocking change failed; nothing was written.")
-class BlockError:
-    field: str | None = strawberry.field(description="The input field at fault, if one.")
-    message: str = strawberry.field(description="A sentence to show the user.")
-    code: BlockErrorCodeEnum = strawberry.field(description="Machine-readable reason.")
 
 
 @strawberry.type(description="Keeps matching people from booking online.")

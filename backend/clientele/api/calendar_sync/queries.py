@@ -14,11 +14,11 @@ from clientele.api.calendar_sync.types import CalendarSource, SyncRun
 from clientele.api.context import Info
 from clientele.api.errors import ApiError, decode_id
 from clientele.api.permissions import require
-from clientele.api.relay import AFTER, FIRST, Connection, check_first, make_connection
+from clientele.api.relay import AFTER, FIRST, Connection, check_first, slice_connection
 from clientele.appointments import services as appointments
 from clientele.calendar_sync import sources
 from clientele.core.cursors import InvalidCursor
-from clientele.core.slices import Slice, row_cursor, slices_by_key
+from clientele.core.slices import Slice, slices_by_key
 
 
 async def _appointment_page(fetch: Awaitable[Slice], after: str | None
@@ -27,9 +27,7 @@ async def _appointment_page(fetch: Awaitable[Slice], after: str | None
         page = await fetch
     except InvalidCursor as exc:
         raise ApiError(str(exc), "INVALID_CURSOR") from exc
-    return make_connection([Appointment.from_row(r) for r in page.rows],
-                           [row_cursor(r, "starts_at") for r in page.rows],
-                           page.has_next_page, after, page.total)
+    return slice_connection(page, Appointment.from_row, "starts_at", after)
 
 
 @strawberry.type
@@ -56,9 +54,7 @@ class CalendarQueries:
                                         descending=True))[pk]
         except InvalidCursor as exc:
             raise ApiError(str(exc), "INVALID_CURSOR") from exc
-        return make_connection([SyncRun.from_row(r) for r in page.rows],
-                               [row_cursor(r, "started_at") for r in page.rows],
-                               page.has_next_page, after, page.total)
+        return slice_connection(page, SyncRun.from_row, "started_at", after)
 
     @strawberry.field(description="Appointments of every customer from `from` on, in time "
                                   "order: the 'Today & upcoming' dashboard (read:customers).")

@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 
-from clientele.api.enums import CalendarErrorCodeEnum
 from clientele.core import ids
 
-
-@strawberry.type(description="Why a calendar change failed; nothing was written.")
-class CalendarError:
-    field: str | None = strawberry.field(description="The input field at fault, if one.")
-    message: str = strawberry.field(description="A sentence to show the user.")
-    code: CalendarErrorCodeEnum = strawberry.field(description="Machine-readable reason.")
+SourceId = Annotated[strawberry.ID, strawberry.argument(description="The source's ID.")]
 
 
 @strawberry.type(description="One synchronisation of a calendar source.")

@@ -11,6 +11,7 @@ import strawberry
 from clientele.api.context import Info
 from clientele.api.enums import DeliveryStatusEnum, MediumEnum
 from clientele.api.relay import Node
+from clientele.api.rows import columns, loaded
 from clientele.core import ids
 
 if TYPE_CHECKING:
@@ -40,21 +41,14 @@ class Communication(Node):
             id=strawberry.ID(ids.encode("Communication", row["id"])),
             appointment_pk=row["appointment"],
             medium=MediumEnum[row["medium"]],
-            recipient=row["recipient"],
-            subject=row["subject"],
-            body=row["body"],
             status=DeliveryStatusEnum[row["status"]],
-            error=row["error"],
-            attempts=row["attempts"],
-            sent_at=row["sent_at"],
-            created_at=row["created_at"],
+            **columns(row, "recipient", "subject", "body", "error", "attempts", "sent_at",
+                      "created_at"),
         )
 
     @strawberry.field(description="The appointment the message is about, if any.")
     async def appointment(self, info: Info) -> AppointmentRef | None:
         from clientele.api.appointments.types import Appointment
 
-        if self.appointment_pk is None:
-            return None
-        row = await info.context.loaders.appointment_by_id.load(self.appointment_pk)
-        return Appointment.from_row(row) if row else None
+        return await loaded(info.context.loaders.appointment_by_id, self.appointment_pk,
+                            Appointment.from_row)

@@ -8,13 +8,14 @@ import strawberry
 
 from clientele.api.customers.search import SearchMatch
 from clientele.api.customers.types import Customer
+from clientele.api.fields import optional
 from clientele.api.relay import Connection, Edge, make_connection
 
 
 @strawberry.type(name="CustomerEdge", description="A customer of a list with its cursor.")
 class CustomerEdge(Edge[Customer]):
-    match: SearchMatch | None = strawberry.field(
-        default=None, description="Why the customer matched `search`; null without a search.")
+    match: SearchMatch | None = optional(
+        "Why the customer matched `search`; null without a search.")
 
 
 @strawberry.type(name="CustomerConnection",

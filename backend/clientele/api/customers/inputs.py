@@ -8,6 +8,7 @@ from typing import Any
 import strawberry
 from strawberry.scalars import JSON
 
+from clientele.api.customers.types import limit_note
 from clientele.api.enums import (
     CommunicationStatusEnum,
     CustomerOrderFieldEnum,
@@ -15,22 +16,15 @@ from clientele.api.enums import (
     MediumEnum,
     SortDirectionEnum,
 )
-from clientele.customers.limits import MAX_LENGTH
-
-
-def _limit(field: str) -> str:
-    return f"At most {MAX_LENGTH[field]} characters."
+from clientele.api.fields import optional
 
 
 @strawberry.input(description="A postal address; blank parts are stored as null.")
 class AddressInput:
-    street: str | None = strawberry.field(default=None,
-                                          description=f"Street and number. {_limit('street')}")
-    postcode: str | None = strawberry.field(default=None,
-                                            description=f"Postcode. {_limit('postcode')}")
-    city: str | None = strawberry.field(default=None, description=f"City. {_limit('city')}")
-    country: str | None = strawberry.field(
-        default=None, description="ISO 3166-1 alpha-2 country code, e.g. CH.")
+    street: str | None = optional(f"Street and number. {limit_note('street')}")
+    postcode: str | None = optional(f"Postcode. {limit_note('postcode')}")
+    city: str | None = optional(f"City. {limit_note('city')}")
+    country: str | None = optional("ISO 3166-1 alpha-2 country code, e.g. CH.")
 
     def values(self) -> dict[str, Any]:
         return {"street": self.street, "postcode": self.postcode, "city": self.city,
@@ -51,81 +45,56 @@ def custom_changes(values: list[CustomFieldValueInput] | None) -> dict[str, Any]
 
 @strawberry.input(description="A new customer. A first or last name is required.")
 class CustomerCreateInput:
-    salutation: str | None = strawberry.field(
-        default=None, description=f"Mr, Ms, Dr… {_limit('salutation')}")
-    first_name: str | None = strawberry.field(
-        default=None, description=f"Given name. {_limit('first_name')}")
-    last_name: str | None = strawberry.field(
-        default=None, description=f"Family name. {_limit('last_name')}")
-    email: str | None = strawberry.field(
-        default=None, description="Email address; validated and lower-cased. At most 254 chars.")
-    mobile_phone: str | None = strawberry.field(
-        default=None,
-        description="Mobile phone in any common format; read in the account's region unless it "
-                    "has a country code; stored in E.164.")
-    landline_phone: str | None = strawberry.field(
-        default=None, description="Landline phone, read like mobilePhone.")
-    date_of_birth: dt.date | None = strawberry.field(
-        default=None, description="Date of birth, between 1900-01-01 and today.")
-    address: AddressInput | None = strawberry.field(default=None, description="Postal address.")
-    company: str | None = strawberry.field(
-        default=None, description=f"Company or organisation. {_limit('company')}")
-    notes: str | None = strawberry.field(
-        default=None, description=f"Internal notes, never shown to the customer. {_limit('notes')}")
-    preferred_medium: MediumEnum | None = strawberry.field(
-        default=None, description="Preferred notification channel.")
-    preferred_language: str | None = strawberry.field(
-        default=None, description="BCP 47 language tag such as de-CH.")
-    communication_status: CommunicationStatusEnum | None = strawberry.field(
-        default=None, description="Defaults to ALLOWED.")
-    email_enabled: bool | None = strawberry.field(
-        default=None, description="Email notifications on (default true).")
-    sms_enabled: bool | None = strawberry.field(
-        default=None, description="SMS notifications on (default true).")
-    custom_fields: list[CustomFieldValueInput] | None = strawberry.field(
-        default=None, description="Custom field values, validated against their definitions.")
+    salutation: str | None = optional(f"Mr, Ms, Dr… {limit_note('salutation')}")
+    first_name: str | None = optional(f"Given name. {limit_note('first_name')}")
+    last_name: str | None = optional(f"Family name. {limit_note('last_name')}")
+    email: str | None = optional("Email address; validated and lower-cased. At most 254 chars.")
+    mobile_phone: str | None = optional(
+        "Mobile phone in any common format; read in the account's region unless it has a country "
+        "code; stored in E.164.")
+    landline_phone: str | None = optional("Landline phone, read like mobilePhone.")
+    date_of_birth: dt.date | None = optional("Date of birth, between 1900-01-01 and today.")
+    address: AddressInput | None = optional("Postal address.")
+    company: str | None = optional(f"Company or organisation. {limit_note('company')}")
+    notes: str | None = optional(
+        f"Internal notes, never shown to the customer. {limit_note('notes')}")
+    preferred_medium: MediumEnum | None = optional("Preferred notification channel.")
+    preferred_language: str | None = optional("BCP 47 language tag such as de-CH.")
+    communication_status: CommunicationStatusEnum | None = optional("Defaults to ALLOWED.")
+    email_enabled: bool | None = optional("Email notifications on (default true).")
+    sms_enabled: bool | None = optional("SMS notifications on (default true).")
+    custom_fields: list[CustomFieldValueInput] | None = optional(
+        "Custom field values, validated against their definitions.")
 
 
 @strawberry.input(
     description="Changes to a customer. An omitted field is left alone; null clears it."
 )
 class CustomerUpdateInput:
-    salutation: strawberry.Maybe[str | None] = strawberry.field(
-        default=None, description=f"Mr, Ms, Dr… {_limit('salutation')}")
-    first_name: strawberry.Maybe[str | None] = strawberry.field(
-        default=None, description=f"Given name. {_limit('first_name')}")
-    last_name: strawberry.Maybe[str | None] = strawberry.field(
-        default=None, description=f"Family name. {_limit('last_name')}")
-    email: strawberry.Maybe[str | None] = strawberry.field(
-        default=None, description="Email address; validated and lower-cased.")
-    mobile_phone: strawberry.Maybe[str | None] = strawberry.field(
-        default=None, description="Mobile phone; stored in E.164.")
-    landline_phone: strawberry.Maybe[str | None] = strawberry.field(
-        default=None, description="Landline phone; stored in E.164.")
-    date_of_birth: strawberry.Maybe[dt.date | None] = strawberry.field(
-        default=None, description="Date of birth.")
-    address: strawberry.Maybe[AddressInput | None] = strawberry.field(
-        default=None, description="Replaces the whole address; null clears it.")
-    company: strawberry.Maybe[str | None] = strawberry.field(
-        default=None, description=f"Company. {_limit('company')}")
-    notes: strawberry.Maybe[str | None] = strawberry.field(
-        default=None, description=f"Internal notes. {_limit('notes')}")
-    preferred_medium: strawberry.Maybe[MediumEnum | None] = strawberry.field(
-        default=None, description="Preferred notification channel.")
-    preferred_language: strawberry.Maybe[str | None] = strawberry.field(
-        default=None, description="BCP 47 language tag.")
-    communication_status: strawberry.Maybe[CommunicationStatusEnum | None] = strawberry.field(
-        default=None, description="ALLOWED or BLOCKED; null is refused (REQUIRED).")
-    email_enabled: strawberry.Maybe[bool | None] = strawberry.field(
-        default=None, description="Email notifications on or off; null is refused (REQUIRED).")
-    sms_enabled: strawberry.Maybe[bool | None] = strawberry.field(
-        default=None, description="SMS notifications on or off; null is refused (REQUIRED).")
-    custom_fields: list[CustomFieldValueInput] | None = strawberry.field(
-        default=None,
-        description="Custom values to set; keys not listed are left alone, null clears one.")
-    archived: strawberry.Maybe[bool | None] = strawberry.field(
-        default=None,
-        description="Archive (true) or restore (false) the customer; null is refused (REQUIRED).")
+    salutation: strawberry.Maybe[str | None] = optional(f"Mr, Ms, Dr… {limit_note('salutation')}")
+    first_name: strawberry.Maybe[str | None] = optional(f"Given name. {limit_note('first_name')}")
+    last_name: strawberry.Maybe[str | None] = optional(f"Family name. {limit_note('last_name')}")
+    email: strawberry.Maybe[str | None] = optional("Email address; validated and lower-cased.")
+    mobile_phone: strawberry.Maybe[str | None] = optional("Mobile phone; stored in E.164.")
+    landline_phone: strawberry.Maybe[str | None] = optional("Landline phone; stored in E.164.")
+    date_of_birth: strawberry.Maybe[dt.date | None] = optional("Date of birth.")
+    address: strawberry.Maybe[AddressInput | None] = optional(
+        "Replaces the whole address; null clears it.")
+    company: strawberry.Maybe[str | None] = optional(f"Company. {limit_note('company')}")
+    notes: strawberry.Maybe[str | None] = optional(f"Internal notes. {limit_note('notes')}")
+    preferred_medium: strawberry.Maybe[MediumEnum | None] = optional(
+        "Preferred notification channel.")
+    preferred_language: strawberry.Maybe[str | None] = optional("BCP 47 language tag.")
+    communication_status: strawberry.Maybe[CommunicationStatusEnum | None] = optional(
+        "ALLOWED or BLOCKED; null is refused (REQUIRED).")
+    email_enabled: strawberry.Maybe[bool | None] = optional(
+        "Email notifications on or off; null is refused (REQUIRED).")
+    sms_enabled: strawberry.Maybe[bool | None] = optional(
+        "SMS notifications on or off; null is refused (REQUIRED).")
+    custom_fields: list[CustomFieldValueInput] | None = optional(
+        "Custom values to set; keys not listed are left alone, null clears one.")
+    archived: strawberry.Maybe[bool | None] = optional(
+        "Archive (true) or restore (false) the customer; null is refused (REQUIRED).")
 
 
 @strawberry.input(description="A condition on one custom field. Which operators apply depends "
@@ -135,48 +104,41 @@ class CustomerUpdateInput:
                               "INVALID_FILTER error.")
 class CustomFieldFilter:
     key: str = strawberry.field(description="The custom field definition's key.")
-    equals: str | None = strawberry.field(default=None, description="The exact value.")
-    in_: list[str] | None = strawberry.field(default=None, name="in",
-                                            description="Any of these values.")
-    number_min: float | None = strawberry.field(default=None, description="At least this.")
-    number_max: float | None = strawberry.field(default=None, description="At most this.")
-    date_from: dt.date | None = strawberry.field(default=None, description="On or after.")
-    date_to: dt.date | None = strawberry.field(default=None, description="On or before.")
-    checked: bool | None = strawberry.field(
-        default=None, description="true: ticked; false: not ticked (or never set).")
+    equals: str | None = optional("The exact value.")
+    in_: list[str] | None = optional("Any of these values.", name="in")
+    number_min: float | None = optional("At least this.")
+    number_max: float | None = optional("At most this.")
+    date_from: dt.date | None = optional("On or after.")
+    date_to: dt.date | None = optional("On or before.")
+    checked: bool | None = optional("true: ticked; false: not ticked (or never set).")
 
 
 @strawberry.input(description="Narrows the customer list; all given conditions must hold.")
 class CustomerFilter:
-    search: str | None = strawberry.field(
-        default=None, deprecation_reason="Use customers(search:), which this is the same as.",
-        description="The same as customers(search:).")
-    communication_status: CommunicationStatusEnum | None = strawberry.field(
-        default=None, description="Only customers with this communication status.")
-    blocked: bool | None = strawberry.field(
-        default=None, description="true: only customers some block rule matches (isBlocked); "
-                                  "false: only the others.")
-    has_upcoming_appointment: bool | None = strawberry.field(
-        default=None, description="true: only customers with an appointment that has not ended "
-                                  "and is not cancelled; false: only those without.")
-    last_appointment_before: dt.datetime | None = strawberry.field(
-        default=None, description="Only customers whose latest appointment that has begun (not "
-                                  "cancelled) started before this time.")
-    last_appointment_after: dt.datetime | None = strawberry.field(
-        default=None, description="Only customers whose latest appointment that has begun (not "
-                                  "cancelled) started at or after this time.")
-    created_after: dt.datetime | None = strawberry.field(
-        default=None, description="Only customers created at or after this time.")
-    created_before: dt.datetime | None = strawberry.field(
-        default=None, description="Only customers created before this time.")
-    source: CustomerSourceEnum | None = strawberry.field(
-        default=None, description="Only customers that entered this way.")
+    search: str | None = optional(
+        "The same as customers(search:).",
+        deprecation_reason="Use customers(search:), which this is the same as.")
+    communication_status: CommunicationStatusEnum | None = optional(
+        "Only customers with this communication status.")
+    blocked: bool | None = optional(
+        "true: only customers some block rule matches (isBlocked); false: only the others.")
+    has_upcoming_appointment: bool | None = optional(
+        "true: only customers with an appointment that has not ended and is not cancelled; "
+        "false: only those without.")
+    last_appointment_before: dt.datetime | None = optional(
+        "Only customers whose latest appointment that has begun (not cancelled) started before "
+        "this time.")
+    last_appointment_after: dt.datetime | None = optional(
+        "Only customers whose latest appointment that has begun (not cancelled) started at or "
+        "after this time.")
+    created_after: dt.datetime | None = optional("Only customers created at or after this time.")
+    created_before: dt.datetime | None = optional("Only customers created before this time.")
+    source: CustomerSourceEnum | None = optional("Only customers that entered this way.")
     archived: bool | None = strawberry.field(
         default=False,
         description="false (default): active customers; true: archived ones; null: both.")
-    custom_fields: list[CustomFieldFilter] | None = strawberry.field(
-        default=None, description="Conditions on custom field values (all must hold); at most "
-                                  "20.")
+    custom_fields: list[CustomFieldFilter] | None = optional(
+        "Conditions on custom field values (all must hold); at most 20.")
 
 
 @strawberry.input(description="Sort order of the customer list.")

@@ -13,11 +13,12 @@ from clientele.api.context import Info
 from clientele.api.customers.connection import CustomerConnection, customer_connection
 from clientele.api.customers.inputs import CustomerFilter, CustomerOrderBy
 from clientele.api.customers.search import MAX_QUERY, match_of
-from clientele.api.customers.types import Customer, CustomFieldDefinition
+from clientele.api.customers.types import Customer, CustomerId, CustomFieldDefinition
 from clientele.api.enums import to_domain
 from clientele.api.errors import ApiError, decode_id
 from clientele.api.permissions import require
 from clientele.api.relay import AFTER, FIRST, check_first
+from clientele.api.rows import loaded
 from clientele.core.cursors import InvalidCursor
 from clientele.customers import custom_fields, filters, listing
 from clientele.customers.enums import CommunicationStatus, CustomerSource
@@ -91,22 +92,15 @@ class CustomerQueries:
                 if d.in_booking_form and not d.archived]
 
     @strawberry.field(description="A customer of your account by global ID; null if unknown.")
-    async def customer(
-        self,
-        info: Info,
-        id: Annotated[strawberry.ID, strawberry.argument(description="The customer's ID.")],
-    ) -> Customer | None:
+    async def customer(self, info: Info, id: CustomerId) -> Customer | None:
         require(info, Permission.READ_CUSTOMERS)
-        row = await info.context.loaders.customer_by_id.load(decode_id(id, "Customer"))
-        return Customer.from_row(row) if row else None
+        return await loaded(info.context.loaders.customer_by_id, decode_id(id, "Customer"),
+                            Customer.from_row)
 
     @strawberry.field(description="Customers of your account, keyset-paginated; searched, "
                                   "filtered and sorted.")
     async def customers(
-        self,
-        info: Info,
-        first: FIRST = 20,
-        after: AFTER = None,
+        self, info: Info, first: FIRST = 20, after: AFTER = None,
         search: Annotated[str | None, strawberry.argument(
             description=f"Typo-tolerant search as in searchCustomers (at most {MAX_QUERY} "
                         f"characters); lists at most {listing.MAX_SEARCH_RESULTS} best "

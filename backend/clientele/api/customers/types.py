@@ -19,11 +19,11 @@ from clientele.api.enums import (
     SortDirectionEnum,
     to_api,
 )
-from clientele.api.relay import AFTER, FIRST, Connection, Node, check_first, make_connection
+from clientele.api.relay import AFTER, FIRST, Connection, Node, check_first, slice_connection
+from clientele.api.rows import columns, loaded
 from clientele.appointments.enums import AppointmentWhen
 from clientele.appointments.services import ORDER_COLUMN as APPOINTMENT_ORDER
 from clientele.core import ids
-from clientele.core.slices import row_cursor
 from clientele.customers.limits import MAX_LENGTH
 from clientele.customers.rows import custom_values
 
@@ -37,15 +37,23 @@ BlockRuleRef = Annotated["BlockRule", strawberry.lazy("clientele.api.blocking.ty
 AppointmentRef = Annotated["Appointment", strawberry.lazy("clientele.api.appointments.types")]
 
 
-def _limit(field: str) -> str:
+CustomerId = Annotated[strawberry.ID, strawberry.argument(description="The customer's ID.")]
+CustomerGlobalId = Annotated[strawberry.ID, strawberry.argument(
+    description="The customer's global ID.")]
+DefinitionId = Annotated[strawberry.ID, strawberry.argument(
+    description="The definition's ID.")]
+
+
+def limit_note(field: str) -> str:
+    """The length limit of a customer's text field, for its description."""
     return f"At most {MAX_LENGTH[field]} characters."
 
 
 @strawberry.type(description="A postal address.")
 class Address:
-    street: str | None = strawberry.field(description=f"Street and number. {_limit('street')}")
-    postcode: str | None = strawberry.field(description=f"Postcode. {_limit('postcode')}")
-    city: str | None = strawberry.field(description=f"City. {_limit('city')}")
+    street: str | None = strawberry.field(description=f"Street and number. {limit_note('street')}")
+    postcode: str | None = strawberry.field(description=f"Postcode. {limit_note('postcode')}")
+    city: str | None = strawberry.field(description=f"City. {limit_note('city')}")
     country: str | None = strawberry.field(description="ISO 3166-1 alpha-2 country code.")
 
 
@@ -84,11 +92,11 @@ class CustomFieldDefinition:
 class Customer(Node):
     id: strawberry.ID = strawberry.field(description="Global ID of the customer.")
     salutation: str | None = strawberry.field(
-        description=f"Salutation such as Mr, Ms, Dr. {_limit('salutation')}")
+        description=f"Salutation such as Mr, Ms, Dr. {limit_note('salutation')}")
     first_name: str | None = strawberry.field(
-        description=f"Given name. {_limit('first_name')}")
+        description=f"Given name. {limit_note('first_name')}")
     last_name: str | None = strawberry.field(
-        description=f"Family name. {_limit('last_name')}")
+        description=f"Family name. {limit_note('last_name')}")
     email: str | None = strawberry.field(
         description="Email address, validated and lower-cased; unique within the account.")
     mobile_phone: str | None = strawberry.field(description="Mobile phone in E.164 form.")
@@ -96,9 +104,9 @@ class Customer(Node):
     date_of_birth: dt.date | None = strawberry.field(description="Date of birth.")
     address: Address = strawberry.field(description="Postal address.")
     company: str | None = strawberry.field(
-        description=f"Company or organisation. {_limit('company')}")
+        description=f"Company or organisation. {limit_note('company')}")
     notes: str | None = strawberry.field(
-        description=f"Internal notes, never shown to the customer. {_limit('notes')}")
+        description=f"Internal notes, never shown to the customer. {limit_note('notes')}")
     preferred_medium: MediumEnum | None = strawberry.field(
         description="Preferred channel for notifications.")
     preferred_language: str | None = strawberry.field(
@@ -123,28 +131,16 @@ class Customer(Node):
         return cls(
             id=strawberry.ID(ids.encode("Customer", row["id"])),
             pk=row["id"],
-            salutation=row["salutation"],
-            first_name=row["first_name"],
-            last_name=row["last_name"],
-            email=row["email"],
-            mobile_phone=row["mobile_phone"],
-            landline_phone=row["landline_phone"],
-            date_of_birth=row["date_of_birth"],
-            address=Address(street=row["street"], postcode=row["postcode"], city=row["city"],
-                            country=row["country"]),
-            company=row["company"],
-            notes=row["notes"],
+            address=Address(**columns(row, "street", "postcode", "city", "country")),
             preferred_medium=to_api(row["preferred_medium"], MediumEnum),
-            preferred_language=row["preferred_language"],
             communication_status=CommunicationStatusEnum[row["communication_status"]],
-            email_enabled=row["email_enabled"],
-            sms_enabled=row["sms_enabled"],
             source=CustomerSourceEnum[row["source"]],
-            created_at=row["created_at"],
-            updated_at=row["updated_at"],
-            archived_at=row["archived_at"],
             last_appointment_at=row.get("last_appointment_at"),
             custom=custom_values(row),
+            **columns(row, "salutation", "first_name", "last_name", "email", "mobile_phone",
+                      "landline_phone", "date_of_birth", "company", "notes",
+                      "preferred_language", "email_enabled", "sms_enabled", "created_at",
+                      "updated_at", "archived_at"),
         )
 
     @strawberry.field(description="First and last name as one line, for lists and headings.")
@@ -180,20 +176,14 @@ class Customer(Node):
         check_first(first)
         args = (AppointmentWhen[when.name], first, after, direction.name == "DESC")
         page = await info.context.loaders.appointments_by_customer.load((self.pk, args))
-        return make_connection(
-            [Appointment.from_row(r) for r in page.rows],
-            [row_cursor(r, APPOINTMENT_ORDER) for r in page.rows],
-            page.has_next_page,
-            after,
-            page.total,
-        )
+        return slice_connection(page, Appointment.from_row, APPOINTMENT_ORDER, after)
 
     @strawberry.field(description="The next upcoming appointment that is not cancelled.")
     async def next_appointment(self, info: Info) -> AppointmentRef | None:
         from clientele.api.appointments.types import Appointment
 
-        row = await info.context.loaders.next_appointment_by_customer.load(self.pk)
-        return Appointment.from_row(row) if row else None
+        return await loaded(info.context.loaders.next_appointment_by_customer, self.pk,
+                            Appointment.from_row)
 
     @strawberry.field(description="Blocked from online booking: some block rule matches the "
                                   "customer's email, email domain, phone or name.")
@@ -209,16 +199,10 @@ class Customer(Node):
 
     @strawberry.field(description="Who changed what and when, newest first (also imports, "
                                   "blocks, conflicts).")
-    async def history(
-        self,
-        info: Info,
-        first: FIRST = 20,
-        after: AFTER = None,
-    ) -> Connection[AuditEntryRef]:
+    async def history(self, info: Info, first: FIRST = 20, after: AFTER = None
+                      ) -> Connection[AuditEntryRef]:
         from clientele.api.accounts.types import AuditEntry
 
         check_first(first)
         page = await info.context.loaders.history_by_customer.load((self.pk, (first, after)))
-        return make_connection([AuditEntry.from_row(r) for r in page.rows],
-                               [row_cursor(r, "created_at") for r in page.rows],
-                               page.has_next_page, after, page.total)
+        return slice_connection(page, AuditEntry.from_row, "created_at", after)

@@ -27,7 +27,7 @@ def create_values(data: CustomerCreateInput) -> dict[str, Any]:
 
 
 def update_values(data: CustomerUpdateInput) -> dict[str, Any]:
-    """Only the fields present in the input; Some(None) clears."""
+    """Only the fields present in the input; Some(None) clears. `archived` is among them."""
     changes: dict[str, Any] = {}
     for name in PLAIN_FIELDS:
         given = getattr(data, name)
@@ -40,4 +40,6 @@ def update_values(data: CustomerUpdateInput) -> dict[str, Any]:
     if data.address is not None:
         address = data.address.value
         changes.update(address.values() if address else dict.fromkeys(ADDRESS_FIELDS))
+    if data.archived is not None:  # the service refuses null (a customer is archived or not)
+        changes["archived"] = data.archived.value
     return changes

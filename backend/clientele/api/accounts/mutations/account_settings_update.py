@@ -10,22 +10,23 @@ import strawberry
 from clientele.accounts.errors import AccountErrorCode
 from clientele.accounts.permissions import Permission
 from clientele.accounts.services import update_settings
-from clientele.api.accounts.types import AccountError, AccountSettings, settings_of
+from clientele.api.accounts.errors import AccountError
+from clientele.api.accounts.types import AccountSettings, settings_of
 from clientele.api.context import Info
-from clientele.api.enums import AccountErrorCodeEnum, ConflictPolicyEnum
-from clientele.api.errors import user_errors
-from clientele.api.permissions import require
-from clientele.core.errors import FieldError
+from clientele.api.enums import ConflictPolicyEnum
+from clientele.api.fields import optional
+from clientele.api.mutation import Payload, mutation
+from clientele.core.errors import DomainError
 
 MAX_MESSAGE = 1000
 
 
 @strawberry.type(description="Result of accountSettingsUpdate.")
-class AccountSettingsUpdatePayload:
-    account: AccountSettings | None = strawberry.field(description="The settings now.")
-    user_errors: list[AccountError] = strawberry.field(description="Why nothing changed.")
+class AccountSettingsUpdatePayload(Payload, errors=AccountError):
+    account: AccountSettings | None = optional("The settings now.")
 
 
+@mutation(Permission.MANAGE_SETTINGS, description="Change account settings (manage:settings).")
 async def account_settings_update(
     info: Info,
     booking_blocked_message: Annotated[str | None, strawberry.argument(
@@ -35,13 +36,11 @@ async def account_settings_update(
         description="What calendar events do with details that differ from a known "
                     "customer's.")] = None,
 ) -> AccountSettingsUpdatePayload:
-    require(info, Permission.MANAGE_SETTINGS)
     message = booking_blocked_message.strip() if booking_blocked_message is not None else None
     if message is not None and not 0 < len(message) <= MAX_MESSAGE:
-        return AccountSettingsUpdatePayload(account=None, user_errors=user_errors([FieldError(
-            "booking_blocked_message", f"1 to {MAX_MESSAGE} characters.",
-            AccountErrorCode.INVALID)], AccountError, AccountErrorCodeEnum))
+        raise DomainError.single("booking_blocked_message", f"1 to {MAX_MESSAGE} characters.",
+                                 AccountErrorCode.INVALID)
     account = await update_settings(
         info.context.account.id, message,
         calendar_conflict_policy.name if calendar_conflict_policy is not None else None)
-    return AccountSettingsUpdatePayload(account=settings_of(account), user_errors=[])
+    return AccountSettingsUpdatePayload(account=settings_of(account))

@@ -7,33 +7,28 @@ from typing import Annotated
 import strawberry
 
 from clientele.accounts import sessions
-from clientele.api.accounts.types import AccountError, ApiToken, permission_set
+from clientele.api.accounts.errors import AccountError
+from clientele.api.accounts.types import ApiToken, permission_set
 from clientele.api.context import Info
-from clientele.api.enums import AccountErrorCodeEnum, PermissionEnum
-from clientele.api.errors import user_errors
-from clientele.api.permissions import require_login
-from clientele.core.errors import DomainError
+from clientele.api.enums import PermissionEnum
+from clientele.api.fields import optional
+from clientele.api.mutation import Payload, mutation
 
 
 @strawberry.type(description="Result of apiTokenCreate.")
-class ApiTokenCreatePayload:
-    api_token: ApiToken | None = strawberry.field(description="The token's record.")
-    token: str | None = strawberry.field(
-        description="The secret, shown this once. Send it as `Authorization: Bearer <token>`.")
-    user_errors: list[AccountError] = strawberry.field(description="Why nothing was created.")
+class ApiTokenCreatePayload(Payload, errors=AccountError, why="Why nothing was created."):
+    api_token: ApiToken | None = optional("The token's record.")
+    token: str | None = optional(
+        "The secret, shown this once. Send it as `Authorization: Bearer <token>`.")
 
 
+@mutation(description="Create an API token with a subset of your permissions; the secret is "
+                      "returned once.")
 async def api_token_create(
-    info: Info,
-    name: Annotated[str, strawberry.argument(description="What the token is for.")],
+    info: Info, name: Annotated[str, strawberry.argument(description="What the token is for.")],
     permissions: Annotated[list[PermissionEnum], strawberry.argument(
         description="Scopes: a subset of your own permissions.")],
 ) -> ApiTokenCreatePayload:
-    require_login(info)
-    try:
-        token, row = await sessions.create_api_token(info.context.principal, name,
-                                                     permission_set(permissions))
-    except DomainError as error:
-        return ApiTokenCreatePayload(api_token=None, token=None, user_errors=user_errors(
-            error.errors, AccountError, AccountErrorCodeEnum))
-    return ApiTokenCreatePayload(api_token=ApiToken.from_row(row), token=token, user_errors=[])
+    token, row = await sessions.create_api_token(info.context.principal, name,
+                                                 permission_set(permissions))
+    return ApiTokenCreatePayload(api_token=ApiToken.from_row(row), token=token)

@@ -7,6 +7,7 @@ import strawberry
 from clientele.accounts import sessions
 from clientele.api.auth import SESSION_COOKIE
 from clientele.api.context import Info
+from clientele.api.mutation import mutation
 
 
 @strawberry.type(description="Result of logout.")
@@ -14,6 +15,7 @@ class LogoutPayload:
     ok: bool = strawberry.field(description="True when a session was ended.")
 
 
+@mutation(public=True, description="End the browser session.")
 async def logout(info: Info) -> LogoutPayload:
     principal = info.context.principal
     if principal.session_id is not None:

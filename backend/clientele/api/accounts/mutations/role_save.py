@@ -1,13 +1,15 @@
-"""roleCreate and roleUpdate share their payload."""
+"""roleCreate, roleUpdate and roleDelete share their payload."""
 
 from __future__ import annotations
 
 import strawberry
 
-from clientele.api.accounts.types import AccountError, Role
+from clientele.api.accounts.errors import AccountError
+from clientele.api.accounts.types import Role
+from clientele.api.fields import optional
+from clientele.api.mutation import Payload
 
 
 @strawberry.type(description="Result of roleCreate, roleUpdate or roleDelete.")
-class RolePayload:
-    role: Role | None = strawberry.field(description="The role (null after deletion).")
-    user_errors: list[AccountError] = strawberry.field(description="Why nothing changed.")
+class RolePayload(Payload, errors=AccountError):
+    role: Role | None = optional("The role (null after deletion).")

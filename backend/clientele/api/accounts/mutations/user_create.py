@@ -6,14 +6,14 @@ from typing import Annotated
 
 import strawberry
 
-from clientele.accounts import roles, users
+from clientele.accounts import users
 from clientele.accounts.permissions import Permission
-from clientele.api.accounts.types import AccountError, StaffUser
+from clientele.api.accounts.errors import AccountError
+from clientele.api.accounts.types import StaffUser
 from clientele.api.context import Info
-from clientele.api.enums import AccountErrorCodeEnum
-from clientele.api.errors import parse_id, user_errors
-from clientele.api.permissions import require
-from clientele.core.errors import DomainError
+from clientele.api.errors import parse_id
+from clientele.api.fields import optional
+from clientele.api.mutation import Payload, mutation
 
 
 @strawberry.input(description="A new staff user.")
@@ -25,23 +25,15 @@ class UserCreateInput:
 
 
 @strawberry.type(description="Result of userCreate.")
-class UserCreatePayload:
-    user: StaffUser | None = strawberry.field(description="The new user.")
-    user_errors: list[AccountError] = strawberry.field(description="Why nothing was created.")
+class UserCreatePayload(Payload, errors=AccountError, why="Why nothing was created."):
+    user: StaffUser | None = optional("The new user.")
 
 
+@mutation(Permission.MANAGE_USERS, description="Add a staff user (manage:users).")
 async def user_create(
-    info: Info,
-    input: Annotated[UserCreateInput, strawberry.argument(description="The new user.")],
+    info: Info, input: Annotated[UserCreateInput, strawberry.argument(description="The new user.")],
 ) -> UserCreatePayload:
-    require(info, Permission.MANAGE_USERS)
     account_id = info.context.account.id
-    try:
-        role_id = parse_id(input.role_id, "Role", "role_id")
-        row = await users.create_user(account_id, input.email, input.name, input.password,
-                                      role_id)
-    except DomainError as error:
-        return UserCreatePayload(user=None, user_errors=user_errors(
-            error.errors, AccountError, AccountErrorCodeEnum))
-    role = (await roles.get_many(account_id, [row["role"]]))[row["role"]]
-    return UserCreatePayload(user=StaffUser.from_row(row, role), user_errors=[])
+    row = await users.create_user(account_id, input.email, input.name, input.password,
+                                  parse_id(input.role_id, "Role", "role_id"))
+    return UserCreatePayload(user=await StaffUser.load_role(account_id, row))

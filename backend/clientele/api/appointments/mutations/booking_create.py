@@ -16,20 +16,19 @@ from clientele.api.context import Info
 from clientele.api.customers.inputs import CustomFieldValueInput, custom_changes
 from clientele.api.customers.types import Customer
 from clientele.api.enums import AppointmentErrorCodeEnum
-from clientele.api.errors import user_errors
+from clientele.api.fields import optional
 from clientele.api.limits import client_address
+from clientele.api.mutation import Payload, UserError, mutation
 from clientele.api.permissions import require
-from clientele.appointments.booking import BookingRefused, BookingRequest, book
+from clientele.appointments.booking import BookingRequest, book
 from clientele.appointments.errors import AppointmentErrorCode
 from clientele.core.errors import DomainError
 from clientele.core.ratelimit import retry_after_header
 
 
 @strawberry.type(description="Why a booking was refused; nothing was written.")
-class BookingError:
-    field: str | None = strawberry.field(description="The input field at fault, if one.")
+class BookingError(UserError, codes=AppointmentErrorCodeEnum):
     message: str = strawberry.field(description="A sentence to show the person booking.")
-    code: AppointmentErrorCodeEnum = strawberry.field(description="Machine-readable reason.")
 
 
 @strawberry.input(description="A booking. Email or phone identifies the customer.")
@@ -54,25 +53,25 @@ class BookingCreateInput:
 
 
 @strawberry.type(description="Result of bookingCreate.")
-class BookingCreatePayload:
-    appointment: Appointment | None = strawberry.field(description="The new appointment.")
-    customer: Customer | None = strawberry.field(
-        description="The customer (matched or new). Null for online bookings, which must not "
-                    "reveal stored customer data.")
+class BookingCreatePayload(Payload, errors=BookingError, why="Why nothing was booked."):
+    appointment: Appointment | None = optional("The new appointment.")
+    customer: Customer | None = optional(
+        "The customer (matched or new). Null for online bookings, which must not reveal stored "
+        "customer data.")
     customer_blocked: bool = strawberry.field(
+        default=False,
         description="Staff bookings only: the customer is blocked from online booking.")
     warnings: list[str] = strawberry.field(
+        default_factory=list,
         description="Staff bookings only: things staff should know (blocked customer, details "
                     "that differ from the stored ones).")
-    user_errors: list[BookingError] = strawberry.field(description="Why nothing was booked.")
 
 
-def _refused(error: DomainError) -> BookingCreatePayload:
-    return BookingCreatePayload(appointment=None, customer=None, customer_blocked=False,
-                                warnings=[], user_errors=user_errors(
-                                    error.errors, BookingError, AppointmentErrorCodeEnum))
-
-
+@mutation(public=True,
+          description="A booking. Without login (the public booking form: accountSlug required, "
+                      "rate-limited per IP) a blocked customer is refused with the business's "
+                      "message and the attempt is logged; staff bookings (add:customers) of "
+                      "blocked customers go through and say so.")
 async def booking_create(
     info: Info,
     input: Annotated[BookingCreateInput, strawberry.argument(description="The booking.")],
@@ -95,23 +94,17 @@ async def booking_create(
         if wait:
             info.context.response.status_code = 429
             info.context.response.headers["Retry-After"] = retry_after_header(wait)
-            return _refused(DomainError.single(None, "Too many bookings; try again later.",
-                                               AppointmentErrorCode.RATE_LIMITED))
+            raise DomainError.single(None, "Too many bookings; try again later.",
+                                     AppointmentErrorCode.RATE_LIMITED)
         account = await get_account_by_slug(input.account_slug or "")
         if account is None:
-            return _refused(DomainError.single("account_slug", "Unknown business.",
-                                               AppointmentErrorCode.NOT_FOUND))
+            raise DomainError.single("account_slug", "Unknown business.",
+                                     AppointmentErrorCode.NOT_FOUND)
         actor = Principal.system(account, "online booking").actor
-    try:
-        booking = await book(actor, request, online=online, ip=ip)
-    except BookingRefused as refused:
-        return _refused(refused)
-    except DomainError as error:
-        return _refused(error)
+    booking = await book(actor, request, online=online, ip=ip)  # refusals: userErrors
     return BookingCreatePayload(
         appointment=Appointment.from_row(booking.appointment),
         customer=None if online else Customer.from_row(booking.customer),
         customer_blocked=not online and booking.blocking_rule is not None,
         warnings=[] if online else booking.warnings,
-        user_errors=[],
     )

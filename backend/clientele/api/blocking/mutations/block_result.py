@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from clientele.api.blocking.types import BlockError, BlockRule
-from clientele.api.enums import BlockErrorCodeEnum
-from clientele.api.errors import user_errors
-from clientele.core.errors import DomainError
+from clientele.api.blocking.errors import BlockError
+from clientele.api.blocking.types import BlockRule
+from clientele.api.fields import optional
+from clientele.api.mutation import Payload
 
 if TYPE_CHECKING:
     from clientele.api.customers.types import Customer
@@ -19,15 +19,9 @@ CustomerRef = Annotated["Customer", strawberry.lazy("clientele.api.customers.typ
 
 @strawberry.type(description="Result of customerBlock, customerUnblock, blockRuleCreate or "
                              "blockRuleDelete.")
-class BlockPayload:
-    customer: CustomerRef | None = strawberry.field(
-        description="The customer, for customerBlock and customerUnblock.")
+class BlockPayload(Payload, errors=BlockError):
+    customer: CustomerRef | None = optional("The customer, for customerBlock and customerUnblock.")
     block_rules: list[BlockRule] = strawberry.field(
+        default_factory=list,
         description="Rules created (customerBlock, blockRuleCreate); empty otherwise.")
-    removed_count: int = strawberry.field(description="Rules removed.")
-    user_errors: list[BlockError] = strawberry.field(description="Why nothing changed.")
-
-    @classmethod
-    def failed(cls, error: DomainError) -> BlockPayload:
-        return cls(customer=None, block_rules=[], removed_count=0,
-                   user_errors=user_errors(error.errors, BlockError, BlockErrorCodeEnum))
+    removed_count: int = strawberry.field(default=0, description="Rules removed.")

@@ -11,11 +11,12 @@ from clientele.api.blocking.mutations.block_result import BlockPayload
 from clientele.api.blocking.types import BlockRule
 from clientele.api.context import Info
 from clientele.api.enums import BlockKindEnum
-from clientele.api.permissions import require
+from clientele.api.mutation import mutation
 from clientele.blocking import services
-from clientele.core.errors import DomainError
 
 
+@mutation(Permission.EDIT_BLOCKED_CUSTOMERS,
+          description="Block by email, name, email domain, IP address (or network) or phone.")
 async def block_rule_create(
     info: Info,
     kind: Annotated[BlockKindEnum, strawberry.argument(description="What the rule matches.")],
@@ -23,11 +24,6 @@ async def block_rule_create(
         description="Email, name, domain (example.com), IP or CIDR network, or phone.")],
     reason: Annotated[str, strawberry.argument(description="Why (staff only).")] = "",
 ) -> BlockPayload:
-    require(info, Permission.EDIT_BLOCKED_CUSTOMERS)
-    try:
-        row = await services.create_rule(info.context.actor, services.BlockKind[kind.name],
-                                          value, reason)
-    except DomainError as error:
-        return BlockPayload.failed(error)
-    return BlockPayload(customer=None, block_rules=[BlockRule.from_row(row)], removed_count=0,
-                        user_errors=[])
+    row = await services.create_rule(info.context.actor, services.BlockKind[kind.name],
+                                      value, reason)
+    return BlockPayload(block_rules=[BlockRule.from_row(row)])

@@ -10,18 +10,13 @@ from clientele.accounts.permissions import Permission
 from clientele.api.blocking.mutations.block_result import BlockPayload
 from clientele.api.context import Info
 from clientele.api.errors import parse_id
-from clientele.api.permissions import require
+from clientele.api.mutation import mutation
 from clientele.blocking import services
-from clientele.core.errors import DomainError
 
 
+@mutation(Permission.EDIT_BLOCKED_CUSTOMERS, description="Remove a block rule.")
 async def block_rule_delete(
-    info: Info,
-    id: Annotated[strawberry.ID, strawberry.argument(description="The rule's ID.")],
+    info: Info, id: Annotated[strawberry.ID, strawberry.argument(description="The rule's ID.")],
 ) -> BlockPayload:
-    require(info, Permission.EDIT_BLOCKED_CUSTOMERS)
-    try:
-        await services.delete_rule(info.context.actor, parse_id(id, "BlockRule"))
-    except DomainError as error:
-        return BlockPayload.failed(error)
-    return BlockPayload(customer=None, block_rules=[], removed_count=1, user_errors=[])
+    await services.delete_rule(info.context.actor, parse_id(id, "BlockRule"))
+    return BlockPayload(removed_count=1)

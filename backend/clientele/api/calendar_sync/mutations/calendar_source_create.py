@@ -8,11 +8,9 @@ import strawberry
 
 from clientele.accounts.permissions import Permission
 from clientele.api.calendar_sync.mutations.payloads import CalendarSourcePayload
-from clientele.api.calendar_sync.types import CalendarSource
 from clientele.api.context import Info
-from clientele.api.permissions import require
+from clientele.api.mutation import mutation
 from clientele.calendar_sync import sources
-from clientele.core.errors import DomainError
 
 
 @strawberry.input(description="A calendar feed to poll.")
@@ -27,15 +25,12 @@ class CalendarSourceInput:
         description="The business's own email domains (attendees there are never customers).")
 
 
+@mutation(Permission.MANAGE_SETTINGS,
+          description="Add an iCalendar feed URL; it is polled in the background "
+                      "(manage:settings).")
 async def calendar_source_create(
-    info: Info,
-    input: Annotated[CalendarSourceInput, strawberry.argument(description="The feed.")],
+    info: Info, input: Annotated[CalendarSourceInput, strawberry.argument(description="The feed.")],
 ) -> CalendarSourcePayload:
-    require(info, Permission.MANAGE_SETTINGS)
-    try:
-        row = await sources.create(info.context.actor, input.name, "URL", input.url.strip(),
-                                   input.poll_minutes, input.window_past_days,
-                                   input.window_future_days, input.own_domains)
-    except DomainError as error:
-        return CalendarSourcePayload.failed(error)
-    return CalendarSourcePayload(calendar_source=CalendarSource.from_row(row), user_errors=[])
+    return CalendarSourcePayload.of(await sources.create(
+        info.context.actor, input.name, "URL", input.url.strip(), input.poll_minutes,
+        input.window_past_days, input.window_future_days, input.own_domains))

@@ -10,7 +10,7 @@ from strawberry.file_uploads import Upload
 from clientele.accounts.permissions import Permission
 from clientele.api.calendar_sync.mutations.payloads import SyncPayload
 from clientele.api.context import Info
-from clientele.api.permissions import require
+from clientele.api.mutation import mutation
 from clientele.calendar_sync import ics, sources
 from clientele.calendar_sync.errors import CalendarErrorCode
 from clientele.calendar_sync.fetch import MAX_FEED_BYTES
@@ -18,25 +18,26 @@ from clientele.calendar_sync.service import sync_source
 from clientele.core.errors import DomainError
 
 
+def _refuse(message: str) -> DomainError:
+    return DomainError.single("file", message, CalendarErrorCode.INVALID)
+
+
+@mutation(Permission.MANAGE_SETTINGS,
+          description="Sync an uploaded .ics file (GraphQL multipart request spec).")
 async def calendar_upload(
-    info: Info,
-    file: Annotated[Upload, strawberry.argument(description="The .ics file.")],
+    info: Info, file: Annotated[Upload, strawberry.argument(description="The .ics file.")],
     name: Annotated[str | None, strawberry.argument(
         description="Source name; uploads with the same name update the same appointments. "
                     "Default: the file name.")] = None,
 ) -> SyncPayload:
-    require(info, Permission.MANAGE_SETTINGS)
     if not hasattr(file, "read"):  # a JSON value where the multipart request puts a file
-        return SyncPayload.failed(DomainError.single(
-            "file", "Send the file as a multipart upload (GraphQL multipart request).",
-            CalendarErrorCode.INVALID))
+        raise _refuse("Send the file as a multipart upload (GraphQL multipart request).")
     data = await file.read(MAX_FEED_BYTES + 1)
     if len(data) > MAX_FEED_BYTES:
-        return SyncPayload.failed(DomainError.single(
-            "file", f"At most {MAX_FEED_BYTES // (1024 * 1024)} MB.", CalendarErrorCode.INVALID))
+        raise _refuse(f"At most {MAX_FEED_BYTES // (1024 * 1024)} MB.")
     problem = ics.sniff(data)  # not a calendar at all: refused before anything is written
     if problem:
-        return SyncPayload.failed(DomainError.single("file", problem, CalendarErrorCode.INVALID))
+        raise _refuse(problem)
     label = (name or getattr(file, "filename", None) or "upload.ics").strip()[:200]
     source = await sources.find_or_create(info.context.actor, label, "UPLOAD", None)
     return SyncPayload.of(await sync_source(info.context.actor, source, data))

@@ -2,45 +2,38 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
 
-from clientele.api.calendar_sync.types import CalendarError, CalendarSource, SyncRun
-from clientele.api.enums import CalendarErrorCodeEnum
-from clientele.api.errors import user_errors
+from clientele.api.calendar_sync.errors import CalendarError
+from clientele.api.calendar_sync.types import CalendarSource, SyncRun
+from clientele.api.fields import optional
+from clientele.api.mutation import Payload
+from clientele.calendar_sync.errors import CalendarErrorCode
 from clientele.core.errors import DomainError
 
 
 @strawberry.type(description="Result of calendarSourceCreate, calendarSourceUpdate or "
                              "calendarSourceDelete.")
-class CalendarSourcePayload:
-    calendar_source: CalendarSource | None = strawberry.field(
-        description="The source (null after deletion or on error).")
-    user_errors: list[CalendarError] = strawberry.field(description="Why nothing changed.")
+class CalendarSourcePayload(Payload, errors=CalendarError):
+    calendar_source: CalendarSource | None = optional(
+        "The source (null after deletion or on error).")
 
     @classmethod
-    def failed(cls, error: DomainError) -> CalendarSourcePayload:
-        return cls(calendar_source=None, user_errors=user_errors(
-            error.errors, CalendarError, CalendarErrorCodeEnum))
+    def of(cls, row: Any) -> CalendarSourcePayload:
+        return cls(calendar_source=CalendarSource.from_row(row))
 
 
 @strawberry.type(description="Result of calendarSourceSync or calendarUpload.")
-class SyncPayload:
-    sync_run: SyncRun | None = strawberry.field(
-        description="The run, with its figures or its error.")
-    user_errors: list[CalendarError] = strawberry.field(
-        description="Input problems, and SYNC_FAILED when the run failed (see syncRun.error).")
+class SyncPayload(Payload, errors=CalendarError,
+                  why="Input problems, and SYNC_FAILED when the run failed (see syncRun.error)."):
+    sync_run: SyncRun | None = optional("The run, with its figures or its error.")
 
     @classmethod
-    def failed(cls, error: DomainError) -> SyncPayload:
-        return cls(sync_run=None, user_errors=user_errors(
-            error.errors, CalendarError, CalendarErrorCodeEnum))
-
-    @classmethod
-    def of(cls, run: object) -> SyncPayload:
-        from clientele.calendar_sync.errors import CalendarErrorCode
-        from clientele.core.errors import FieldError
-
-        errors = [] if run["error"] is None else user_errors(  # type: ignore[index]
-            [FieldError(None, run["error"], CalendarErrorCode.SYNC_FAILED)],  # type: ignore[index]
-            CalendarError, CalendarErrorCodeEnum)
-        return cls(sync_run=SyncRun.from_row(run), user_errors=errors)
+    def of(cls, run: Any) -> SyncPayload:
+        """The run; a failed run also says SYNC_FAILED in userErrors."""
+        payload = cls() if run["error"] is None else cls.failed(DomainError.single(
+            None, run["error"], CalendarErrorCode.SYNC_FAILED))
+        payload.sync_run = SyncRun.from_row(run)
+        return payload

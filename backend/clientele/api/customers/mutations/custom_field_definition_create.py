@@ -9,10 +9,8 @@ import strawberry
 from clientele.accounts.permissions import Permission
 from clientele.api.context import Info
 from clientele.api.customers.mutations.custom_field_payload import CustomFieldDefinitionPayload
-from clientele.api.customers.types import CustomFieldDefinition
 from clientele.api.enums import CustomFieldTypeEnum
-from clientele.api.permissions import require
-from clientele.core.errors import DomainError
+from clientele.api.mutation import mutation
 from clientele.customers import custom_fields
 from clientele.customers.enums import CustomFieldType
 
@@ -31,18 +29,13 @@ class CustomFieldDefinitionCreateInput:
                                              description="Asked in the booking form.")
 
 
+@mutation(Permission.MANAGE_SETTINGS,
+          description="Define a custom customer field (manage:settings).")
 async def custom_field_definition_create(
     info: Info,
     input: Annotated[CustomFieldDefinitionCreateInput, strawberry.argument(
         description="The field.")],
 ) -> CustomFieldDefinitionPayload:
-    require(info, Permission.MANAGE_SETTINGS)
-    try:
-        definition = await custom_fields.define(
-            info.context.account.id, input.key, input.label, CustomFieldType[input.type.name],
-            list(input.options), input.required, input.in_booking_form)
-    except DomainError as error:
-        return CustomFieldDefinitionPayload.failed(error)
-    return CustomFieldDefinitionPayload(
-        custom_field_definition=CustomFieldDefinition.from_definition(definition),
-        archived_instead=False, user_errors=[])
+    return CustomFieldDefinitionPayload.of(await custom_fields.define(
+        info.context.account.id, input.key, input.label, CustomFieldType[input.type.name],
+        list(input.options), input.required, input.in_booking_form))

@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import strawberry
 
-from clientele.api.customers.errors import CustomerError, customer_errors
+from clientele.api.customers.errors import CustomerError
 from clientele.api.customers.types import CustomFieldDefinition
-from clientele.core.errors import DomainError
+from clientele.api.fields import optional
+from clientele.api.mutation import Payload
 
 
 @strawberry.type(description="Result of a custom field definition mutation.")
-class CustomFieldDefinitionPayload:
-    custom_field_definition: CustomFieldDefinition | None = strawberry.field(
-        description="The definition (null when deleted).")
+class CustomFieldDefinitionPayload(Payload, errors=CustomerError):
+    custom_field_definition: CustomFieldDefinition | None = optional(
+        "The definition (null when deleted).")
     archived_instead: bool = strawberry.field(
+        default=False,
         description="Delete only: customers have values, so the field was archived instead "
                     "and the values kept.")
-    user_errors: list[CustomerError] = strawberry.field(description="Why nothing changed.")
 
     @classmethod
-    def failed(cls, error: DomainError) -> CustomFieldDefinitionPayload:
-        return cls(custom_field_definition=None, archived_instead=False,
-                   user_errors=customer_errors(error))
+    def of(cls, definition: object) -> CustomFieldDefinitionPayload:
+        return cls(custom_field_definition=CustomFieldDefinition.from_definition(definition))
