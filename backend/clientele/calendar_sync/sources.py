@@ -36,6 +36,13 @@ async def get(account_id: uuid.UUID, source_id: uuid.UUID) -> Any | None:
     return rows[0] if rows else None
 
 
+async def get_run(account_id: uuid.UUID, run_id: uuid.UUID) -> Any | None:
+    """One sync run of the account's sources, or None."""
+    rows = await db.fetch_records(
+        "SELECT * FROM sync_run WHERE account = $1 AND id = $2", account_id, run_id)
+    return rows[0] if rows else None
+
+
 async def list_sources(account_id: uuid.UUID) -> list[Any]:
     return list(await db.fetch_records(
         "SELECT * FROM calendar_source WHERE account = $1 ORDER BY name, id", account_id))

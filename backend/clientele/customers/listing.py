@@ -173,3 +173,25 @@ async def count_customers(plan: _Plan) -> int:
         *plan.where.args,
     )
     return int(rows[0]["n"])
+
+
+@dataclass(frozen=True)
+class QuickSearch:
+    """searchCustomers' answer: `hits`, best first. `ranked` is false while the index is
+    being built: the database answered with a substring match sorted by name, each hit on the
+    customer's name with score 0, and `rows` holds the customers it read (by id)."""
+    hits: list[Hit]
+    ranked: bool = True
+    rows: dict[uuid.UUID, Any] = field(default_factory=dict)
+
+
+async def quick_search(account_id: uuid.UUID, text: str, first: int) -> QuickSearch:
+    """The best `first` customers for what staff typed (searchCustomers)."""
+    hits = search_service.search(account_id, text, first)
+    if hits is not None:
+        return QuickSearch(hits)
+    page = await list_customers(account_id, first, None, CustomerOrderField.NAME,
+                                SortDirection.ASC, CustomerFilter(), Search(text))
+    return QuickSearch(
+        [Hit(r["id"], 0.0, "name", " ".join(p for p in (r["first_name"], r["last_name"]) if p))
+         for r in page.rows], ranked=False, rows={r["id"]: r for r in page.rows})

@@ -13,10 +13,8 @@ from clientele.api.customers.types import Customer
 from clientele.api.permissions import require
 from clientele.api.relay import check_first
 from clientele.customers import listing
-from clientele.customers.filters import CustomerFilter
 from clientele.customers.rows import address_line, custom_values
 from clientele.customers.search.index import Hit
-from clientele.customers.search.service import service
 
 MAX_QUERY = 200
 
@@ -89,19 +87,13 @@ async def search_customers(
 ) -> list[CustomerSearchHit]:
     require(info, Permission.READ_CUSTOMERS)
     check_first(first)
-    account_id = info.context.account.id
     query = query[:MAX_QUERY]
-    hits = service.search(account_id, query, first)
-    if hits is None:  # the index is still being built: the database answers, more slowly
-        page = await listing.list_customers(account_id, first, None,
-                                            listing.CustomerOrderField.NAME,
-                                            listing.SortDirection.ASC, CustomerFilter(),
-                                            listing.Search(query))
-        return [CustomerSearchHit(customer=Customer.from_row(r), score=0.0, field="name",
-                                  value=" ".join(p for p in (r["first_name"], r["last_name"])
-                                                 if p), highlight=None) for r in page.rows]
+    found = await listing.quick_search(info.context.account.id, query, first)
     loader = info.context.loaders.customer_by_id
-    rows = await loader.load_many([h.id for h in hits])
+    for pk, row in found.rows.items():
+        loader.prime(pk, row)
+    rows = await loader.load_many([h.id for h in found.hits])
     return [CustomerSearchHit(customer=Customer.from_row(row), score=round(h.score, 1),
-                              field=h.field, value=h.value, highlight=_span(query, h.value))
-            for h, row in zip(hits, rows, strict=True) if row is not None]
+                              field=h.field, value=h.value,
+                              highlight=_span(query, h.value) if found.ranked else None)
+            for h, row in zip(found.hits, rows, strict=True) if row is not None]

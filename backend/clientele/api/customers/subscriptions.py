@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import AsyncGenerator
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Any
 
 import strawberry
 
-from clientele.accounts.permissions import Permission
+from clientele.accounts.principal import Principal
 from clientele.api.context import Context, Info
 from clientele.api.customers.types import Customer
-from clientele.api.errors import decode_id
-from clientele.api.permissions import require
-from clientele.core import ids, pubsub
+from clientele.api.subscription import LiveEvents
+from clientele.core import ids
 from clientele.customers.services import CUSTOMER_CHANNEL
 
 
@@ -32,35 +32,25 @@ class CustomerChangedEvent:
         description="The customer as it is now (null once deleted).")
 
 
+async def _changed(principal: Principal, message: Any) -> CustomerChangedEvent:
+    fresh = Context(principal=principal)  # new loaders: no stale cache across events
+    row = await fresh.loaders.customer_by_id.load(uuid.UUID(message["id"]))
+    return CustomerChangedEvent(
+        kind=ChangeKind(message["kind"]),
+        customer_id=strawberry.ID(ids.encode("Customer", message["id"])),
+        customer=Customer.from_row(row) if row else None,
+    )
+
+
+CUSTOMER_CHANGES = LiveEvents(CUSTOMER_CHANNEL, _changed, "id", "Customer")
+
+
 @strawberry.type
 class CustomerSubscriptions:
     @strawberry.subscription(description="Changes to customers of your account, or to one.")
-    async def customer_changed(
-        self,
-        info: Info,
+    def customer_changed(
+        self, info: Info,
         id: Annotated[strawberry.ID | None, strawberry.argument(
             description="Only this customer; omit for every customer.")] = None,
     ) -> AsyncGenerator[CustomerChangedEvent, None]:
-        require(info, Permission.READ_CUSTOMERS)
-        principal = info.context.principal
-        account = principal.account
-        wanted = decode_id(id, "Customer") if id is not None else None
-        async with pubsub.subscribe(CUSTOMER_CHANNEL) as messages:
-            async for message in messages:
-                if message["account"] != str(account.id):
-                    continue
-                if wanted is not None and message["id"] != str(wanted):
-                    continue
-                fresh = Context(principal=principal)  # new loaders: no stale cache across events
-                row = await fresh.loaders.customer_by_id.load(_uuid(message["id"]))
-                yield CustomerChangedEvent(
-                    kind=ChangeKind(message["kind"]),
-                    customer_id=strawberry.ID(ids.encode("Customer", message["id"])),
-                    customer=Customer.from_row(row) if row else None,
-                )
-
-
-def _uuid(value: str):
-    import uuid
-
-    return uuid.UUID(value)
+        return CUSTOMER_CHANGES.of(info, id)
