@@ -1,15 +1,16 @@
 """The skeleton every mutation shares.
 
-`@mutation(permission…, description=…)` turns a resolver into a field of the Mutation root:
-it requires the permissions first (none named: a login; `public=True`: nobody), runs the
-resolver, and turns what the caller got wrong into the payload's `userErrors`: a malformed or
-wrong-type ID (`parse_id`) and any `DomainError`, whose codes go through the explicit mapping
-of `api.error_codes`. The resolver returns the success payload; a payload type lists its
-result fields with their empty values as defaults, so the failed payload is
+`@mutation(permission…, description=…)` turns a resolver into a field of the Mutation root
+(the domain's `…Mutations` class lists it): it requires the permissions first (none named: a
+login; `public=True`: nobody), runs the resolver, and turns what the caller got wrong into the
+payload's `userErrors`: a malformed or wrong-type ID (`parse_id`) and any `DomainError`, whose
+codes go through the explicit mapping of `api.error_codes`. The resolver returns the success
+payload and raises for a refusal; the payload type (the resolver's return annotation) lists
+its result fields with their empty values as defaults, so the refusal is
 `Payload.failed(error)`: nothing but the userErrors.
 
 The item type of `userErrors` (AccountError, CustomerError, …) derives from `UserError` and
-names its API code enum in `codes`.
+names its API code enum as a class keyword.
 """
 
 from __future__ import annotations

@@ -56,7 +56,7 @@ class Query(CustomerQueries, NodeQueries, AccountQueries, BlockingQueries, Calen
                     "with what matched (read:customers).")
 
 
-# Field order is the order of these classes (and of the fields in each): schema.graphql
+# schema.graphql lists the fields in the order of these classes and of the fields in each
 @strawberry.type(description="Change customers. Expected failures come back as userErrors.")
 class Mutation(CustomerMutations, BlockingMutations, AppointmentMutations, AccountMutations,
                CalendarMutations, AccountSettingsMutations):
