@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from clientele.accounts.principal import Actor
+from clientele.appointments import writes
 from clientele.appointments.errors import AppointmentErrorCode
 from clientele.blocking import services as blocking
-from clientele.core import db, pubsub
+from clientele.core import db
 from clientele.core.errors import DomainError, FieldError
 from clientele.core.time_range import out_of_range
 from clientele.customers import custom_fields
@@ -18,9 +19,8 @@ from clientele.customers import services as customers
 from clientele.customers.enums import CustomerSource
 from clientele.customers.identity import IdentityError, normalise_email_value, normalise_phone_value
 
-APPOINTMENT_CHANNEL = "appointment"
 MAX_SERVICES = 20
-MAX_LOCATION = 500  # the appointment.location column
+MAX_LOCATION = writes.MAX_TEXT  # the appointment.location column
 
 
 @dataclass
@@ -149,19 +149,9 @@ async def _blocked_message(account_id: uuid.UUID) -> str:
 async def create_appointment(actor: Actor, customer_id: uuid.UUID | None,
                              request: BookingRequest) -> Any:
     title = request.title or (request.services[0] if request.services else "Appointment")
-    rows = await db.fetch_records(
-        """INSERT INTO appointment (id, account, customer, title, services, starts_at, ends_at,
-                                    all_day, location, status, recurrence_id, created_at,
-                                    updated_at)
-           VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, false, $7, 'SCHEDULED', '',
-                   now(), now()) RETURNING *""",
-        actor.account_id, customer_id, title[:500], request.services, request.starts_at,
-        request.ends_at, request.location)
-    appointment = rows[0]
-    await pubsub.publish(APPOINTMENT_CHANNEL, {"account": str(actor.account_id),
-                                               "id": str(appointment["id"]),
-                                               "customer": str(customer_id), "kind": "created"})
-    return appointment
+    return await writes.insert_one(actor.account_id, customer_id, title=title,
+                                   services=request.services, starts_at=request.starts_at,
+                                   ends_at=request.ends_at, location=request.location)
 
 
 def _label(field_name: str) -> str:

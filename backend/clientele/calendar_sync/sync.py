@@ -17,16 +17,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from clientele.accounts.principal import Actor
-from clientele.appointments.booking import APPOINTMENT_CHANNEL
+from clientele.appointments import events as appointment_events
+from clientele.appointments import writes as appointments
 from clientele.calendar_sync import details as contact
+from clientele.calendar_sync import events as run_events
 from clientele.calendar_sync.ics import EventInstance, FeedError
 from clientele.calendar_sync.parsing import parse_off_loop
-from clientele.core import db, pubsub
-from clientele.core.errors import DomainError
+from clientele.core import db
 from clientele.customers import services as customers
 from clientele.customers.enums import ConflictPolicy, CustomerSource
 
-SYNC_RUN_CHANNEL = "sync_run"
 INTERRUPTED = "The server stopped during this run; nothing from it was kept."
 SYNC_LOCK_NAMESPACE = 0x53594E43  # "SYNC"
 log = logging.getLogger(__name__)
@@ -94,8 +94,7 @@ async def sync_events(actor: Actor, source_id: uuid.UUID, events: list[EventInst
             latest[key] = event
     own_emails = await _staff_emails(actor.account_id)
     policy = await _conflict_policy(actor.account_id)
-    people: dict[tuple[str | None, str | None], uuid.UUID] = {}
-    pending: list[tuple[EventInstance, str, uuid.UUID | None, Any]] = []
+    changed: list[tuple[EventInstance, str, contact.ContactDetails, Any]] = []
     extracted: dict[tuple[Any, ...], contact.ContactDetails] = {}
     for done, (key, event) in enumerate(latest.items()):
         await _let_others_run(done)
@@ -112,22 +111,20 @@ async def sync_events(actor: Actor, source_id: uuid.UUID, events: list[EventInst
         if stored is not None and stored["sync_hash"] == digest \
                 and stored["removed_from_source_at"] is None:
             continue  # unchanged: write nothing
-        customer_id = await _customer(actor, found, people, outcome, policy)
-        pending.append((event, digest, customer_id, stored))
+        changed.append((event, digest, found, stored))
+    people = await _customers(actor, [found for _e, _d, found, _s in changed], outcome, policy)
+    pending = [(event, digest, people.get((found.email, found.phone)), stored)
+               for event, digest, found, stored in changed]
     for chunk_start in range(0, len(pending), UPSERT_CHUNK):
         await _upsert(actor, source_id, pending[chunk_start:chunk_start + UPSERT_CHUNK],
                       outcome)
     seen = set(latest)
-    for done, (key, stored) in enumerate(existing.items()):
-        await _let_others_run(done)
-        if key in seen or stored["removed_from_source_at"] is not None:
-            continue
-        if window.start <= stored["starts_at"] < window.end:
-            await db.fetch(
-                """UPDATE appointment SET status = 'CANCELLED', removed_from_source_at = now(),
-                          updated_at = now() WHERE id = $1""", stored["id"])
-            outcome.appointments_cancelled += 1
-            outcome.changed_appointments.append((stored["id"], stored["customer"]))
+    removed = [stored for key, stored in existing.items()
+               if key not in seen and stored["removed_from_source_at"] is None
+               and window.start <= stored["starts_at"] < window.end]
+    await appointments.cancel_removed(actor.account_id, [stored["id"] for stored in removed])
+    outcome.appointments_cancelled += len(removed)
+    outcome.changed_appointments += [(stored["id"], stored["customer"]) for stored in removed]
     return outcome
 
 
@@ -137,76 +134,48 @@ async def _conflict_policy(account_id: uuid.UUID) -> ConflictPolicy:
     return ConflictPolicy(rows[0]["calendar_conflict_policy"])
 
 
-async def _customer(actor: Actor, found: contact.ContactDetails,
-                    people: dict[tuple[str | None, str | None], uuid.UUID],
-                    outcome: SyncOutcome, policy: ConflictPolicy) -> uuid.UUID | None:
-    if not found.identifiable:
-        return None
-    key = (found.email, found.phone)
-    if key in people:
-        return people[key]
-    try:
-        row, created, _conflicts = await customers.match_or_create(actor, {
-            "first_name": found.first_name,
-            "last_name": found.last_name or (None if found.first_name else "Calendar contact"),
-            "email": found.email, "mobile_phone": found.phone}, CustomerSource.CALENDAR, policy)
-    except DomainError:
-        return None  # details we could not use (e.g. a phone taken by someone else)
-    if created:
-        outcome.customers_created += 1
-    else:
-        outcome.customers_matched += 1
-    people[key] = row["id"]
-    return row["id"]
+async def _customers(actor: Actor, found: list[contact.ContactDetails], outcome: SyncOutcome,
+                     policy: ConflictPolicy) -> dict[tuple[str | None, str | None], uuid.UUID]:
+    """The customer of each distinct (email, phone) among the events' details, resolved in
+    one `match_or_create_many` (in order of first appearance; the first event's names count);
+    details that cannot be used (e.g. a phone taken by someone else) get none."""
+    distinct: dict[tuple[str | None, str | None], contact.ContactDetails] = {}
+    for details in found:
+        if details.identifiable:
+            distinct.setdefault((details.email, details.phone), details)
+    results = await customers.match_or_create_many(actor, [
+        customers.Person({"first_name": d.first_name,
+                          "last_name": d.last_name or (None if d.first_name
+                                                       else "Calendar contact"),
+                          "email": d.email, "mobile_phone": d.phone})
+        for d in distinct.values()], CustomerSource.CALENDAR, policy)
+    people: dict[tuple[str | None, str | None], uuid.UUID] = {}
+    for key, result in zip(distinct, results, strict=True):
+        if result.error is not None:
+            continue
+        if result.created:
+            outcome.customers_created += 1
+        else:
+            outcome.customers_matched += 1
+        people[key] = result.row["id"]
+    return people
 
 
 async def _upsert(actor: Actor, source_id: uuid.UUID,
                   batch: list[tuple[EventInstance, str, uuid.UUID | None, Any]],
                   outcome: SyncOutcome) -> None:
-    """Insert or update a batch of appointments in one statement."""
-    if not batch:
-        return
-    columns: dict[str, list[Any]] = {k: [] for k in (
-        "customer", "uid", "rid", "title", "starts", "ends", "all_day", "location", "status",
-        "sequence", "digest")}
-    for event, digest, customer_id, _stored in batch:
-        columns["customer"].append(customer_id)
-        columns["uid"].append(event.uid[:500])
-        columns["rid"].append(event.recurrence_id)
-        columns["title"].append(event.summary[:500] or "Appointment")
-        columns["starts"].append(event.starts_at)
-        columns["ends"].append(event.ends_at)
-        columns["all_day"].append(event.all_day)
-        columns["location"].append(event.location[:500] if event.location else None)
-        columns["status"].append("CANCELLED" if event.cancelled else "SCHEDULED")
-        columns["sequence"].append(event.sequence)
-        columns["digest"].append(digest)
-    rows = await db.fetch(
-        """
-        INSERT INTO appointment (id, account, customer, calendar_source_id, event_uid,
-            recurrence_id, title, services, starts_at, ends_at, all_day, location, status,
-            sequence, sync_hash, removed_from_source_at, created_at, updated_at)
-        SELECT gen_random_uuid(), $1, b.customer, $2, b.uid, b.rid, b.title, '{}', b.starts,
-               b.ends, b.all_day, b.location, b.status, b.sequence, b.digest, NULL, now(),
-               now()
-        FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::timestamptz[],
-                    $8::timestamptz[], $9::bool[], $10::text[], $11::text[], $12::int[],
-                    $13::text[])
-             AS b(customer, uid, rid, title, starts, ends, all_day, location, status, sequence,
-                  digest)
-        ON CONFLICT (calendar_source_id, event_uid, recurrence_id)
-            WHERE calendar_source_id IS NOT NULL
-        DO UPDATE SET customer = coalesce(EXCLUDED.customer, appointment.customer),
-            title = EXCLUDED.title, starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at,
-            all_day = EXCLUDED.all_day, location = EXCLUDED.location, status = EXCLUDED.status,
-            sequence = EXCLUDED.sequence, sync_hash = EXCLUDED.sync_hash,
-            removed_from_source_at = NULL, updated_at = now()
-        RETURNING id, customer, event_uid, recurrence_id, (xmax = 0) AS inserted
-        """,
-        actor.account_id, source_id, *columns.values())
-    was_cancelled = {(e.uid[:500], e.recurrence_id): (s is not None and s["status"] == "CANCELLED")
-                     for e, _d, _c, s in batch}
-    cancelling = {(e.uid[:500], e.recurrence_id) for e, _d, _c, _s in batch if e.cancelled}
+    """Insert or update a batch of appointments in one statement (appointments.writes)."""
+    rows = await appointments.upsert_many(actor.account_id, source_id, [
+        appointments.Upsert(customer=customer_id, uid=event.uid,
+                            recurrence_id=event.recurrence_id, title=event.summary,
+                            starts_at=event.starts_at, ends_at=event.ends_at,
+                            all_day=event.all_day, location=event.location,
+                            cancelled=event.cancelled, sequence=event.sequence, digest=digest)
+        for event, digest, customer_id, _stored in batch])
+    was_cancelled = {(appointments.stored_uid(e.uid), e.recurrence_id):
+                     (s is not None and s["status"] == "CANCELLED") for e, _d, _c, s in batch}
+    cancelling = {(appointments.stored_uid(e.uid), e.recurrence_id)
+                  for e, _d, _c, _s in batch if e.cancelled}
     for row in rows:
         key = (row["event_uid"], row["recurrence_id"])
         if row["inserted"]:
@@ -240,8 +209,7 @@ async def record_failed_run(actor: Actor, source_id: uuid.UUID, error: str) -> A
                customers_created, customers_matched, error)
            VALUES (gen_random_uuid(), $1, $2, now(), now(), 0, 0, 0, 0, 0, 0, $3) RETURNING *""",
         actor.account_id, source_id, error)
-    await pubsub.publish(SYNC_RUN_CHANNEL, {"account": str(actor.account_id),
-                                            "id": str(rows[0]["id"]), "source": str(source_id)})
+    await run_events.publish(actor.account_id, rows[0]["id"], source_id)
     return rows[0]
 
 
@@ -307,11 +275,9 @@ async def run_sync(actor: Actor, source_id: uuid.UUID, data: str | bytes | None,
     else:
         for done, (appointment_id, customer_id) in enumerate(outcome.changed_appointments):
             await _let_others_run(done)
-            await pubsub.publish(APPOINTMENT_CHANNEL, {
-                "account": str(actor.account_id), "id": str(appointment_id),
-                "customer": str(customer_id) if customer_id else None, "kind": "synced"})
-    await pubsub.publish(SYNC_RUN_CHANNEL, {"account": str(actor.account_id),
-                                            "id": str(run_id), "source": str(source_id)})
+            await appointment_events.publish(actor.account_id, appointment_id, customer_id,
+                                             "synced")
+    await run_events.publish(actor.account_id, run_id, source_id)
     return finished
 
 
@@ -347,7 +313,5 @@ async def fail_interrupted_runs() -> list[Any]:
     for row in rows:
         log.warning("sync run %s of source %s was interrupted; marked failed", row["id"],
                     row["source"])
-        await pubsub.publish(SYNC_RUN_CHANNEL, {"account": str(row["account"]),
-                                                "id": str(row["id"]),
-                                                "source": str(row["source"])})
+        await run_events.publish(row["account"], row["id"], row["source"])
     return list(rows)

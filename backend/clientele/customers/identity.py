@@ -78,6 +78,12 @@ async def lock(account_id: uuid.UUID, email: str | None, phones: Iterable[str | 
     """Take the identity locks for these normalised details (or the whole account) until the
     current transaction ends. Call before `match`; repeated calls in one transaction take only
     what is not held yet, so nested services can call it again for a subset."""
+    await lock_values(account_id, (email, *phones), whole_account=whole_account)
+
+
+async def lock_values(account_id: uuid.UUID, values: Iterable[str | None], *,
+                      whole_account: bool = False) -> None:
+    """`lock` for any number of normalised emails and phones: one statement at most."""
     held: set[Any] = db.transaction_state().setdefault(f"identity {account_id}", set())
     account_key = db.advisory_key("identity", str(account_id))
     if "whole account" in held:
@@ -86,15 +92,90 @@ async def lock(account_id: uuid.UUID, email: str | None, phones: Iterable[str | 
         await db.fetch("SELECT pg_advisory_xact_lock($1)", account_key)
         held.add("whole account")
         return
-    if "account shared" not in held:
-        await db.fetch("SELECT pg_advisory_xact_lock_shared($1)", account_key)
-        held.add("account shared")
     keys = sorted({db.advisory_key("identity", str(account_id), value)
-                   for value in (email, *phones) if value} - held)
-    if keys:
-        # one statement; unnest yields the keys in the sorted order given
+                   for value in values if value} - held)
+    if "account shared" not in held:
+        # the account's lock (shared) first, then the keys in the sorted order given, in one
+        # statement: the target list is evaluated left to right, unnest yields in order
+        await db.fetch(
+            """SELECT pg_advisory_xact_lock_shared($1) AS account,
+                      (SELECT count(*) FROM (SELECT pg_advisory_xact_lock(k)
+                                             FROM unnest($2::bigint[]) AS k) AS l) AS keys""",
+            account_key, keys)
+        held.add("account shared")
+    elif keys:
         await db.fetch("SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) AS k", keys)
-        held.update(keys)
+    held.update(keys)
+
+
+async def holders(account_id: uuid.UUID, emails: Iterable[str | None],
+                  phones: Iterable[str | None]) -> list[Any]:
+    """Every customer of the account holding one of these normalised emails or phones, oldest
+    first, locked against deletion (FOR KEY SHARE) until the transaction ends; one deleted
+    meanwhile is simply not returned. Call under the details' identity locks; `Known` picks
+    from them as `match` would."""
+    email_list = sorted({e for e in emails if e})
+    phone_list = sorted({p for p in phones if p})
+    if not email_list and not phone_list:
+        return []
+    return list(await db.fetch_records(
+        """SELECT * FROM customer
+           WHERE account = $1 AND (email = ANY($2::text[]) OR mobile_phone = ANY($3::text[])
+                                   OR landline_phone = ANY($3::text[]))
+           ORDER BY created_at, id FOR KEY SHARE""",
+        account_id, email_list, phone_list))
+
+
+class Known:
+    """Customers by normalised email and phone, answering as `match` does (email first, then
+    the oldest holder of any of the phones), kept current as a bulk resolution creates and
+    changes customers. Entries are keyed by anything hashable: a customer's id, or a marker
+    for a customer about to be created (`pending`)."""
+
+    def __init__(self, rows: Iterable[Any] = ()) -> None:
+        self._rows: dict[Any, Any] = {}
+        self._rank: dict[Any, int] = {}
+        self._by_email: dict[str, Any] = {}
+        self._by_phone: dict[str, list[Any]] = {}
+        self._added = 0
+        for row in rows:
+            self.put(row["id"], row)
+
+    def put(self, key: Any, row: Any, *, replacing: Any = None) -> None:
+        """Add `row` under `key` (in place of `replacing`'s entry, keeping its rank)."""
+        old = replacing if replacing is not None else key
+        rank = self._rank.pop(old, None)
+        self._forget(old)
+        if rank is None:
+            rank, self._added = self._added, self._added + 1
+        self._rank[key] = rank
+        self._rows[key] = row
+        if row["email"]:
+            self._by_email.setdefault(row["email"], key)
+        for phone in {row["mobile_phone"], row["landline_phone"]} - {None}:
+            holders = self._by_phone.setdefault(phone, [])
+            holders.append(key)
+            holders.sort(key=self._rank.__getitem__)
+
+    def _forget(self, key: Any) -> None:
+        row = self._rows.pop(key, None)
+        if row is None:
+            return
+        if row["email"] and self._by_email.get(row["email"]) == key:
+            del self._by_email[row["email"]]
+        for phone in {row["mobile_phone"], row["landline_phone"]} - {None}:
+            self._by_phone[phone].remove(key)
+
+    def match(self, email: str | None, phones: Iterable[str | None]) -> tuple[Any, Any] | None:
+        """(key, row) of the customer these details identify, or None."""
+        if email and email in self._by_email:
+            key = self._by_email[email]
+            return key, self._rows[key]
+        found = [held[0] for p in phones if p and (held := self._by_phone.get(p))]
+        if not found:
+            return None
+        key = min(found, key=self._rank.__getitem__)
+        return key, self._rows[key]
 
 
 async def match(

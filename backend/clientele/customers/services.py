@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import asyncpg
@@ -12,15 +14,16 @@ import asyncpg
 from clientele.accounts import audit
 from clientele.accounts.audit import AuditAction
 from clientele.accounts.principal import Actor
-from clientele.core import db, pubsub
+from clientele.appointments import writes as appointments
+from clientele.core import db
 from clientele.core.errors import DomainError, FieldError, NotFound
-from clientele.customers import custom_fields, identity
+from clientele.customers import custom_fields, events, identity
 from clientele.customers.enums import ConflictPolicy, CustomerSource
 from clientele.customers.errors import CustomerErrorCode
 from clientele.customers.rows import custom_values
 from clientele.customers.validation import clean, name_errors, sort_name
 
-CUSTOMER_CHANNEL = "customer"
+CUSTOMER_CHANNEL = events.CHANNEL  # tests/security/test_after_commit.py imports it from here
 IDENTITY_FIELDS = ("email", "mobile_phone", "landline_phone")
 # sources that resolve many people in one long transaction: they lock the account's identity
 # decisions as a whole (customers.identity explains why)
@@ -87,9 +90,7 @@ async def _lock_identity(account_id: uuid.UUID, values: dict[str, Any],
 
 async def _publish(account_id: uuid.UUID, customer_id: uuid.UUID, kind: str) -> None:
     """Inside the write's transaction: the event leaves once it commits (core.pubsub)."""
-    await pubsub.publish(
-        CUSTOMER_CHANNEL, {"account": str(account_id), "id": str(customer_id), "kind": kind}
-    )
+    await events.publish(account_id, customer_id, kind)
 
 
 async def _unique_violation(account_id: uuid.UUID, values: dict[str, Any],
@@ -123,38 +124,67 @@ async def create(
     errors += custom_errors
     if errors:
         raise DomainError(errors)
-    row = {column: cleaned.get(column) for column in COLUMNS}
-    row["communication_status"] = row["communication_status"] or "ALLOWED"
-    row["email_enabled"] = True if row["email_enabled"] is None else row["email_enabled"]
-    row["sms_enabled"] = True if row["sms_enabled"] is None else row["sms_enabled"]
-    columns = ", ".join(COLUMNS)
-    params = ", ".join(f"${i}" for i in range(4, len(COLUMNS) + 4))
     try:
         async with db.transaction():
             await _lock_identity(account_id, cleaned, whole_account=source in BULK_SOURCES)
             await _check_unique(account_id, cleaned, exclude=None)
-            rows = await db.fetch_records(
-                f"""
-                INSERT INTO customer (id, account, sort_name, {columns}, custom, source,
-                                      created_at, updated_at)
-                VALUES (gen_random_uuid(), $1, $2, {params}, $3::jsonb, ${len(COLUMNS) + 4},
-                        now(), now())
-                RETURNING *
-                """,
-                account_id,
-                sort_name(row["first_name"], row["last_name"]),
-                json.dumps(custom),
-                *(row[c] for c in COLUMNS),
-                source.value,
-            )
-            created = rows[0]
-            await audit.record(actor, created["id"], AuditAction.CREATED, [
-                {"field": c, "from": None, "to": audit.plain(created[c])}
-                for c in COLUMNS if created[c] is not None])
-            await _publish(account_id, created["id"], "created")
+            [created] = await _insert(actor, [(_new_row(cleaned), custom)], source)
     except asyncpg.UniqueViolationError:
         raise await _unique_violation(account_id, cleaned, None) from None
     return created
+
+
+def _new_row(cleaned: dict[str, Any]) -> dict[str, Any]:
+    """A new customer's columns: what was given, the flags' defaults for the rest."""
+    row = {column: cleaned.get(column) for column in COLUMNS}
+    row["communication_status"] = row["communication_status"] or "ALLOWED"
+    row["email_enabled"] = True if row["email_enabled"] is None else row["email_enabled"]
+    row["sms_enabled"] = True if row["sms_enabled"] is None else row["sms_enabled"]
+    return row
+
+
+SQL_TYPES = {"date_of_birth": "date", "email_enabled": "bool", "sms_enabled": "bool"}
+
+
+async def _insert(actor: Actor, new: Sequence[tuple[dict[str, Any], dict[str, Any]]],
+                  source: CustomerSource) -> list[Any]:
+    """New customers (`_new_row` values, custom values) and their CREATED history entries in
+    one statement; returns the rows in the order given and publishes `created` for each
+    (after the commit)."""
+    ids = [uuid.uuid4() for _ in new]
+    params = ", ".join(f"${i}::{SQL_TYPES.get(c, 'text')}[]"
+                       for i, c in enumerate(COLUMNS, start=9))
+    columns = ", ".join(COLUMNS)
+    rows = await db.fetch_records(
+        f"""
+        WITH created AS (
+            INSERT INTO customer (id, account, sort_name, {columns}, custom, source,
+                                  created_at, updated_at)
+            SELECT b.id, $1, b.sort_name, {", ".join(f"b.{c}" for c in COLUMNS)},
+                   b.custom::jsonb, $2, now(), now()
+            FROM unnest($3::uuid[], $4::text[], $5::text[], {params})
+                 AS b(id, sort_name, custom, {columns})
+            RETURNING *),
+        history AS (
+            INSERT INTO audit_event (id, account, customer_id, actor_user, actor_label, action,
+                                     changes, created_at)
+            SELECT gen_random_uuid(), $1, h.id, $7, $8, 'CREATED', h.changes::jsonb,
+                   clock_timestamp()
+            FROM unnest($3::uuid[], $6::text[]) AS h(id, changes))
+        SELECT * FROM created
+        """,
+        actor.account_id, source.value, ids,
+        [sort_name(row["first_name"], row["last_name"]) for row, _ in new],
+        [json.dumps(custom) for _, custom in new],
+        [json.dumps([{"field": c, "from": None, "to": audit.plain(row[c])}
+                     for c in COLUMNS if row[c] is not None]) for row, _ in new],
+        actor.user_id, actor.label,
+        *([row[c] for row, _ in new] for c in COLUMNS),
+    )
+    by_id = {row["id"]: row for row in rows}
+    for customer_id in ids:
+        await _publish(actor.account_id, customer_id, "created")
+    return [by_id[customer_id] for customer_id in ids]
 
 
 async def update(
@@ -269,30 +299,45 @@ async def delete(actor: Actor, customer_id: uuid.UUID, keep_history: bool) -> No
                 """,
                 account_id, customer_id,
             )
-            await db.fetch(
-                """
-                UPDATE appointment SET customer = NULL, title = '', location = NULL,
-                       anonymised_at = now(), updated_at = now()
-                WHERE account = $1 AND customer = $2
-                """,
-                account_id, customer_id,
-            )
+            await appointments.anonymise_for_customer(account_id, customer_id)
         else:
             await db.fetch(
                 "DELETE FROM communication WHERE account = $1 AND customer = $2",
                 account_id, customer_id,
             )
-            # communications of these appointments go with them (ON DELETE CASCADE)
-            await db.fetch(
-                "DELETE FROM appointment WHERE account = $1 AND customer = $2",
-                account_id, customer_id,
-            )
+            await appointments.delete_for_customer(account_id, customer_id)
         await db.fetch(
             "DELETE FROM customer WHERE account = $1 AND id = $2", account_id, customer_id
         )
         await audit.record(actor, customer_id, AuditAction.DELETED,
                            [{"field": "keep_history", "from": None, "to": keep_history}])
     await _publish(account_id, customer_id, "deleted")
+
+
+async def _let_others_run(done: int) -> None:
+    """Every 50 people of a long call, give the event loop to other requests (cleaning a
+    calendar's thousands of people is CPU work that awaits nothing)."""
+    if done % 50 == 49:
+        await asyncio.sleep(0)
+
+
+@dataclass(frozen=True)
+class Person:
+    """One input of `match_or_create_many`: customer values and custom field values."""
+
+    values: dict[str, Any]
+    custom: dict[str, Any] | None = None
+
+
+@dataclass
+class Resolved:
+    """What became of one input: the customer row, whether it was created, the conflicts
+    recorded; or `error` (nothing written for this input) and no row."""
+
+    row: Any = None
+    created: bool = False
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+    error: DomainError | None = None
 
 
 async def match_or_create(
@@ -304,44 +349,103 @@ async def match_or_create(
     or a new one. With FILL_BLANKS (the default) new details fill blanks only and a differing
     value is kept and recorded as a CONFLICT in the customer's history; OVERWRITE replaces
     differing values (the history records from → to); IGNORE changes nothing but still records
-    the conflicts. `custom` values are treated alike. Returns (row, created, conflicts).
+    the conflicts. `custom` values are treated alike. Returns (row, created, conflicts);
+    raises DomainError (nothing written) for details that cannot be used.
 
     The decision runs under the identity locks of the person's details, and a matched customer
     stays locked (FOR KEY SHARE) until the caller's transaction ends: a caller that writes an
     appointment for them in the same transaction can never meet a foreign-key error because
-    the customer was deleted meanwhile. One deleted before the lock is simply not matched."""
-    cleaned, errors = clean(values, actor.phone_region)
-    given_custom: dict[str, Any] = {}
-    if custom:
-        defs = await custom_fields.definitions(actor.account_id)
-        given_custom, custom_errors = custom_fields.apply_values(defs, {}, custom, False)
-        errors += custom_errors
-    if errors:
-        raise DomainError(errors)
-    async with db.transaction():
-        await _lock_identity(actor.account_id, cleaned, whole_account=source in BULK_SOURCES)
-        current = await _matched_and_locked(actor.account_id, cleaned)
-        if current is None:
-            return await create(actor, values, custom, source=source), True, []
-        return await _merge_into(actor, current, cleaned, given_custom, policy)
+    the customer was deleted meanwhile. One deleted before the lock is simply not matched.
+    Cleaned, locked, matched and created once each: a new person costs three statements
+    (locks, match, insert with its history entry), a known one with nothing new two."""
+    [result] = await match_or_create_many(actor, [Person(values, custom)], source, policy)
+    if result.error is not None:
+        raise result.error
+    return result.row, result.created, result.conflicts
 
 
-async def _matched_and_locked(account_id: uuid.UUID, cleaned: dict[str, Any]) -> Any | None:
-    """The customer these details identify, locked against deletion; None when nobody has
-    them. A match deleted between the look-up and the lock is looked up again (the delete has
-    committed by then, so the next look-up no longer sees it)."""
-    for _attempt in range(5):
-        found = await identity.match(account_id, cleaned.get("email"),
-                                     (cleaned.get("mobile_phone"), cleaned.get("landline_phone")))
-        if found is None:
-            return None
-        rows = await db.fetch_records(
-            "SELECT * FROM customer WHERE account = $1 AND id = $2 FOR KEY SHARE",
-            account_id, found.customer_id)
-        if rows:
-            return rows[0]
-    raise DomainError.single(None, "The customer changed while this was saved; try again.",
-                             CustomerErrorCode.NOT_FOUND)
+async def match_or_create_many(
+    actor: Actor, people: Sequence[Person], source: CustomerSource,
+    policy: ConflictPolicy = ConflictPolicy.FILL_BLANKS,
+) -> list[Resolved]:
+    """`match_or_create` for many people at once (calendar sync, imports), one Resolved per
+    input in order. The result is the one the inputs resolved one after the other would
+    give (a later input may match a customer an earlier one created or changed), in few
+    statements: every input is cleaned once, the locks are taken in one statement, everyone
+    holding any of the details is read (and locked) in one, and the new customers are
+    inserted with their history entries in one (more only when an input matches a customer
+    created by an earlier input of the same call: those are written first).
+
+    Bulk sources (BULK_SOURCES) lock the account's identity decisions as a whole, others the
+    details of these people."""
+    account_id = actor.account_id
+    must_have = custom_fields.required_when_created_by(source)
+    needs_defs = source in (CustomerSource.MANUAL, CustomerSource.BOOKING) \
+        or any(p.custom for p in people)
+    defs = await custom_fields.definitions(account_id) if needs_defs else {}
+    results = [Resolved() for _ in people]
+    usable: list[tuple[int, dict[str, Any], dict[str, Any]]] = []
+    for i, person in enumerate(people):
+        await _let_others_run(i)
+        cleaned, errors = clean(person.values, actor.phone_region)
+        given_custom: dict[str, Any] = {}
+        if person.custom:
+            given_custom, custom_errors = custom_fields.apply_values(
+                defs, {}, person.custom, False)
+            errors += custom_errors
+        if errors:
+            results[i].error = DomainError(errors)
+        else:
+            usable.append((i, cleaned, given_custom))
+    if not usable:
+        return results
+    emails = [c.get("email") for _, c, _ in usable]
+    phones = [c.get(k) for _, c, _ in usable for k in ("mobile_phone", "landline_phone")]
+    try:
+        async with db.transaction():
+            await identity.lock_values(account_id, [*emails, *phones],
+                                       whole_account=source in BULK_SOURCES)
+            known = identity.Known(await identity.holders(account_id, emails, phones))
+            pending: list[tuple[int, dict[str, Any], dict[str, Any]]] = []
+
+            async def write_pending() -> None:
+                if not pending:
+                    return
+                rows = await _insert(actor, [(row, custom) for _, row, custom in pending],
+                                     source)
+                for (i, _, _), row in zip(pending, rows, strict=True):
+                    results[i].row, results[i].created = row, True
+                    known.put(row["id"], row, replacing=("pending", i))
+                pending.clear()
+
+            for i, cleaned, given_custom in usable:
+                await _let_others_run(i)
+                phones_of = (cleaned.get("mobile_phone"), cleaned.get("landline_phone"))
+                found = known.match(cleaned.get("email"), phones_of)
+                if found is not None and isinstance(found[0], tuple):  # created by this call
+                    await write_pending()
+                    found = known.match(cleaned.get("email"), phones_of)
+                if found is None:
+                    row = _new_row(cleaned)
+                    custom, errors = custom_fields.apply_values(
+                        defs, {}, (people[i].custom or {}), True, must_have)
+                    errors = name_errors(row["first_name"], row["last_name"]) + errors
+                    if errors:
+                        results[i].error = DomainError(errors)
+                        continue
+                    pending.append((i, row, custom))
+                    known.put(("pending", i), row)
+                    continue
+                key, current = found
+                row, _, conflicts = await _merge_into(actor, current, cleaned, given_custom,
+                                                      policy)
+                results[i].row, results[i].conflicts = row, conflicts
+                known.put(row["id"], row, replacing=key)
+            await write_pending()
+    except asyncpg.UniqueViolationError:
+        # the email's unique index as a backstop (the locks decide first)
+        raise await _unique_violation(account_id, usable[0][1], None) from None
+    return results
 
 
 async def _merge_into(actor: Actor, current: Any, cleaned: dict[str, Any],

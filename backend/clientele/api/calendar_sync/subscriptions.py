@@ -16,9 +16,9 @@ from clientele.api.context import Info
 from clientele.api.shared_loads import shared_load
 from clientele.api.subscription import LiveEvents
 from clientele.appointments import services as appointments
-from clientele.appointments.booking import APPOINTMENT_CHANNEL
+from clientele.appointments.events import CHANNEL as APPOINTMENT_CHANNEL
 from clientele.calendar_sync import sources
-from clientele.calendar_sync.sync import SYNC_RUN_CHANNEL
+from clientele.calendar_sync.events import CHANNEL as SYNC_RUN_CHANNEL
 
 OnlyCustomer = Annotated[strawberry.ID | None, strawberry.argument(
     description="Only this customer's appointments.")]

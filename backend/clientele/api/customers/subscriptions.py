@@ -14,7 +14,7 @@ from clientele.api.context import Context, Info
 from clientele.api.customers.types import Customer
 from clientele.api.subscription import LiveEvents
 from clientele.core import ids
-from clientele.customers.services import CUSTOMER_CHANNEL
+from clientele.customers.events import CHANNEL as CUSTOMER_CHANNEL
 
 
 @strawberry.enum(description="What happened to a customer.")

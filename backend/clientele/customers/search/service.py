@@ -79,7 +79,7 @@ class SearchService:
 
     async def follow(self) -> None:
         """Apply customer events (from any instance) to the index."""
-        from clientele.customers.services import CUSTOMER_CHANNEL
+        from clientele.customers.events import CHANNEL as CUSTOMER_CHANNEL
 
         while True:
             try:

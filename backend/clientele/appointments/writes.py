@@ -1,0 +1,158 @@
+"""Every statement that writes appointment rows (insert, update, cancel, unlink, erase).
+
+Callers decide *what* changes (a booking's times, calendar sync's SEQUENCE, digest and
+cancellation rules, an erasure); the SQL lives here, in two forms:
+
+- single rows for staff actions and bookings (`insert_one`, `link_customer` in
+  appointments/services.py is the staff update of one row);
+- set-wise for calendar sync and the coming import: `upsert_many` writes a batch in one
+  statement (`INSERT … SELECT FROM unnest(arrays) ON CONFLICT`, keyed by source, UID and
+  recurrence instance), `cancel_removed` cancels many by id in one statement.
+
+Text is cut to the columns' length here (MAX_TEXT), so no caller meets a length error after
+it wrote something else. Appointment events: appointments/events.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from clientele.appointments import events
+from clientele.appointments.enums import AppointmentStatus
+from clientele.core import db
+
+MAX_TEXT = 500  # title, location and event_uid columns
+DEFAULT_TITLE = "Appointment"
+
+
+def stored_uid(uid: str) -> str:
+    """The event UID as the appointment row keeps it (the key upserts match on)."""
+    return uid[:MAX_TEXT]
+
+
+def _cut(text: str | None) -> str | None:
+    return text[:MAX_TEXT] if text else None
+
+
+async def insert_one(account_id: uuid.UUID, customer_id: uuid.UUID | None, *, title: str,
+                     services: Sequence[str], starts_at: dt.datetime, ends_at: dt.datetime,
+                     location: str | None) -> Any:
+    """One appointment that no calendar owns (a booking, a staff action); publishes
+    `created` (after the caller's commit when inside a transaction)."""
+    rows = await db.fetch_records(
+        """INSERT INTO appointment (id, account, customer, title, services, starts_at, ends_at,
+                                    all_day, location, status, recurrence_id, created_at,
+                                    updated_at)
+           VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, false, $7, 'SCHEDULED', '',
+                   now(), now()) RETURNING *""",
+        account_id, customer_id, title[:MAX_TEXT], list(services),
+        starts_at, ends_at, location)
+    appointment = rows[0]
+    await events.publish(account_id, appointment["id"], customer_id, "created")
+    return appointment
+
+
+@dataclass(frozen=True)
+class Upsert:
+    """One appointment of an outside source (a calendar event instance, an imported row),
+    keyed by (source, uid, recurrence_id). `customer` None keeps the stored customer."""
+
+    customer: uuid.UUID | None
+    uid: str
+    recurrence_id: str
+    title: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    all_day: bool
+    location: str | None
+    cancelled: bool
+    sequence: int
+    digest: str
+
+
+async def upsert_many(account_id: uuid.UUID, source_id: uuid.UUID,
+                      batch: Sequence[Upsert]) -> list[Any]:
+    """Insert or update a batch in one statement. An updated row takes every value given,
+    is no longer marked removed from its source, and keeps its customer when none is given.
+    Returns (id, customer, event_uid, recurrence_id, inserted) per row written."""
+    if not batch:
+        return []
+    columns: dict[str, list[Any]] = {k: [] for k in (
+        "customer", "uid", "rid", "title", "starts", "ends", "all_day", "location", "status",
+        "sequence", "digest")}
+    for item in batch:
+        columns["customer"].append(item.customer)
+        columns["uid"].append(stored_uid(item.uid))
+        columns["rid"].append(item.recurrence_id)
+        columns["title"].append(item.title[:MAX_TEXT] or DEFAULT_TITLE)
+        columns["starts"].append(item.starts_at)
+        columns["ends"].append(item.ends_at)
+        columns["all_day"].append(item.all_day)
+        columns["location"].append(_cut(item.location))
+        columns["status"].append((AppointmentStatus.CANCELLED if item.cancelled
+                                  else AppointmentStatus.SCHEDULED).value)
+        columns["sequence"].append(item.sequence)
+        columns["digest"].append(item.digest)
+    return list(await db.fetch(
+        """
+        INSERT INTO appointment (id, account, customer, calendar_source_id, event_uid,
+            recurrence_id, title, services, starts_at, ends_at, all_day, location, status,
+            sequence, sync_hash, removed_from_source_at, created_at, updated_at)
+        SELECT gen_random_uuid(), $1, b.customer, $2, b.uid, b.rid, b.title, '{}', b.starts,
+               b.ends, b.all_day, b.location, b.status, b.sequence, b.digest, NULL, now(),
+               now()
+        FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::timestamptz[],
+                    $8::timestamptz[], $9::bool[], $10::text[], $11::text[], $12::int[],
+                    $13::text[])
+             AS b(customer, uid, rid, title, starts, ends, all_day, location, status, sequence,
+                  digest)
+        ON CONFLICT (calendar_source_id, event_uid, recurrence_id)
+            WHERE calendar_source_id IS NOT NULL
+        DO UPDATE SET customer = coalesce(EXCLUDED.customer, appointment.customer),
+            title = EXCLUDED.title, starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at,
+            all_day = EXCLUDED.all_day, location = EXCLUDED.location, status = EXCLUDED.status,
+            sequence = EXCLUDED.sequence, sync_hash = EXCLUDED.sync_hash,
+            removed_from_source_at = NULL, updated_at = now()
+        RETURNING id, customer, event_uid, recurrence_id, (xmax = 0) AS inserted
+        """,
+        account_id, source_id, *columns.values()))
+
+
+async def cancel_removed(account_id: uuid.UUID, ids: Sequence[uuid.UUID]) -> None:
+    """Appointments whose event left their source: cancelled and marked, kept (one
+    statement)."""
+    if ids:
+        await db.fetch(
+            """UPDATE appointment SET status = 'CANCELLED', removed_from_source_at = now(),
+                      updated_at = now()
+               WHERE account = $1 AND id = ANY($2::uuid[])""", account_id, list(ids))
+
+
+async def unlink_source(account_id: uuid.UUID, source_id: uuid.UUID) -> None:
+    """The source is being deleted: its appointments stay (history), no longer synced."""
+    await db.fetch("UPDATE appointment SET calendar_source_id = NULL WHERE account = $1 "
+                   "AND calendar_source_id = $2", account_id, source_id)
+
+
+async def anonymise_for_customer(account_id: uuid.UUID, customer_id: uuid.UUID) -> None:
+    """The customer is erased with history kept: time, duration, services and status stay;
+    the link, title and location go."""
+    await db.fetch(
+        """
+        UPDATE appointment SET customer = NULL, title = '', location = NULL,
+               anonymised_at = now(), updated_at = now()
+        WHERE account = $1 AND customer = $2
+        """,
+        account_id, customer_id,
+    )
+
+
+async def delete_for_customer(account_id: uuid.UUID, customer_id: uuid.UUID) -> None:
+    """The customer is erased with their history (communications of these appointments go
+    with them: ON DELETE CASCADE)."""
+    await db.fetch("DELETE FROM appointment WHERE account = $1 AND customer = $2",
+                   account_id, customer_id)
