@@ -51,7 +51,7 @@ def _definition(row: dict[str, Any]) -> Definition:
 
 async def definitions(account_id: uuid.UUID) -> dict[str, Definition]:
     rows = await db.fetch(
-        "SELECT * FROM custom_field_definition WHERE account = $1 ORDER BY position, key",
+        "SELECT * FROM custom_field_definition WHERE account = $1 ORDER BY key",
         account_id,
     )
     return {row["key"]: _definition(row) for row in rows}
@@ -199,8 +199,8 @@ async def define(account_id: uuid.UUID, key: str, label: str, field_type: Custom
     try:
         rows = await db.fetch(
             """INSERT INTO custom_field_definition (id, account, key, label, field_type,
-                   options, required, in_booking_form, position, created_at)
-               VALUES (gen_random_uuid(), $1, $2, $3, $4, $5::jsonb, $6, $7, '0', now())
+                   options, required, in_booking_form, created_at)
+               VALUES (gen_random_uuid(), $1, $2, $3, $4, $5::jsonb, $6, $7, now())
                RETURNING *""",
             account_id, key, label.strip(), field_type.value,
             json.dumps(options if field_type is CustomFieldType.DROPDOWN else []), required,

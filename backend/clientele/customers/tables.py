@@ -73,7 +73,6 @@ class CustomFieldDefinition(Table, tablename="custom_field_definition"):
     options = JSONB(default="[]", help_text="Allowed values of a DROPDOWN field.")
     required = Boolean(default=False, help_text="Must every customer have a value.")
     in_booking_form = Boolean(default=False, help_text="Asked in the booking form.")
-    position = Varchar(length=10, default="0", help_text="Display order.")
     created_at = Timestamptz(default=TimestamptzNow(), help_text="Created.")
     archived_at = Timestamptz(null=True, default=None,
                               help_text="Archived definitions keep their stored values.")
