@@ -22,6 +22,8 @@ class AuditAction(str, Enum):
     DELETED = "DELETED"
     BLOCKED = "BLOCKED"
     UNBLOCKED = "UNBLOCKED"
+    # nothing writes these two yet: kept for the next issues, CSV import (IMPORTED) and
+    # duplicate merging (MERGED); the API already lists them (api/enums.py)
     IMPORTED = "IMPORTED"
     MERGED = "MERGED"
     CONFLICT = "CONFLICT"

@@ -16,7 +16,7 @@ class Medium(str, Enum):
 class CustomerSource(str, Enum):
     CALENDAR = "CALENDAR"
     BOOKING = "BOOKING"
-    IMPORT = "IMPORT"
+    IMPORT = "IMPORT"  # nothing produces it yet: the CSV import (the next issue) will
     MANUAL = "MANUAL"
 
 
