@@ -6,7 +6,6 @@ from __future__ import annotations
 import email.utils
 import http.server
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,6 +23,9 @@ CREATE = """mutation($url: String!) { calendarSourceCreate(input: {name: "Praxis
   windowFutureDays: 3650}) { calendarSource { id } userErrors { field code } } }"""
 
 
+SLOW_FEED_RELEASED = threading.Event()  # set at teardown: the slow feed's handler returns
+
+
 class FeedHandler(http.server.BaseHTTPRequestHandler):
     """Serves tests/calendar_sync/feeds with Last-Modified; /slow never answers in time."""
 
@@ -31,7 +33,7 @@ class FeedHandler(http.server.BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         if self.path == "/slow.ics":
-            time.sleep(3)
+            SLOW_FEED_RELEASED.wait(3)  # answers after the fetch's time limit (or at teardown)
         path = FEEDS / self.path.lstrip("/")
         if not path.is_file():
             self.send_response(404)
@@ -59,6 +61,7 @@ def feed_server() -> Iterator[str]:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
+    SLOW_FEED_RELEASED.set()
     server.shutdown()
 
 

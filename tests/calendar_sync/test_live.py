@@ -14,6 +14,7 @@ import pytest
 import websockets
 
 from tests.conftest import REDIS_ADDRESS, redis_or_skip, running_server
+from tests.waiting import eventually
 
 FEEDS = Path(__file__).parent / "feeds"
 SUBSCRIPTION = "subscription { appointmentSynced { title customer { email } } }"
@@ -41,21 +42,34 @@ async def _upload(base: str, token: str, data: bytes) -> dict:
     return response.json()["data"]["calendarUpload"]
 
 
-async def _subscribe(base: str, token: str, query: str = SUBSCRIPTION):
-    ws = await websockets.connect(base.replace("http://", "ws://") + "/graphql",
-                                  subprotocols=["graphql-transport-ws"])
-    await ws.send(json.dumps({"type": "connection_init",
-                              "payload": {"authorization": f"Bearer {token}"}}))
-    assert json.loads(await ws.recv())["type"] == "connection_ack"
-    await ws.send(json.dumps({"id": "1", "type": "subscribe", "payload": {"query": query}}))
-    await asyncio.sleep(0.5)  # let the subscription reach the broker
-    return ws
+async def _subscribe(base: str, token: str, query: str = SUBSCRIPTION, via: str | None = None):
+    """A subscription that is live: the handshake uploads warm-up events (through `via`, the
+    instance that publishes) until one arrives, reconnecting while the broker is not back."""
+
+    async def attempt():
+        ws = await websockets.connect(base.replace("http://", "ws://") + "/graphql",
+                                      subprotocols=["graphql-transport-ws"])
+        await ws.send(json.dumps({"type": "connection_init",
+                                  "payload": {"authorization": f"Bearer {token}"}}))
+        assert json.loads(await ws.recv())["type"] == "connection_ack"
+        await ws.send(json.dumps({"id": "1", "type": "subscribe", "payload": {"query": query}}))
+        title = f"Warm-up {uuid.uuid4().hex[:6]}"
+        await _upload(via or base, token, _feed(uuid.uuid4().hex, title))
+        try:
+            await asyncio.wait_for(_next_title(ws, title), 1)
+            return ws
+        except (TimeoutError, AssertionError):  # not live yet, or the broker is not back
+            await ws.close()
+            return None
+
+    return await eventually(attempt, within=20, what="a live subscription")
 
 
 async def _next_title(ws, title: str) -> dict:
     while True:
         message = json.loads(await asyncio.wait_for(ws.recv(), 10))
         assert message["type"] == "next", message
+        assert message["payload"].get("data"), message
         event = message["payload"]["data"]["appointmentSynced"]
         if event["title"] == title:
             return event
@@ -87,7 +101,7 @@ async def test_two_instances_share_events(database: str, broker: str) -> None:
             running_server(database, BROADCAST_URL=url) as b:
         token = await token_for("default", ALL)
         title = f"Across {broker} {uuid.uuid4().hex[:6]}"
-        ws = await _subscribe(b, token)
+        ws = await _subscribe(b, token, via=a)
         try:
             run = await _upload(a, token, _feed(uuid.uuid4().hex, title))
             assert run["syncRun"]["error"] is None
@@ -111,13 +125,18 @@ async def test_a_dropped_redis_connection_is_an_error_the_client_sees(database: 
             await writer.drain()
             await reader.readline()
             writer.close()
-            message = json.loads(await asyncio.wait_for(ws.recv(), 10))
+            async def broker_error() -> dict:  # events still on their way are skipped
+                while True:
+                    message = json.loads(await ws.recv())
+                    if message["type"] != "next" or not message["payload"].get("data"):
+                        return message
+
+            message = await asyncio.wait_for(broker_error(), 10)
             assert message["type"] in ("error", "next")
             assert "event broker" in json.dumps(message)
         finally:
             await ws.close()
-        # after reconnecting, a new subscription works again
-        await asyncio.sleep(2)
+        # after reconnecting, a new subscription works again (the handshake waits for it)
         ws = await _subscribe(server, token)
         try:
             title = f"After drop {uuid.uuid4().hex[:6]}"

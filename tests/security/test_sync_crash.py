@@ -9,14 +9,12 @@ the source's lock) is left alone.
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import ipaddress
 import os
 import signal
 import subprocess
 import sys
-import time
 import uuid
 from collections.abc import Iterator
 
@@ -35,6 +33,7 @@ from clientele.calendar_sync.sync import (
 from clientele.core import db, fetch
 from tests.conftest import ROOT, running_server
 from tests.security.local_http import local_server
+from tests.waiting import eventually
 
 EVENTS = 120
 
@@ -64,15 +63,13 @@ def feed_server() -> Iterator:
 async def _wait_for(query: str, *args: object, process: subprocess.Popen | None = None,
                     seconds: float = 120) -> list:
     """Rows of `query` once there are any (a fact to wait for, with a deadline)."""
-    deadline = time.monotonic() + seconds
-    while True:
-        rows = await db.fetch(query, *args)
-        if rows:
-            return rows
+
+    async def rows() -> list:
         if process is not None and process.poll() is not None:
             raise AssertionError(f"the sync ended on its own: {process.stdout.read()}")
-        assert time.monotonic() < deadline, f"waited {seconds} s for: {query}"
-        await asyncio.sleep(0.05)
+        return await db.fetch(query, *args)
+
+    return await eventually(rows, within=seconds, what=query)
 
 
 async def _runs(source_id: uuid.UUID) -> list[dict]:
