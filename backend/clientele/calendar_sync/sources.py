@@ -6,6 +6,7 @@ import uuid
 from typing import Any
 
 from clientele.accounts.principal import Actor
+from clientele.appointments import writes as appointments
 from clientele.calendar_sync.errors import CalendarErrorCode
 from clientele.core import db
 from clientele.core import fetch as fetch_guard
@@ -83,8 +84,7 @@ async def update(actor: Any, source_id: uuid.UUID, changes: dict[str, Any]) -> A
 async def delete(actor: Any, source_id: uuid.UUID) -> None:
     """Removes the source and its runs; its appointments stay (history), unlinked."""
     async with db.transaction():
-        await db.fetch("UPDATE appointment SET calendar_source_id = NULL WHERE account = $1 "
-                       "AND calendar_source_id = $2", actor.account_id, source_id)
+        await appointments.unlink_source(actor.account_id, source_id)
         rows = await db.fetch("DELETE FROM calendar_source WHERE account = $1 AND id = $2 "
                               "RETURNING id", actor.account_id, source_id)
     if not rows:
