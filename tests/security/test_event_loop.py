@@ -101,3 +101,44 @@ async def test_a_large_feed_is_parsed_by_a_worker_process() -> None:
     with pytest.raises(FeedError, match=r"Cannot expand|readable|out of range"):
         await parsing.parse_off_loop(data.replace(b"RRULE:FREQ=WEEKLY;COUNT=4",
                                                   b"RRULE:FREQ=NOPE"), START, END)
+
+
+WORKER_SCRIPT = """
+import asyncio, datetime as dt, os, signal, sys
+from clientele.calendar_sync import parsing
+from tests.security.test_event_loop import START, END, _feed
+
+async def main():
+    await parsing.parse_off_loop(_feed(600), START, END)
+    print(" ".join(str(p.pid) for p in parsing._pool._processes.values()), flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)  # gone without shutting the pool down
+
+asyncio.run(main())
+"""
+
+
+async def test_parse_workers_end_with_the_app_process() -> None:
+    """However the app's process ends (here SIGKILL; uvicorn re-raises SIGTERM after its
+    graceful shutdown, which skips exit handlers too), its parse workers do not outlive it."""
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import ROOT
+
+    app = subprocess.run([sys.executable, "-c", WORKER_SCRIPT], cwd=ROOT, capture_output=True,
+                         text=True, timeout=120)
+    workers = [int(pid) for pid in app.stdout.split()]
+    assert workers, app.stderr
+    deadline = time.monotonic() + 30
+    while any(os.path.exists(f"/proc/{pid}") and _alive(pid) for pid in workers):
+        assert time.monotonic() < deadline, f"parse workers {workers} outlived the app"
+        await asyncio.sleep(0.1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(") ", 1)[1][0] != "Z"  # a zombie has ended
+    except FileNotFoundError:
+        return False

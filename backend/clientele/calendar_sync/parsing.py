@@ -15,12 +15,15 @@ the GIL for a few hundred milliseconds."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import multiprocessing
+import os
 import pickle
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.connection import Connection
 
 from clientele.calendar_sync.ics import EventInstance, FeedError, parse
 
@@ -29,6 +32,7 @@ CHUNK_EVENTS = 500
 
 _pool: ProcessPoolExecutor | None = None
 _pool_lock = threading.Lock()
+_lifeline: Connection | None = None  # the writing end of the workers' lifeline (never written)
 
 
 def _processes() -> int:
@@ -38,13 +42,31 @@ def _processes() -> int:
 
 
 def _executor() -> ProcessPoolExecutor:
-    global _pool
+    global _pool, _lifeline
     with _pool_lock:
         if _pool is None:
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["clientele.calendar_sync.ics"])
-            _pool = ProcessPoolExecutor(max_workers=_processes(), mp_context=context)
+            lifeline, _lifeline = context.Pipe(duplex=False)  # the app keeps the writer
+            _pool = ProcessPoolExecutor(max_workers=_processes(), mp_context=context,
+                                        initializer=_end_with, initargs=(lifeline,))
         return _pool
+
+
+def _end_with(lifeline: Connection) -> None:
+    """In each worker: exit once the app's process is gone. A pool's workers wait for the app
+    to shut the pool down, and a process can end without doing so (SIGKILL, a crash, or
+    uvicorn, which re-raises SIGTERM after its graceful shutdown and so skips exit handlers);
+    they and the forkserver would then live on, orphaned. `lifeline` is the reading end of a
+    pipe whose writing end only the app holds: the kernel closes it when the app ends (even
+    before anyone reaps the process), and the read here ends."""
+
+    def watch() -> None:
+        with contextlib.suppress(EOFError, OSError):
+            lifeline.recv()
+        os._exit(0)
+
+    threading.Thread(target=watch, name="end-with-app", daemon=True).start()
 
 
 def _discard(pool: ProcessPoolExecutor) -> None:
