@@ -314,6 +314,9 @@ async def delete(actor: Actor, customer_id: uuid.UUID, keep_history: bool) -> No
     await _publish(account_id, customer_id, "deleted")
 
 
+INSERT_CHUNK = 500  # new customers per statement in match_or_create_many
+
+
 async def _let_others_run(done: int) -> None:
     """Every 50 people of a long call, give the event loop to other requests (cleaning a
     calendar's thousands of people is CPU work that awaits nothing)."""
@@ -409,13 +412,16 @@ async def match_or_create_many(
             pending: list[tuple[int, dict[str, Any], dict[str, Any]]] = []
 
             async def write_pending() -> None:
-                if not pending:
-                    return
-                rows = await _insert(actor, [(row, custom) for _, row, custom in pending],
-                                     source)
-                for (i, _, _), row in zip(pending, rows, strict=True):
-                    results[i].row, results[i].created = row, True
-                    known.put(row["id"], row, replacing=("pending", i))
+                # in chunks, with the loop given back between them: a first sync creates
+                # thousands of customers, and one statement for all of them holds the loop
+                for start in range(0, len(pending), INSERT_CHUNK):
+                    chunk = pending[start:start + INSERT_CHUNK]
+                    rows = await _insert(actor, [(row, custom) for _, row, custom in chunk],
+                                         source)
+                    for (i, _, _), row in zip(chunk, rows, strict=True):
+                        results[i].row, results[i].created = row, True
+                        known.put(row["id"], row, replacing=("pending", i))
+                    await asyncio.sleep(0)
                 pending.clear()
 
             for i, cleaned, given_custom in usable:
