@@ -128,16 +128,17 @@ _ALIASES: dict[str | None, tuple[str, ...]] = {
     "postcode": (
         "postcode", "post code", "postal code", "zip", "zip code", "zipcode",
         "address postal code", "address 1 postal code", "home postal code", "home zip",
+        "address home zip", "address home postal code",
         "plz", "postleitzahl", "code postal", "cp", "npa", "cap",
         "codice postale", "nap",
     ),
     "city": (
-        "city", "town", "address city", "address 1 city", "home city",
+        "city", "town", "address city", "address 1 city", "home city", "address home city",
         "ort", "stadt", "wohnort", "ville", "localite", "citta", "localita", "luogo", "comune",
     ),
     "country": (
         "country", "country region", "address country", "address 1 country",
-        "home country region", "home country", "land", "pays",
+        "home country region", "home country", "address home country", "land", "pays",
         "paese", "nazione", "stato",
     ),
     "preferred_language": (
@@ -175,10 +176,11 @@ _SECOND_CHOICE = 95.0
 _SECOND: dict[str, tuple[str, ...]] = {
     "email": ("email 2 address", "email 2 value", "email work", "work email", "business email",
               "email geschaftlich", "email 3 address"),
-    "street": ("business street", "business street 2", "home street 2", "address line 2"),
-    "postcode": ("business postal code",),
-    "city": ("business city",),
-    "country": ("business country region",),
+    "street": ("business street", "business street 2", "home street 2", "address line 2",
+               "address work street"),
+    "postcode": ("business postal code", "address work zip", "address work postal code"),
+    "city": ("business city", "address work city"),
+    "country": ("business country region", "address work country"),
 }
 _GOOGLE_NUMBERED = re.compile(
     r"^(email|phone|address|organization|website|relation|event|im|custom field) \d+ (.+)$")
