@@ -24,6 +24,7 @@ from clientele.accounts.bootstrap import (
     has_users,
 )
 from clientele.accounts.services import ensure_default_account
+from clientele.api import exports
 from clientele.api.auth import Authentication
 from clientele.api.content_types import GraphQLContentTypes
 from clientele.api.faults import FaultResponses
@@ -174,6 +175,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/healthz", health),
         Route("/graphql", graphql),
         WebSocketRoute("/graphql", graphql),
+        Route("/export/customers.{format:str}", exports.customers_file, methods=["GET"]),
+        Route("/export/customers/{name:path}", exports.customer_file, methods=["GET"]),
         *spa_routes(settings.frontend_dist),
     ]
     app = Starlette(routes=routes, lifespan=lifespan)

@@ -100,6 +100,8 @@ OPERATIONS = [
     Op("customer.isBlocked/history", "query($id: ID!) { customer(id: $id) { isBlocked "
        "blockRules { id } history { totalCount } } }", P.READ_CUSTOMERS,
        lambda c: {"id": c["customer"]}),
+    Op("customerDataExport", "query($id: ID!) { customerDataExport(id: $id) }",
+       P.EXPORT_CUSTOMERS, lambda c: {"id": c["customer"]}),
     Op("users", "{ users { id } }", P.MANAGE_USERS),
     Op("roles", "{ roles { id } }", P.MANAGE_USERS),
     Op("userCreate", "mutation($e: String!, $r: ID!) { userCreate(input: {email: $e, "

@@ -18,6 +18,8 @@ from clientele.core.ratelimit import retry_after_header
 
 SESSION_COOKIE = "clientele_session"
 CSRF_HEADER = "x-csrf-token"
+# the API and the downloads of api/exports.py (GET only)
+AUTHENTICATED_PATHS = ("/graphql", "/export/")
 
 
 def bearer_token(authorization: str | None) -> str | None:
@@ -37,13 +39,14 @@ async def principal_from_token(token: str | None) -> Principal | None:
 
 
 class Authentication:
-    """Puts `request.state.principal` on /graphql requests (anonymous when nobody logged in)."""
+    """Puts `request.state.principal` on /graphql and /export/ requests (anonymous when
+    nobody logged in)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not scope["path"].startswith("/graphql"):
+        if scope["type"] != "http" or not scope["path"].startswith(AUTHENTICATED_PATHS):
             await self.app(scope, receive, send)
             return
         request = Request(scope)

@@ -123,6 +123,14 @@ def _plan(account_id: uuid.UUID, filt: CustomerFilter, search: Search | None,
     return _Plan(w, join, order, hits)
 
 
+def selection(account_id: uuid.UUID, filt: CustomerFilter, search: Search | None) -> _Plan:
+    """What the list shows for this filter and search, in its default order (relevance with
+    a search the index answered, else name): the export (customers/export.py) reads it."""
+    order = CustomerOrderField.RELEVANCE if search is not None and search.text.strip() \
+        else CustomerOrderField.NAME
+    return _plan(account_id, filt, search, order)
+
+
 async def list_customers(
     account_id: uuid.UUID,
     first: int,

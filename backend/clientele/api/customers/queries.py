@@ -10,6 +10,7 @@ import strawberry
 from clientele.accounts.permissions import Permission
 from clientele.accounts.services import get_account_by_slug
 from clientele.api.context import Info
+from clientele.api.customers import data_export
 from clientele.api.customers.connection import CustomerConnection, customer_connection
 from clientele.api.customers.inputs import CustomerFilter, CustomerOrderBy
 from clientele.api.customers.search import MAX_QUERY, match_of
@@ -150,3 +151,6 @@ class CustomerQueries:
             after,
             page.total,
         )
+
+    customer_data_export = strawberry.field(resolver=data_export.customer_data_export,
+                                            description=data_export.DESCRIPTION)
