@@ -221,10 +221,14 @@ def test_custom_fields_by_key_label_and_near_miss() -> None:
                       "Allergien": "custom.allergies", "Mitgliedsnumer": "custom.member_no"}
 
 
-def test_an_account_field_wins_over_a_built_in_reading() -> None:
-    definitions = [_definition("natel", "Natel")]
-    assert _mapped(["Vorname", "Natel"], definitions) == {"Vorname": "first_name",
-                                                          "Natel": "custom.natel"}
+def test_customer_fields_first_then_the_accounts_then_known_useless_columns() -> None:
+    definitions = [_definition("natel", "Natel"), _definition("gender", "Gender")]
+    # an account field labelled "Natel" does not take the phone that identifies the person;
+    # it is reached by its custom.<key> name (the template's) or by editing the mapping
+    assert _mapped(["Vorname", "Natel", "custom.natel", "Gender"], definitions) == {
+        "Vorname": "first_name", "Natel": "mobile_phone", "custom.natel": "custom.natel",
+        "Gender": "custom.gender"}
+    assert _mapped(["Vorname", "Gender"]) == {"Vorname": "first_name"}
 
 
 def test_edit_and_validate() -> None:

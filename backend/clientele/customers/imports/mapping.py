@@ -209,9 +209,9 @@ def _build() -> dict[str, tuple[str | None, float]]:
     for target, names in _SECOND.items():
         for name in names:
             table[normalise(name)] = (target, _SECOND_CHOICE)
-    for target, names in _ALIASES.items():
+    for aliased, names in _ALIASES.items():
         for name in names:
-            table.setdefault(normalise(name), (target, EXACT))
+            table.setdefault(normalise(name), (aliased, EXACT))
     for key, value in list(table.items()):
         table.setdefault(key.replace(" ", ""), value)
     return table
@@ -236,21 +236,28 @@ def suggest_one(header: str, definitions: Iterable[Definition] = ()) -> Suggesti
     text = normalise(header)
     if not text:
         return Suggestion(IGNORE, 0.0)
+    built_in: Suggestion | None = None
+    for candidate in (text, _google(text), text.replace(" ", ""), _google(text).replace(" ", "")):
+        if candidate in _KNOWN:
+            built_in = Suggestion(*_KNOWN[candidate])
+            break
+    # a customer field read exactly comes first (an account's field labelled "Natel" must not
+    # take the phone that identifies the person); then the account's own fields, exactly,
+    # before columns known to be of no use ("Gender" may well be an account's field)
+    if built_in is not None and built_in.target is not None:
+        return built_in
     custom: dict[str, str] = {}
     for definition in definitions:
         if definition.archived:
             continue
-        for name in (definition.key, definition.label):
+        for name in (definition.key, definition.label, f"custom {definition.key}"):
             custom.setdefault(normalise(name), custom_target(definition.key))
             custom.setdefault(normalise(name).replace(" ", ""), custom_target(definition.key))
-    # an account's own field wins over a built-in reading of the same words
     for candidate in (text, text.replace(" ", "")):
         if candidate in custom:
             return Suggestion(custom[candidate], EXACT)
-    for candidate in (text, _google(text), text.replace(" ", ""), _google(text).replace(" ", "")):
-        if candidate in _KNOWN:
-            target, score = _KNOWN[candidate]
-            return Suggestion(target, score)
+    if built_in is not None:
+        return built_in
     if len(text) < FUZZY_MIN_LENGTH:
         return Suggestion(IGNORE, 0.0)
     best: Suggestion = Suggestion(IGNORE, 0.0)
