@@ -12,8 +12,8 @@ import threading
 class TcpProxy:
     """Listens on 127.0.0.1:`port` (a free one by default) and relays to `target`."""
 
-    def __init__(self, target: tuple[str, int]) -> None:
-        self.target = target
+    def __init__(self, target: tuple[str, int] | str) -> None:
+        self.target = target  # (host, port), or the path of a Unix socket (embedded server)
         self.port = 0
         self._listener: socket.socket | None = None
         self._open: set[socket.socket] = set()
@@ -28,6 +28,17 @@ class TcpProxy:
         self._listener = listener
         threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
         return self
+
+    def _connect_upstream(self) -> socket.socket:
+        if isinstance(self.target, str):
+            upstream = socket.socket(socket.AF_UNIX)
+            try:
+                upstream.connect(self.target)
+            except OSError:
+                upstream.close()
+                raise
+            return upstream
+        return socket.create_connection(self.target)
 
     def cut(self) -> None:
         """The database becomes unreachable: open connections drop, new ones are refused."""
@@ -50,7 +61,7 @@ class TcpProxy:
             except OSError:
                 return
             try:
-                upstream = socket.create_connection(self.target)
+                upstream = self._connect_upstream()
             except OSError:
                 client.close()
                 continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Iterator
-from urllib.parse import urlparse, urlunparse
+from urllib.parse import parse_qs, urlparse, urlunparse
 
 import asyncpg
 import httpx
@@ -28,6 +28,25 @@ LOGIN = "mutation($e: String!, $p: String!) { login(email: $e, password: $p) " \
 PUBLIC_QUERY = '{ bookingFormFields(accountSlug: "default") { key } }'
 
 
+def _upstream(database_url: str) -> tuple[str, int] | str:
+    """Where the database listens: host and port, or the Unix socket of the embedded server
+    (`postgresql://postgres:@/name?host=/dir`, socket `/dir/.s.PGSQL.<port>`)."""
+    target = urlparse(database_url)
+    socket_dir = parse_qs(target.query).get("host", [None])[0]
+    if not target.hostname and socket_dir:
+        return f"{socket_dir}/.s.PGSQL.{target.port or 5432}"
+    return (target.hostname or "127.0.0.1", target.port or 5432)
+
+
+def _through(database_url: str, port: int) -> str:
+    """The same database URL, through the relay on 127.0.0.1:`port`."""
+    target = urlparse(database_url)
+    user = target.netloc.rpartition("@")[0]
+    query = "&".join(f"{k}={v}" for k, values in parse_qs(target.query).items()
+                     if k != "host" for v in values)
+    return urlunparse(target._replace(netloc=f"{user}@127.0.0.1:{port}", query=query))
+
+
 class Server:
     def __init__(self, base: str, proxy: TcpProxy, database_url: str) -> None:
         self.base, self.proxy, self.database_url = base, proxy, database_url
@@ -35,11 +54,8 @@ class Server:
 
 @pytest.fixture(scope="module")
 def server(database_url: str) -> Iterator[Server]:
-    target = urlparse(database_url)
-    proxy = TcpProxy((target.hostname or "127.0.0.1", target.port or 5432)).start()
-    proxied = urlunparse(target._replace(
-        netloc=target.netloc.replace(f"{target.hostname}:{target.port}",
-                                     f"127.0.0.1:{proxy.port}")))
+    proxy = TcpProxy(_upstream(database_url)).start()
+    proxied = _through(database_url, proxy.port)
     broker = database_url.replace("postgresql://", "postgres://", 1)
     try:
         with running_server(proxied, APP_ENV="production", BROADCAST_URL=broker,
