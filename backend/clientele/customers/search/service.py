@@ -19,6 +19,7 @@ from clientele.customers.search.index import Hit, SearchIndex
 
 log = logging.getLogger(__name__)
 BATCH = 20_000
+APPLY_CHUNK = 500  # rows indexed between two turns of other requests
 CATCH_UP_SECONDS = 5.0
 # Rows written in a transaction carry its start time, so one that commits late may have an
 # updated_at behind the watermark; every catch-up re-reads this margin (unchanged rows are
@@ -66,8 +67,7 @@ class SearchService:
                 f"""SELECT {COLUMNS} FROM customer WHERE ($1::uuid IS NULL OR id > $1)
                    ORDER BY id LIMIT $2""",
                 last, BATCH)
-            for row in rows:
-                self._apply(row)
+            await self._apply_all(rows)
             count += len(rows)
             if len(rows) < BATCH:
                 break
@@ -90,6 +90,14 @@ class SearchService:
             except ConnectionError:
                 await asyncio.sleep(1)  # the broker reconnects; resubscribe
 
+    async def _apply_all(self, rows: list) -> None:
+        """Index `rows`, giving the event loop back every APPLY_CHUNK of them (indexing is CPU
+        work that awaits nothing: 20,000 rows in one go held every request ~0.5 s)."""
+        for i, row in enumerate(rows):
+            self._apply(row)
+            if i % APPLY_CHUNK == APPLY_CHUNK - 1:
+                await asyncio.sleep(0)
+
     async def catch_up(self) -> int:
         """Apply customers changed since the last look, whoever wrote them: other processes
         (the CLI, a second server on memory://) publish no events to this one."""
@@ -101,8 +109,7 @@ class SearchService:
             rows = await db.fetch_records(
                 f"""SELECT {COLUMNS}, updated_at FROM customer WHERE (updated_at, id) > ($1, $2)
                     ORDER BY updated_at, id LIMIT $3""", since, last_id, BATCH)
-            for row in rows:
-                self._apply(row)
+            await self._apply_all(rows)
             applied += len(rows)
             if rows:
                 since, last_id = rows[-1]["updated_at"], rows[-1]["id"]
