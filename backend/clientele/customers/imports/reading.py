@@ -48,7 +48,8 @@ MAX_ROWS = 1_048_576  # data rows: Excel's own sheet limit
 MAX_COLUMNS = 500
 MAX_CELL_CHARS = 32_767  # Excel's own cell limit
 HEADER_SEARCH_ROWS = 20  # the header is looked for among the first non-blank rows
-SAMPLE_BYTES = 64 * 1024
+SAMPLE_BYTES = 64 * 1024  # decides the encoding and checks the delimiter
+SNIFF_CHARS = 4096  # what csv.Sniffer sees
 DELIMITERS = ",;\t|"
 
 
@@ -149,7 +150,9 @@ def _zip_kind(stream: IO[bytes], limits: Limits) -> str:
                 raise _fail(ImportErrorCode.NOT_A_SPREADSHEET,
                             "This is a ZIP archive, not an Excel (XLSX) or OpenDocument (ODS) "
                             "workbook.")
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError) as exc:
+    except ImportFileError:
+        raise
+    except Exception as exc:  # BadZipFile, and ValueError, EOFError… from forged headers
         raise _fail(ImportErrorCode.NOT_A_SPREADSHEET,
                     "The file looks like a ZIP archive but cannot be opened.") from exc
     if unpacked > limits.max_unpacked_bytes:
@@ -246,8 +249,16 @@ def _delimiter(text: str, complete: bool) -> str:
     file: ",")."""
     lines = text.splitlines(keepends=True)
     sample = "".join(lines[:-1] if len(lines) > 1 and not complete else lines)
+    # the Sniffer's regular expressions take quadratic time on hostile text (37 s for 64 KB
+    # of ',"'): it sees the whole lines within SNIFF_CHARS, the check below the whole sample
+    sniffed = ""
+    for line in lines:
+        if len(sniffed) + len(line) > SNIFF_CHARS:
+            break
+        sniffed += line
     try:
-        found = csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
+        found = csv.Sniffer().sniff(sniffed or text[:SNIFF_CHARS],
+                                    delimiters=DELIMITERS).delimiter
         if found in DELIMITERS and _columns(sample, found) >= max(
                 _columns(sample, other) for other in DELIMITERS):
             return found
@@ -355,6 +366,14 @@ def _cell(value: Any, number: int, limits: Limits) -> Cell:
     return value
 
 
+def _reraise_unless_calamine(exc: BaseException) -> None:
+    """Re-raise what is not a failure to read the bytes: calamine raises its own errors and,
+    on some forged files, a pyo3 PanicException (a BaseException: a Rust assertion failed)."""
+    if isinstance(exc, Exception) or type(exc).__name__ == "PanicException":
+        return
+    raise exc
+
+
 def _open_workbook(data: bytes, kind: str, name: str | None, limits: Limits,
                    looks_like_header: Callable[[Sequence[Cell]], int]) -> Sheet:
     try:
@@ -362,7 +381,8 @@ def _open_workbook(data: bytes, kind: str, name: str | None, limits: Limits,
     except python_calamine.PasswordError as exc:
         raise _fail(ImportErrorCode.PASSWORD_PROTECTED,
                     "The workbook is protected by a password; save it without one.") from exc
-    except Exception as exc:  # calamine's errors and panics alike: the bytes are not a book
+    except BaseException as exc:  # calamine's errors and panics alike: the bytes are not a book
+        _reraise_unless_calamine(exc)
         raise _fail(ImportErrorCode.NOT_A_SPREADSHEET,
                     f"The file cannot be read as an {kind.upper()} workbook.") from exc
     names = list(book.sheet_names)
@@ -381,7 +401,8 @@ def _open_workbook(data: bytes, kind: str, name: str | None, limits: Limits,
         chosen = visible[0] if visible else names[0]
     try:
         sheet = book.get_sheet_by_name(chosen)
-    except Exception as exc:
+    except BaseException as exc:
+        _reraise_unless_calamine(exc)
         raise _fail(ImportErrorCode.NOT_A_SPREADSHEET,
                     f"The sheet {chosen!r} cannot be read.") from exc
     if sheet.total_height > limits.max_rows + HEADER_SEARCH_ROWS:
@@ -399,7 +420,8 @@ def _open_workbook(data: bytes, kind: str, name: str | None, limits: Limits,
                 yield index + 1, [_cell(v, index + 1, limits) for v in row]
         except ImportFileError:
             raise
-        except Exception as exc:
+        except BaseException as exc:
+            _reraise_unless_calamine(exc)
             raise _fail(ImportErrorCode.NOT_A_SPREADSHEET,
                         f"The sheet {chosen!r} cannot be read.") from exc
 
