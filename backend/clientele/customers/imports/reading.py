@@ -338,7 +338,7 @@ def _open_csv(stream: IO[bytes], limits: Limits,
                     raise _fail(ImportErrorCode.BAD_ENCODING,
                                 f"Row {number} is not valid {encoding} text; save the file "
                                 "as UTF-8 and try again.", row=number) from exc
-                if any(len(cell) > limits.max_cell_chars for cell in cells):
+                if cells and max(map(len, cells)) > limits.max_cell_chars:
                     raise _too_long(number, limits)
                 yield number, cells
         finally:
@@ -431,7 +431,10 @@ def _open_workbook(data: bytes, kind: str, name: str | None, limits: Limits,
 # ---------------------------------------------------------------- header and rows
 
 def _blank(cells: Sequence[Cell]) -> bool:
-    return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
+    try:
+        return not "".join(cells).strip()  # all text (every CSV row): in C
+    except TypeError:
+        return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
 
 
 def _trimmed(cells: list[Cell]) -> list[Cell]:
