@@ -8,11 +8,14 @@ import csv
 import io
 import random
 import tracemalloc
+import uuid
 import zipfile
 from pathlib import Path
 
 import pytest
 
+from clientele.customers.custom_fields import Definition
+from clientele.customers.enums import CustomFieldType
 from clientele.customers.imports.errors import ImportErrorCode, ImportFileError
 from clientele.customers.imports.reading import (
     MAX_FILE_BYTES,
@@ -273,3 +276,15 @@ def test_memory_stays_flat_however_long_the_file(tmp_path: Path) -> None:
         tracemalloc.stop()
     assert count == 100_000
     assert peak < 2_000_000  # bytes: a few rows and buffers, not the file
+
+
+def test_header_known_through_the_accounts_custom_fields() -> None:
+    data = b"Salon Rosa;Stand;2024\nAllergien;Lieblingsfarbe;Stammkunde seit\nNuss;rot;2019\n"
+    # without the account's fields the widest first all-text row wins: the title
+    assert open_sheet(data).header_row == 1
+    allergies = Definition(id=uuid.uuid4(), key="allergies", label="Allergien",
+                           field_type=CustomFieldType.TEXT, options=(), required=False,
+                           archived=False)
+    sheet = open_sheet(data, definitions=[allergies])
+    assert sheet.header == ["Allergien", "Lieblingsfarbe", "Stammkunde seit"]
+    assert list(sheet.rows()) == [["Nuss", "rot", "2019"]]

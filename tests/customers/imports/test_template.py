@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import functools
 import uuid
 
 from clientele.customers.custom_fields import Definition, create_definition, definitions
 from clientele.customers.enums import CustomFieldType
-from clientele.customers.imports.mapping import known_headers, suggest, validate
+from clientele.customers.imports.mapping import suggest, validate
 from clientele.customers.imports.reading import open_sheet
 from clientele.customers.imports.template import TEMPLATE_FIELDS, template_csv
 
@@ -40,8 +39,7 @@ def test_template_custom_fields_read_back_as_themselves() -> None:
               _definition("email", "Email"),  # label and key read as a customer field
               _definition("gone", "Archiviert", archived=True)]
     data = template_csv(custom)
-    sheet = open_sheet(data, looks_like_header=functools.partial(known_headers,
-                                                                  definitions=custom))
+    sheet = open_sheet(data, definitions=custom)
     assert sheet.header[len(TEMPLATE_FIELDS):] == [
         "Stufe", "b_tier", "custom.email", "'=HYPERLINK(\"x\")", "Schuhgrösse", "vip_notes"]
     mapping = suggest(sheet.header, custom)

@@ -24,17 +24,19 @@ import codecs
 import csv
 import dataclasses
 import datetime as dt
+import functools
 import io
 import os
 import zipfile
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
 import charset_normalizer
 import python_calamine
 
+from clientele.customers.custom_fields import Definition
 from clientele.customers.imports.errors import ImportErrorCode, ImportFileError
 from clientele.customers.imports.mapping import known_headers
 
@@ -168,12 +170,16 @@ def open_sheet(
     *,
     sheet: str | None = None,
     limits: Limits = Limits(),
-    looks_like_header: Callable[[Sequence[Cell]], int] = known_headers,
+    definitions: Iterable[Definition] = (),
+    looks_like_header: Callable[[Sequence[Cell]], int] | None = None,
 ) -> Sheet:
     """Open an uploaded file (bytes, a path or a binary stream), find its header row and
     return the sheet ready to stream. `sheet` names a workbook's sheet (default: the first
-    visible one). `looks_like_header(cells)` counts the cells it knows as column headers
-    (the mapping's, optionally with the account's custom fields)."""
+    visible one). The header is the first row with a cell that `looks_like_header(cells)`
+    counts as a column header: by default the mapping's `known_headers`, which knows the
+    account's custom fields when `definitions` are given."""
+    if looks_like_header is None:
+        looks_like_header = functools.partial(known_headers, definitions=list(definitions))
     stream, size, owned = _open_binary(source)
     try:
         if size == 0:
