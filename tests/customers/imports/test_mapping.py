@@ -14,6 +14,7 @@ from clientele.customers.imports.mapping import (
     TARGETS,
     Mapping,
     normalise,
+    split_full_name,
     suggest,
     suggest_one,
     validate,
@@ -298,3 +299,23 @@ def test_normalise() -> None:
     assert normalise("Straße") == "strasse"
     assert normalise("firstName") == "first name"
     assert normalise("Address 1 - Postal Code") == "address 1 postal code"
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("Anna Müller", (None, "Anna", "Müller")),
+    ("  Anna   Maria  Müller ", (None, "Anna Maria", "Müller")),
+    ("Müller, Anna", (None, "Anna", "Müller")),
+    ("Müller-Lüdenscheid, Anna Maria", (None, "Anna Maria", "Müller-Lüdenscheid")),
+    ("Ludwig van Beethoven", (None, "Ludwig", "van Beethoven")),
+    ("Jean de La Fontaine", (None, "Jean", "de La Fontaine")),
+    ("Frau Dr. Anna Müller", ("Frau Dr.", "Anna", "Müller")),
+    ("Mme Cécile Favre", ("Mme", "Cécile", "Favre")),
+    ("Anna", (None, "Anna", None)),
+    ("Herr", (None, "Herr", None)),
+    ("Müller,", (None, None, "Müller")),
+    ("", (None, None, None)),
+    (None, (None, None, None)),
+])
+def test_split_full_name(text: str | None, parts: tuple) -> None:
+    found = split_full_name(text)
+    assert (found.salutation, found.first_name, found.last_name) == parts
