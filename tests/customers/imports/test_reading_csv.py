@@ -279,7 +279,8 @@ def test_memory_stays_flat_however_long_the_file(tmp_path: Path) -> None:
 
 
 def test_header_known_through_the_accounts_custom_fields() -> None:
-    data = b"Salon Rosa;Stand;2024\nAllergien;Lieblingsfarbe;Stammkunde seit\nNuss;rot;2019\n"
+    data = (b"Salon Rosa;Kundenliste;Export\n"
+            b"Allergien;Lieblingsfarbe;Stammkunde seit\nNuss;rot;2019\n")
     # without the account's fields the widest first all-text row wins: the title
     assert open_sheet(data).header_row == 1
     allergies = Definition(id=uuid.uuid4(), key="allergies", label="Allergien",
@@ -288,3 +289,14 @@ def test_header_known_through_the_accounts_custom_fields() -> None:
     sheet = open_sheet(data, definitions=[allergies])
     assert sheet.header == ["Allergien", "Lieblingsfarbe", "Stammkunde seit"]
     assert list(sheet.rows()) == [["Nuss", "rot", "2019"]]
+
+
+@pytest.mark.parametrize("data", [
+    b"Anna,Muster,anna@example.com\nBen,Beispiel,ben@example.com\n",
+    b"Anna;Muster;+41 79 123 45 67\nBen;Beispiel;079 765 43 21\n",
+    b"Anna;Muster;14.03.1975\nBen;Beispiel;01.02.1980\n",
+], ids=["emails", "phones", "dates"])
+def test_a_file_without_a_header_row_is_refused_not_read_one_row_short(data: bytes) -> None:
+    with pytest.raises(ImportFileError) as caught:
+        open_sheet(data)
+    assert caught.value.code is ImportErrorCode.NO_HEADER

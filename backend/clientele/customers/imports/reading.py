@@ -27,6 +27,7 @@ import datetime as dt
 import functools
 import io
 import os
+import re
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -459,7 +460,7 @@ def _pick_header(candidates: list[tuple[int, list[Cell]]],
                  looks_like_header: Callable[[Sequence[Cell]], int]) -> int | None:
     """Index (in candidates) of the header: the first all-text row, filled at least half as
     wide as the widest row nearby, with a cell the mapping knows; else the first all-text row
-    of at least two cells filled that wide; else None."""
+    of at least two cells filled that wide with nothing that looks like data; else None."""
     filled = [sum(1 for c in cells if not _blank([c])) for _, cells in candidates]
     widest = max(filled, default=0)
     wide_enough = [i for i, (_, cells) in enumerate(candidates)
@@ -468,9 +469,21 @@ def _pick_header(candidates: list[tuple[int, list[Cell]]],
         if looks_like_header(candidates[i][1]) > 0:
             return i
     for i in wide_enough:
-        if filled[i] >= 2 or widest == 1:
+        if (filled[i] >= 2 or widest == 1) and not any(_data_like(c) for c in candidates[i][1]):
             return i
     return None
+
+
+_EMAIL_LIKE = re.compile(r"\S@\S+\.\S")
+_NUMBER_LIKE = re.compile(r"^[\d\s+\-./:()']{4,}$")
+
+
+def _data_like(cell: Cell) -> bool:
+    """An email address, a phone number, a date: a row of data taken for a header would be
+    lost, so a file without a header row gets NO_HEADER instead."""
+    text = str(cell).strip()
+    return bool(_EMAIL_LIKE.search(text) or (_NUMBER_LIKE.match(text)
+                                              and sum(ch.isdigit() for ch in text) >= 4))
 
 
 def _sheet(kind: str, records: Iterator[tuple[int, list[Cell]]], limits: Limits,
