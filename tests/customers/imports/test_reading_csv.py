@@ -300,3 +300,11 @@ def test_a_file_without_a_header_row_is_refused_not_read_one_row_short(data: byt
     with pytest.raises(ImportFileError) as caught:
         open_sheet(data)
     assert caught.value.code is ImportErrorCode.NO_HEADER
+
+
+def test_a_data_row_naming_a_known_header_is_not_taken_for_the_header() -> None:
+    # "Notes" and "Ort" are headers the mapping knows, but the row also holds an email
+    data = b"Notes,Ort,anna@example.com\nBen,Bern,ben@example.com\n"
+    with pytest.raises(ImportFileError) as caught:
+        open_sheet(data)
+    assert caught.value.code is ImportErrorCode.NO_HEADER

@@ -459,17 +459,19 @@ def _textual(cells: Sequence[Cell]) -> bool:
 def _pick_header(candidates: list[tuple[int, list[Cell]]],
                  looks_like_header: Callable[[Sequence[Cell]], int]) -> int | None:
     """Index (in candidates) of the header: the first all-text row, filled at least half as
-    wide as the widest row nearby, with a cell the mapping knows; else the first all-text row
-    of at least two cells filled that wide with nothing that looks like data; else None."""
+    wide as the widest row nearby, with nothing that looks like data (an email, a phone, a
+    date) and a cell the mapping knows; else the first such row of at least two cells; else
+    None."""
     filled = [sum(1 for c in cells if not _blank([c])) for _, cells in candidates]
     widest = max(filled, default=0)
     wide_enough = [i for i, (_, cells) in enumerate(candidates)
-                   if _textual(cells) and filled[i] * 2 >= widest]
+                   if _textual(cells) and filled[i] * 2 >= widest
+                   and not any(_data_like(c) for c in cells)]
     for i in wide_enough:
         if looks_like_header(candidates[i][1]) > 0:
             return i
     for i in wide_enough:
-        if (filled[i] >= 2 or widest == 1) and not any(_data_like(c) for c in candidates[i][1]):
+        if filled[i] >= 2 or widest == 1:
             return i
     return None
 
