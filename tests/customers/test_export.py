@@ -387,3 +387,12 @@ def test_filter_json_matches_the_graphql_input() -> None:
     assert filt.last_appointment_before.utcoffset().total_seconds() == 3600
     assert filter_json.parse(None) == (CustomerFilter(), None)
     assert filter_json.parse("{}")[0].archived is False  # active customers, as the list
+
+
+def test_record_ends_become_crlf_outside_quotes_only() -> None:
+    data = b'a,"line\none",""""\nb,"x ""q""\n",c\n'
+    assert export.crlf(data, False) == \
+        (b'a,"line\none",""""\r\nb,"x ""q""\n",c\r\n', False)
+    first, quoted = export.crlf(b'a,"open\n', False)
+    assert (first, quoted) == (b'a,"open\n', True)
+    assert export.crlf(b'still"\nnext\n', quoted) == (b'still"\r\nnext\r\n', False)

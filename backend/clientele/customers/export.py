@@ -141,10 +141,12 @@ def _csv_sql(column: Column) -> str:
     """The column as CSV text, formatted and neutralised by PostgreSQL."""
     if column.kind in (Kind.TEXT, Kind.PHONE):
         return _neutral_sql(column.sql)
+    # text casts under DateStyle ISO (set by `snapshot`): YYYY-MM-DD and YYYY-MM-DD HH:MM:SS,
+    # about twice as fast as to_char
     if column.kind is Kind.DATE:
-        return f"to_char({column.sql}, 'YYYY-MM-DD')"
+        return f"{column.sql}::text"
     if column.kind is Kind.INSTANT:
-        return f"to_char({column.sql} AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')"
+        return f"date_trunc('second', {column.sql} AT TIME ZONE 'UTC')::text"
     if column.kind is Kind.BOOL:
         return f"(CASE WHEN {column.sql} THEN 'true' ELSE 'false' END)"
     return f"{column.sql}::text"
@@ -203,11 +205,13 @@ async def snapshot() -> AsyncIterator[asyncpg.Connection]:
     if engine.pool is not None:
         async with engine.pool.acquire() as conn, \
                 conn.transaction(isolation="repeatable_read", readonly=True):
+            await conn.execute("SET LOCAL DateStyle = 'ISO, YMD'")
             yield conn
         return
     conn = await asyncpg.connect(db.current_url())
     try:
         async with conn.transaction(isolation="repeatable_read", readonly=True):
+            await conn.execute("SET LOCAL DateStyle = 'ISO, YMD'")
             yield conn
     finally:
         await conn.close()
@@ -257,23 +261,87 @@ def _csv_select(export: Export) -> Callable[[filters.Where], str]:
     return select
 
 
+def crlf(data: bytes, quoted: bool) -> tuple[bytes, bool]:
+    """PostgreSQL's CSV with CRLF record ends: a newline outside quotes ends a record, one
+    inside a quoted field is data and stays as it is. `quoted`: whether `data` starts inside
+    a quoted field (the parity of the `"` before it; `""` inside a field counts twice)."""
+    lines = data.split(b"\n")
+    out: list[bytes] = []
+    for line in lines[:-1]:
+        if line.count(b'"') % 2:
+            quoted = not quoted
+        out.append(line)
+        out.append(b"\n" if quoted else b"\r\n")
+    last = lines[-1]
+    if last.count(b'"') % 2:
+        quoted = not quoted
+    out.append(last)
+    return b"".join(out), quoted
+
+
+def _after(w: filters.Where, last: tuple[str, uuid.UUID] | None) -> str:
+    if last is None:
+        return "TRUE"
+    return f"(customer.sort_name, customer.id) > ({w.arg(last[0])}, {w.arg(last[1])})"
+
+
 async def csv_chunks(export: Export, batch: int = BATCH) -> AsyncIterator[bytes]:
-    """The CSV file in chunks of about one batch: BOM and header first, CRLF line ends."""
+    """The CSV file in chunks of one batch: BOM and header first, CRLF line ends.
+
+    PostgreSQL writes the rows (COPY … TO STDOUT, FORMAT csv: RFC 4180 quoting, formatted and
+    neutralised in SQL) and Python only turns record ends into CRLF: no per-cell work here.
+    Each batch is two statements on the snapshot: the keyset boundary `batch` rows ahead
+    (index only), then the COPY of the rows up to it."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    buffer.write(BOM)
-    writer.writerow([neutralise(h) for h in export.headers])
-    yield buffer.getvalue().encode("utf-8")
-    width = len(FIXED) + len(export.definitions)
-    async for rows in _batches(export, _csv_select(export), batch):
-        buffer.seek(0)
-        buffer.truncate()
-        if rows and len(rows[0]) > width:  # keyset rows carry their sort key at the end
-            writer.writerows(r[:width] for r in rows)
-        else:
-            writer.writerows(rows)
-        yield buffer.getvalue().encode("utf-8")
-        await asyncio.sleep(0)  # let other requests run between batches
+    csv.writer(buffer, lineterminator="\r\n").writerow([neutralise(h) for h in export.headers])
+    yield (BOM + buffer.getvalue()).encode("utf-8")
+    plan = export.plan
+    base = plan.where.copy()
+    columns = _csv_select(export)(base)
+    engine = db.engine()
+    async with snapshot() as conn:
+        received: list[bytes] = []
+
+        async def sink(data: bytes) -> None:
+            received.append(data)
+
+        async def copy(sql: str, args: list[Any]) -> bytes:
+            received.clear()
+            engine.statements += 1
+            await conn.copy_from_query(sql, *args, output=sink, format="csv")
+            data, quoted = crlf(b"".join(received), False)
+            assert not quoted, "unbalanced quotes in PostgreSQL's CSV"
+            return data
+
+        if plan.hits is not None:
+            yield await copy(f"SELECT {columns} FROM customer {plan.join} WHERE {base.sql()} "
+                             "ORDER BY hit.rank", base.args)
+            return
+        last: tuple[str, uuid.UUID] | None = None
+        while True:
+            # the boundary: `batch` rows ahead on the keyset (no column arguments)
+            b = plan.where.copy()
+            engine.statements += 1
+            boundary = await conn.fetch(
+                f"SELECT customer.sort_name, customer.id FROM customer {plan.join} "
+                f"WHERE {b.sql()} AND {_after(b, last)} "
+                f"ORDER BY customer.sort_name, customer.id OFFSET {b.arg(batch - 1)} LIMIT 1",
+                *b.args)
+            upto = (boundary[0]["sort_name"], boundary[0]["id"]) if boundary else None
+            w = base.copy()
+            keyset = _after(w, last)
+            if upto is not None:
+                keyset += f" AND (customer.sort_name, customer.id) <= " \
+                          f"({w.arg(upto[0])}, {w.arg(upto[1])})"
+            chunk = await copy(
+                f"SELECT {columns} FROM customer {plan.join} WHERE {w.sql()} AND {keyset} "
+                "ORDER BY customer.sort_name, customer.id", w.args)
+            if chunk:
+                yield chunk
+            if upto is None:
+                return
+            last = upto
+            await asyncio.sleep(0)  # let other requests run between batches
 
 
 # --- XLSX -------------------------------------------------------------------------------------
