@@ -308,3 +308,15 @@ def test_a_data_row_naming_a_known_header_is_not_taken_for_the_header() -> None:
     with pytest.raises(ImportFileError) as caught:
         open_sheet(data)
     assert caught.value.code is ImportErrorCode.NO_HEADER
+
+
+@pytest.mark.parametrize("data", [
+    b"<!DOCTYPE html><html><body><table><tr><td>Vorname</td></tr></table></body></html>",
+    b"\xef\xbb\xbf  <html><table><tr><th>First name</th></tr></table></html>",
+    b'<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>',
+], ids=["html", "html with BOM", "XML spreadsheet 2003"])
+def test_web_pages_saved_as_xls_are_refused_with_advice(data: bytes) -> None:
+    with pytest.raises(ImportFileError) as caught:
+        open_sheet(data)
+    assert caught.value.code is ImportErrorCode.NOT_A_SPREADSHEET
+    assert "save it as XLSX or CSV" in str(caught.value)

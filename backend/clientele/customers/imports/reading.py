@@ -129,6 +129,7 @@ _OTHER_MAGIC: Sequence[tuple[bytes, str]] = (
     (b"RIFF", "a media file"),
     (b"{\\rtf", "an RTF document"),
 )
+_MARKUP = ("<!doctype", "<html", "<?xml", "<table", "<head", "<body")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
 _ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
@@ -309,6 +310,10 @@ def _open_csv(stream: IO[bytes], limits: Limits,
     if _looks_binary(text):
         raise _fail(ImportErrorCode.NOT_A_SPREADSHEET,
                     "The file holds binary data, not a spreadsheet (CSV, XLSX, XLS or ODS).")
+    if text.lstrip().lower().startswith(_MARKUP):
+        raise _fail(ImportErrorCode.NOT_A_SPREADSHEET,
+                    "This is a web page or XML file (some tools save these as .xls), not a "
+                    "spreadsheet: open it in a spreadsheet program and save it as XLSX or CSV.")
     delimiter = _delimiter(text, complete=len(sample) < SAMPLE_BYTES)
     wrapper = io.TextIOWrapper(stream, encoding=encoding, newline="")
     released = False
