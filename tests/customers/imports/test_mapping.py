@@ -319,3 +319,15 @@ def test_normalise() -> None:
 def test_split_full_name(text: str | None, parts: tuple) -> None:
     found = split_full_name(text)
     assert (found.salutation, found.first_name, found.last_name) == parts
+
+
+def test_a_target_that_is_not_text_is_unknown() -> None:
+    mapping = Mapping.from_targets(["Vorname", "X"], {0: "first_name", 1: 42})  # type: ignore[dict-item]
+    with pytest.raises(MappingError) as caught:
+        validate(mapping)
+    assert caught.value.codes == [ImportErrorCode.UNKNOWN_TARGET]
+
+
+def test_a_huge_header_cell_is_compared_by_its_start() -> None:
+    assert suggest_one("Vorname" + " " * 10 + "x" * 50_000).target is None
+    assert suggest_one("E-Mail" + "\u00a0" * 40_000).target == "email"

@@ -55,6 +55,7 @@ IGNORE = None
 EXACT = 100.0
 FUZZY_THRESHOLD = 88.0  # rapidfuzz ratio (0-100) a near miss needs
 FUZZY_MIN_LENGTH = 5  # shorter headers ("Nom", "CAP", "Ort") only match exactly
+MAX_HEADER_CHARS = 200  # a longer cell is compared by its start (a header is not that long)
 
 # Header (normalised as `normalise` does) -> target, or None for columns known to carry
 # nothing the customer record holds (so that "Middle Name" is not taken for "First Name").
@@ -231,9 +232,25 @@ class Suggestion:
     score: float  # 100: an exact match; lower: a near miss or a second choice; 0: nothing
 
 
+def _custom_names(definitions: Iterable[Definition]) -> dict[str, str]:
+    """Normalised key, label and custom.<key> of each settable field -> its target."""
+    custom: dict[str, str] = {}
+    for definition in definitions:
+        if definition.archived:
+            continue
+        for name in (definition.key, definition.label, f"custom {definition.key}"):
+            custom.setdefault(normalise(name), custom_target(definition.key))
+            custom.setdefault(normalise(name).replace(" ", ""), custom_target(definition.key))
+    return custom
+
+
 def suggest_one(header: str, definitions: Iterable[Definition] = ()) -> Suggestion:
     """The best target for one header, before the one-column-per-target rule."""
-    text = normalise(header)
+    return _suggest(header, _custom_names(definitions))
+
+
+def _suggest(header: str, custom: dict[str, str]) -> Suggestion:
+    text = normalise(str(header)[:MAX_HEADER_CHARS])
     if not text:
         return Suggestion(IGNORE, 0.0)
     built_in: Suggestion | None = None
@@ -246,13 +263,6 @@ def suggest_one(header: str, definitions: Iterable[Definition] = ()) -> Suggesti
     # before columns known to be of no use ("Gender" may well be an account's field)
     if built_in is not None and built_in.target is not None:
         return built_in
-    custom: dict[str, str] = {}
-    for definition in definitions:
-        if definition.archived:
-            continue
-        for name in (definition.key, definition.label, f"custom {definition.key}"):
-            custom.setdefault(normalise(name), custom_target(definition.key))
-            custom.setdefault(normalise(name).replace(" ", ""), custom_target(definition.key))
     for candidate in (text, text.replace(" ", "")):
         if candidate in custom:
             return Suggestion(custom[candidate], EXACT)
@@ -276,11 +286,11 @@ def suggest_one(header: str, definitions: Iterable[Definition] = ()) -> Suggesti
 
 def known_headers(cells: Sequence[Any], definitions: Iterable[Definition] = ()) -> int:
     """How many cells read as a header this module knows (a target or a known ignored column)."""
-    definitions = list(definitions)
+    custom = _custom_names(definitions)
     count = 0
     for cell in cells:
         if isinstance(cell, str) and cell.strip():
-            suggestion = suggest_one(cell, definitions)
+            suggestion = _suggest(cell, custom)
             if suggestion.score >= FUZZY_THRESHOLD - 1:
                 count += 1
     return count
@@ -337,8 +347,8 @@ class Mapping:
 def suggest(headers: Sequence[Any], definitions: Iterable[Definition] = ()) -> Mapping:
     """A suggested mapping: each column's best target, each single-valued target given to its
     best column (ties: the leftmost), the others ignored."""
-    definitions = list(definitions)
-    found = [suggest_one(str(h) if h is not None else "", definitions) for h in headers]
+    custom = _custom_names(definitions)
+    found = [_suggest(str(h) if h is not None else "", custom) for h in headers]
     order = sorted(range(len(found)), key=lambda i: (-found[i].score, i))
     used: set[str] = set()
     chosen: dict[int, Suggestion] = {}
@@ -379,9 +389,10 @@ def validate(mapping: Mapping, definitions: Iterable[Definition] = ()) -> None:
         target = column.target
         if target is None:
             continue
-        if target not in TARGETS and target not in settable:
+        if not isinstance(target, str) or (target not in TARGETS and target not in settable):
             what = (f"no custom field {target[len(CUSTOM_PREFIX):]!r} can be set"
-                    if target.startswith(CUSTOM_PREFIX) else f"{target!r} is not a field")
+                    if isinstance(target, str) and target.startswith(CUSTOM_PREFIX)
+                    else f"{target!r} is not a field")
             errors.append(FieldError(
                 f"mapping.{column.index}",
                 f"Column {column.index + 1} ({column.header!r}): {what}.",
