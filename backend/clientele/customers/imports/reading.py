@@ -243,7 +243,33 @@ def _encoding(sample: bytes) -> str:
     if best is None or (b"\x00" in sample and not str(best.encoding).startswith("utf")):
         raise _fail(ImportErrorCode.NOT_A_SPREADSHEET,
                     "The file holds binary data, not a spreadsheet (CSV, XLSX, XLS or ODS).")
+    if _western(sample):
+        return "cp1252"
     return str(best.encoding)
+
+
+# Letters and signs of the Western European languages our customers' files are written in.
+_WESTERN = frozenset(
+    "äöüÄÖÜßéèêëÉÈÊËàâáãÀÂÁÃîïíìÎÏÍÌôóòõœøÔÓÒÕŒØûùúÛÙÚçÇñÑåÅæÆÿŸ"
+    "€«»‹›‘’‚“”„–—…°§©®×·¿¡ª º¹²³½¼¾´¨¸\xa0"
+)
+
+
+def _western(sample: bytes) -> bool:
+    """Windows-1252, the encoding Excel saves CSV in across Western Europe, when the sample
+    reads as Western European text in it: every other character is one of those languages'
+    and they are sparse among the letters (Cyrillic read as Windows-1252 looks accented in
+    every letter). charset-normalizer alone takes a short "Lefèvre" for Windows-1250
+    ("Lefčvre"): too little text to tell them apart."""
+    try:
+        text = sample.decode("cp1252")
+    except UnicodeDecodeError:  # a byte Windows-1252 leaves undefined
+        return False
+    others = [ch for ch in text if ord(ch) > 127]
+    if not others or any(ch not in _WESTERN for ch in others):
+        return False
+    letters = sum(1 for ch in text if ch.isalpha())
+    return len([ch for ch in others if ch.isalpha()]) * 3 <= letters
 
 
 def _looks_binary(text: str) -> bool:
