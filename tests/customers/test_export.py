@@ -396,3 +396,17 @@ def test_record_ends_become_crlf_outside_quotes_only() -> None:
     first, quoted = export.crlf(b'a,"open\n', False)
     assert (first, quoted) == (b'a,"open\n', True)
     assert export.crlf(b'still"\nnext\n', quoted) == (b'still"\r\nnext\r\n', False)
+
+
+async def test_exports_at_once_are_bounded(gql, admin, monkeypatch) -> None:
+    from clientele.api import exports
+
+    await create_customer(gql, firstName="Busy")
+    monkeypatch.setattr(exports, "_running", exports.MAX_RUNNING)
+    busy = await admin.get("/export/customers.csv")
+    assert busy.status_code == 429 and busy.headers["retry-after"] == "5"
+    assert busy.json()["errors"][0]["extensions"]["code"] == "TOO_MANY_EXPORTS"
+    monkeypatch.setattr(exports, "_running", 0)
+    for fmt in ("csv", "xlsx"):
+        assert (await admin.get(f"/export/customers.{fmt}")).status_code == 200
+    assert exports._running == 0  # each finished export gave its place back
