@@ -53,7 +53,7 @@ async def run(settings: Settings, args: argparse.Namespace) -> int:
     fmt = export.Format(args.format)
     try:
         filt, inner_search = filter_json.parse(args.filter_json)
-        text = args.search or inner_search
+        text = filter_json.storable(args.search or inner_search or "", "search")
         prepared = await export.prepare(account.id, filt,
                                         listing.Search(text) if text else None)
     except InvalidFilter as exc:

@@ -410,3 +410,35 @@ async def test_exports_at_once_are_bounded(gql, admin, monkeypatch) -> None:
     for fmt in ("csv", "xlsx"):
         assert (await admin.get(f"/export/customers.{fmt}")).status_code == 200
     assert exports._running == 0  # each finished export gave its place back
+
+
+async def test_hostile_parameters_get_a_code_never_a_500(gql, admin, index) -> None:
+    await _fields(gql)
+    await create_customer(gql, firstName="Safe")
+    cases = [
+        {"search": "a\x00b"},
+        {"filter": '{"search": "a\\u0000b"}'},
+        {"filter": '{"customFields": [{"key": "tag", "equals": "\\ud800"}]}'},
+        {"filter": '{"customFields": [{"key": "tag", "in": ["x\\u0000"]}]}'},
+        {"filter": '{"customFields": [{"key": "\\u0000", "equals": "x"}]}'},
+        {"filter": '{"customFields": [{"key": "score", "numberMin": 1e999}]}'},
+        {"filter": '{"customFields": [{"key": "score", "equals": "x"}]}'},
+        {"filter": '{"customFields": [{"key": "since", "dateFrom": "2020-02-30"}]}'},
+        {"filter": '{"customFields": [{"key": "tag"}]}'},
+        {"filter": "\x00"},
+    ]
+    for ready in (False, True):  # the database fallback, then the index
+        if ready:
+            await index()
+        for params in cases:
+            for fmt in ("csv", "xlsx"):
+                response = await admin.get(f"/export/customers.{fmt}", params=params)
+                assert response.status_code == 400, (params, response.text)
+                assert response.json()["errors"][0]["extensions"]["code"] == "INVALID_FILTER"
+    odd = await admin.get("/export/customers.csv",
+                          params={"search": "ü" * 5000 + "%", "filter": "{}"})
+    assert odd.status_code == 200 and _rows(odd.content)[1:] == []
+    for path in ("/export/customers/" + "A" * 300 + ".json", "/export/customers/%00.json",
+                 "/export/customers/..%2F..%2Fetc%2Fpasswd.json", "/export/customers/.json"):
+        response = await admin.get(path)
+        assert response.status_code in (400, 404), (path, response.text)

@@ -64,7 +64,7 @@ async def customers_file(request: Request) -> Response:
     params = request.query_params
     try:
         filt, inner_search = filter_json.parse(params.get("filter"))
-        text = params.get("search") or inner_search
+        text = filter_json.storable(params.get("search") or inner_search or "", "search")
         mode = params.get("searchMode", "IDENTITY")
         if mode not in ("IDENTITY", "FULL_TEXT"):
             raise InvalidFilter("searchMode is IDENTITY or FULL_TEXT.")

@@ -87,13 +87,25 @@ def from_data(data: Any) -> tuple[CustomerFilter, str | None]:
     ), search
 
 
+def storable(value: str, name: str) -> str:
+    """`value`, unless PostgreSQL could not take it as text (NUL, a lone surrogate from a
+    JSON escape): then InvalidFilter rather than a database error."""
+    if "\x00" in value:
+        raise InvalidFilter(f"{name} contains a NUL character.")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidFilter(f"{name} is not valid Unicode text.") from None
+    return value
+
+
 def _text(data: dict[str, Any], name: str) -> str | None:
     value = data.get(name)
     if value is not None and not isinstance(value, str):
         raise InvalidFilter(f"{name} is a string.")
     if value is not None and len(value) > MAX_TEXT:
         raise InvalidFilter(f"{name} is longer than {MAX_TEXT} characters.")
-    return value
+    return None if value is None else storable(value, name)
 
 
 def _enum(data: dict[str, Any], name: str, kind: Any) -> str | None:
@@ -161,6 +173,9 @@ def _condition(data: Any) -> CustomFieldCondition:
             or not all(isinstance(v, str) and len(v) <= MAX_TEXT for v in any_of)):
         raise InvalidFilter(f"Custom field {key!r}: in is a list of at most "
                             f"{MAX_LIST_VALUES} strings.")
+    for text in (key, equals, *(any_of or ())):
+        if text is not None:
+            storable(text, f"Custom field {key[:60]!r}")
     checked = data.get("checked")
     if checked is not None and not isinstance(checked, bool):
         raise InvalidFilter(f"Custom field {key!r}: checked is true or false.")
