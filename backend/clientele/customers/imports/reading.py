@@ -6,9 +6,12 @@ lists of cells, each padded to the header's width. Blank rows are skipped; row n
 ones a spreadsheet program shows (1-based, blank and title rows counted).
 
 CSV is decoded and parsed as it is read (a 64 KB sample decides encoding and delimiter), so
-memory stays flat however long the file is. Workbooks are read by python-calamine, which holds
-one sheet in memory: they are bounded by their size on disk, by the size their zip entries
-declare once unpacked, and by the sheet's dimensions before any row is read.
+memory stays flat however long the file is. Workbooks are read by python-calamine in a child
+process (`workbook_worker.py`: a forged workbook can make calamine abort its process; memory
+and CPU time capped there), which holds one sheet in memory and streams its rows back as JSON
+lines: bounded by the file's size, the size its zip entries declare once unpacked, and the
+sheet's dimensions before any row is read. Reading is blocking work: an async caller runs it
+in a thread.
 
 Cells are `str` for CSV. Workbook cells keep their type: `str`, `int` (a whole number such as a
 postcode typed as a number), `float`, `bool`, `datetime.date` (a date cell, or a date-time cell
@@ -26,8 +29,11 @@ import dataclasses
 import datetime as dt
 import functools
 import io
+import json
 import os
 import re
+import subprocess
+import sys
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -35,7 +41,6 @@ from pathlib import Path
 from typing import IO, Any
 
 import charset_normalizer
-import python_calamine
 
 from clientele.customers.custom_fields import Definition
 from clientele.customers.imports.errors import ImportErrorCode, ImportFileError
@@ -392,76 +397,108 @@ def _open_csv(stream: IO[bytes], limits: Limits,
 
 # ---------------------------------------------------------------- workbooks
 
-def _cell(value: Any, number: int, limits: Limits) -> Cell:
+WORKER = Path(__file__).with_name("workbook_worker.py")
+_WORKER_ERRORS = {
+    "PASSWORD_PROTECTED": (ImportErrorCode.PASSWORD_PROTECTED,
+                           "The workbook is protected by a password; save it without one."),
+    "NO_SHEETS": (ImportErrorCode.NO_HEADER, "The workbook has no sheets."),
+}
+
+
+def _decoded(value: Any) -> Cell:
+    """A cell as the worker sent it, in the types `Sheet` promises."""
+    if isinstance(value, dict):
+        if "d" in value:
+            return dt.date.fromisoformat(value["d"])
+        if "dt" in value:
+            stamp = dt.datetime.fromisoformat(value["dt"])
+            return stamp.date() if stamp.time() == dt.time() else stamp
+        if "t" in value:
+            return dt.time.fromisoformat(value["t"])
+        if "td" in value:
+            return dt.timedelta(seconds=value["td"])
+        return ""
     if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
         return int(value)
-    if isinstance(value, dt.datetime):
-        return value.date() if value.time() == dt.time() else value
-    if isinstance(value, str) and len(value) > limits.max_cell_chars:
-        raise _too_long(number, limits)
     if value is None:
         return ""
     return value
 
 
-def _reraise_unless_calamine(exc: BaseException) -> None:
-    """Re-raise what is not a failure to read the bytes: calamine raises its own errors and,
-    on some forged files, a pyo3 PanicException (a BaseException: a Rust assertion failed)."""
-    if isinstance(exc, Exception) or type(exc).__name__ == "PanicException":
-        return
-    raise exc
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.kill()
+    process.wait()
+    for stream in (process.stdin, process.stdout):
+        if stream is not None:
+            stream.close()
 
 
 def _open_workbook(data: bytes, kind: str, name: str | None, limits: Limits,
                    looks_like_header: Callable[[Sequence[Cell]], int]) -> Sheet:
+    unreadable = _fail(ImportErrorCode.NOT_A_SPREADSHEET,
+                       f"The file cannot be read as an {kind.upper()} workbook.")
+    process = subprocess.Popen(
+        [sys.executable, "-I", str(WORKER), name or "", str(limits.max_cell_chars)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    assert process.stdin is not None and process.stdout is not None
+    stdout = process.stdout
+    # a line holds one row: bounded by the columns and the cell length the worker checks
+    line_limit = limits.max_columns * (limits.max_cell_chars * 6 + 64) + 4096
+
+    def message() -> Any:
+        line = stdout.readline(line_limit)
+        if not line.endswith(b"\n"):  # the worker died (a forged file) or wrote too much
+            raise unreadable
+        return json.loads(line)
+
     try:
-        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except python_calamine.PasswordError as exc:
-        raise _fail(ImportErrorCode.PASSWORD_PROTECTED,
-                    "The workbook is protected by a password; save it without one.") from exc
-    except BaseException as exc:  # calamine's errors and panics alike: the bytes are not a book
-        _reraise_unless_calamine(exc)
-        raise _fail(ImportErrorCode.NOT_A_SPREADSHEET,
-                    f"The file cannot be read as an {kind.upper()} workbook.") from exc
-    names = list(book.sheet_names)
-    if name is not None:
-        if name not in names:
-            raise _fail(ImportErrorCode.UNKNOWN_SHEET,
-                        f"The workbook has no sheet {name!r}; its sheets are "
-                        + ", ".join(repr(n) for n in names) + ".", sheets=names)
-        chosen = name
-    else:
-        visible = [m.name for m in book.sheets_metadata
-                   if m.typ == python_calamine.SheetTypeEnum.WorkSheet
-                   and m.visible == python_calamine.SheetVisibleEnum.Visible]
-        if not names:
-            raise _fail(ImportErrorCode.NO_HEADER, "The workbook has no sheets.")
-        chosen = visible[0] if visible else names[0]
-    try:
-        sheet = book.get_sheet_by_name(chosen)
-    except BaseException as exc:
-        _reraise_unless_calamine(exc)
-        raise _fail(ImportErrorCode.NOT_A_SPREADSHEET,
-                    f"The sheet {chosen!r} cannot be read.") from exc
-    if sheet.total_height > limits.max_rows + HEADER_SEARCH_ROWS:
-        raise _fail(ImportErrorCode.TOO_MANY_ROWS,
-                    f"The sheet has {sheet.total_height} rows; at most {limits.max_rows} can be "
-                    "imported at once.", limit=limits.max_rows)
-    if sheet.width > limits.max_columns:
-        raise _fail(ImportErrorCode.TOO_MANY_COLUMNS,
-                    f"The sheet has {sheet.width} columns; at most {limits.max_columns} can be "
-                    "imported.", limit=limits.max_columns)
+        try:
+            process.stdin.write(data)
+            process.stdin.close()
+        except BrokenPipeError:
+            pass  # the worker ended early: what it wrote (or did not) tells why
+        first = message()
+        if not isinstance(first, dict):
+            raise unreadable
+        if "error" in first:
+            code = first["error"]
+            if code == "UNKNOWN_SHEET":
+                names = first["sheets"]
+                raise _fail(ImportErrorCode.UNKNOWN_SHEET,
+                            f"The workbook has no sheet {name!r}; its sheets are "
+                            + ", ".join(repr(n) for n in names) + ".", sheets=names)
+            if code in _WORKER_ERRORS:
+                raise _fail(*_WORKER_ERRORS[code])
+            raise unreadable
+        names, chosen = first["sheets"], first["chosen"]
+        if first["height"] > limits.max_rows + HEADER_SEARCH_ROWS:
+            raise _fail(ImportErrorCode.TOO_MANY_ROWS,
+                        f"The sheet has {first['height']} rows; at most {limits.max_rows} can "
+                        "be imported at once.", limit=limits.max_rows)
+        if first["width"] > limits.max_columns:
+            raise _fail(ImportErrorCode.TOO_MANY_COLUMNS,
+                        f"The sheet has {first['width']} columns; at most {limits.max_columns} "
+                        "can be imported.", limit=limits.max_columns)
+    except BaseException:
+        _stop(process)
+        raise
 
     def records() -> Iterator[tuple[int, list[Cell]]]:
         try:
-            for index, row in enumerate(sheet.iter_rows()):
-                yield index + 1, [_cell(v, index + 1, limits) for v in row]
-        except ImportFileError:
-            raise
-        except BaseException as exc:
-            _reraise_unless_calamine(exc)
-            raise _fail(ImportErrorCode.NOT_A_SPREADSHEET,
-                        f"The sheet {chosen!r} cannot be read.") from exc
+            number = 0
+            while True:
+                row = message()
+                if isinstance(row, dict):
+                    if row.get("end"):
+                        return
+                    if row.get("error") == "CELL_TOO_LONG":
+                        raise _too_long(int(row["row"]), limits)
+                    raise unreadable
+                number += 1
+                yield number, [_decoded(v) for v in row]
+        finally:
+            _stop(process)
 
     return _sheet(kind, records(), limits, looks_like_header, chosen, names)
 
