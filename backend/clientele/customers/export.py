@@ -2,9 +2,9 @@
 
 Rows are all of the account's customers, or exactly those the list shows for a filter and
 search (`listing.selection`: the same SQL conditions, the same search index hits). They are
-read in keyset batches of BATCH rows inside one read-only REPEATABLE READ transaction, so the
-file is one consistent snapshot (a customer renamed mid-export is neither skipped nor listed
-twice) and memory stays flat whatever the count.
+read in keyset batches (CSV_BATCH rows for CSV, BATCH for XLSX) inside one read-only
+REPEATABLE READ transaction, so the file is one consistent snapshot (a customer renamed
+mid-export is neither skipped nor listed twice) and memory stays flat whatever the count.
 
 Columns: FIXED below, then one per custom field definition, archived ones too (by key order),
 headed by its label (label and key when two labels are alike).
@@ -54,7 +54,11 @@ from clientele.customers.custom_fields import Definition
 from clientele.customers.enums import CustomFieldType
 from clientele.customers.filters import CustomerFilter
 
-BATCH = 5_000
+BATCH = 5_000  # XLSX rows fetched at once (typed values, CPU-bound in XlsxWriter anyway)
+# CSV rows per keyset batch: each batch costs a boundary query and the COPY's own round trips,
+# and PostgreSQL idles while a batch is sent; 20,000 rows (~5 MB of CSV) read 100k customers
+# in 1.4-2.0 s against 2.6-3.3 s with 5,000 (docs/performance.md)
+CSV_BATCH = 20_000
 XLSX_MAX_ROWS = 1_048_576  # rows of one worksheet, the header included
 FILE_CHUNK = 256 * 1024
 BOM = "\ufeff"
@@ -285,7 +289,7 @@ def _after(w: filters.Where, last: tuple[str, uuid.UUID] | None) -> str:
     return f"(customer.sort_name, customer.id) > ({w.arg(last[0])}, {w.arg(last[1])})"
 
 
-async def csv_chunks(export: Export, batch: int = BATCH) -> AsyncIterator[bytes]:
+async def csv_chunks(export: Export, batch: int = CSV_BATCH) -> AsyncIterator[bytes]:
     """The CSV file in chunks of one batch: BOM and header first, CRLF line ends.
 
     PostgreSQL writes the rows (COPY … TO STDOUT, FORMAT csv: RFC 4180 quoting, formatted and
@@ -301,16 +305,20 @@ async def csv_chunks(export: Export, batch: int = BATCH) -> AsyncIterator[bytes]
     engine = db.engine()
     async with snapshot() as conn:
         received: list[bytes] = []
+        quoted = False
 
-        async def sink(data: bytes) -> None:
-            received.append(data)
+        async def sink(data: bytes) -> None:  # CRLF as it arrives: one copy of the batch
+            nonlocal quoted
+            converted, quoted = crlf(data, quoted)
+            received.append(converted)
 
         async def copy(sql: str, args: list[Any]) -> bytes:
             received.clear()
             engine.statements += 1
             await conn.copy_from_query(sql, *args, output=sink, format="csv")
-            data, quoted = crlf(b"".join(received), False)
             assert not quoted, "unbalanced quotes in PostgreSQL's CSV"
+            data = b"".join(received)
+            received.clear()
             return data
 
         if plan.hits is not None:
