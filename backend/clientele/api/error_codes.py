@@ -29,12 +29,13 @@ from clientele.blocking.services import BlockErrorCode
 from clientele.calendar_sync.errors import CalendarErrorCode
 from clientele.core.errors import ErrorCode
 from clientele.customers.errors import CustomerErrorCode
+from clientele.customers.imports.errors import ImportErrorCode
 
 log = logging.getLogger(__name__)
 
 DOMAIN_ENUMS: tuple[type[Enum], ...] = (
     ErrorCode, CustomerErrorCode, AppointmentErrorCode, AccountErrorCode, BlockErrorCode,
-    CalendarErrorCode)
+    CalendarErrorCode, ImportErrorCode)
 API_ENUMS: tuple[Any, ...] = (
     CustomerErrorCodeEnum, AppointmentErrorCodeEnum, AccountErrorCodeEnum, BlockErrorCodeEnum,
     CalendarErrorCodeEnum)
@@ -61,6 +62,11 @@ TRANSLATIONS: dict[str, dict[Any, str]] = {
     "NOTHING_TO_BLOCK": {_C: "INVALID", _P: "INVALID", _A: "INVALID", _K: "INVALID"},
     "SYNC_FAILED": {_C: "INVALID", _P: "INVALID", _A: "INVALID", _B: "INVALID"},
 }
+# Reading an import file (issue 12): no mutation shows these yet; the import's own API enum
+# will carry them. Until then, INVALID with the reader's message wherever one surfaces.
+TRANSLATIONS.update({code.name: {api: "INVALID" for api in API_ENUMS
+                                 if code.name not in api.__members__}
+                     for code in ImportErrorCode})
 
 
 @functools.cache
