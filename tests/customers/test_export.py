@@ -442,3 +442,17 @@ async def test_hostile_parameters_get_a_code_never_a_500(gql, admin, index) -> N
                  "/export/customers/..%2F..%2Fetc%2Fpasswd.json", "/export/customers/.json"):
         response = await admin.get(path)
         assert response.status_code in (400, 404), (path, response.text)
+
+
+async def test_statements_grow_with_batches_not_rows(gql) -> None:
+    from clientele.core import db
+
+    for i in range(5):
+        await create_customer(gql, firstName="Count", lastName=f"C{i}")
+    prepared = await export.prepare(gql.account.id)
+    engine = db.engine()
+    for batch, expected in ((2, 6), (5, 4), (100, 2)):  # boundary + COPY per batch
+        before = engine.statements
+        body = b"".join([c async for c in export.csv_chunks(prepared, batch=batch)])
+        assert engine.statements - before == expected, batch
+        assert len(_rows(body)) == 6
