@@ -50,22 +50,16 @@ def _healthcheck(settings: Settings) -> int:
 
 
 async def _migrate(settings: Settings) -> None:
-    from clientele.core import db
 
-    database.configure(db.resolve_url(settings))
-    async with db.startup_lock():
-        await db.migrate()
+    await database.migrated(settings)
     print("migrations applied")
 
 
 async def _seed(settings: Settings, count: int) -> None:
     from clientele import seed
     from clientele.accounts.services import ensure_default_account
-    from clientele.core import db
 
-    database.configure(db.resolve_url(settings))
-    async with db.startup_lock():
-        await db.migrate()
+    await database.migrated(settings)
     account = await ensure_default_account(settings.default_phone_region)
     created = await seed.seed_if_empty(account, count)
     print(f"seeded {created} customers" if created else "database not empty; nothing seeded")
@@ -74,11 +68,9 @@ async def _seed(settings: Settings, count: int) -> None:
 async def _seed_profile(settings: Settings, appointments: int) -> None:
     from clientele import seed
     from clientele.accounts.services import ensure_default_account
-    from clientele.core import db, ids
+    from clientele.core import ids
 
-    database.configure(db.resolve_url(settings))
-    async with db.startup_lock():
-        await db.migrate()
+    await database.migrated(settings)
     account = await ensure_default_account(settings.default_phone_region)
     row = await seed.seed_profile(account, appointments)
     print(ids.encode("Customer", row["id"]))
@@ -110,13 +102,10 @@ def _new_password() -> str:
 async def _user_create(settings: Settings, email: str, name: str, role: str) -> None:
     from clientele.accounts.bootstrap import create_user_with_role
     from clientele.accounts.services import ensure_default_account
-    from clientele.core import db
     from clientele.core.errors import DomainError
 
     password = _new_password()
-    database.configure(db.resolve_url(settings))
-    async with db.startup_lock():
-        await db.migrate()
+    await database.migrated(settings)
     account = await ensure_default_account(settings.default_phone_region)
     try:
         await create_user_with_role(account, email, name or email, password, role)
@@ -135,11 +124,8 @@ async def _sync(settings: Settings, target: str, date_from: str | None,
     from clientele.calendar_sync import sources
     from clientele.calendar_sync.service import sync_source
     from clientele.calendar_sync.sync import Window
-    from clientele.core import db
 
-    database.configure(db.resolve_url(settings))
-    async with db.startup_lock():
-        await db.migrate()
+    await database.migrated(settings)
     account = await ensure_default_account(settings.default_phone_region)
     actor = Principal.system(account, "calendar sync").actor
     is_url = target.startswith(("http://", "https://", "webcal://"))

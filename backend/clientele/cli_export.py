@@ -36,13 +36,10 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 async def run(settings: Settings, args: argparse.Namespace) -> int:
     from clientele.accounts.services import ensure_default_account, get_account_by_slug
-    from clientele.core import db
     from clientele.customers import export, filter_json, listing
     from clientele.customers.filters import InvalidFilter
 
-    database.configure(db.resolve_url(settings))
-    async with db.startup_lock():
-        await db.migrate()
+    await database.migrated(settings)
     if args.account:
         account = await get_account_by_slug(args.account)
         if account is None:

@@ -17,3 +17,11 @@ def configure(url: str | None = None) -> db.CountingPostgresEngine:
     """Bind every table to the engine for `url` (default: DATABASE_URL or the embedded one)."""
     return db.configure(url or db.resolve_url(Settings.from_env()), tables=all_tables(),
                         piccolo_conf=PICCOLO_CONF)
+
+
+async def migrated(settings: Settings) -> None:
+    """Configure the engine for `settings` and bring the schema up to date (what every CLI
+    command that touches the database does first)."""
+    configure(db.resolve_url(settings))
+    async with db.startup_lock():
+        await db.migrate()

@@ -32,18 +32,15 @@ MAX_SEARCH = 200  # as customers(search:)
 _running = 0
 
 
-def _principal(request: Request) -> Principal | None:
-    return request.scope.get("state", {}).get("principal")
-
-
-def _refusal(request: Request) -> Response | None:
-    principal = _principal(request)
+def _exporter(request: Request) -> Principal | Response:
+    """The signed-in principal that may export, or the error response to send instead."""
+    principal = request.scope.get("state", {}).get("principal")
     if principal is None or not principal.authenticated:
         return http_error(401, "Log in or send an API token (Authorization: Bearer …).",
                           "UNAUTHENTICATED")
     if not principal.can(Permission.EXPORT_CUSTOMERS):
         return http_error(403, "This needs the permission export:customers.", "FORBIDDEN")
-    return None
+    return principal
 
 
 def _attachment(name: str) -> dict[str, str]:
@@ -52,11 +49,9 @@ def _attachment(name: str) -> dict[str, str]:
 
 
 async def customers_file(request: Request) -> Response:
-    refused = _refusal(request)
-    if refused is not None:
-        return refused
-    principal = _principal(request)
-    assert principal is not None
+    principal = _exporter(request)
+    if isinstance(principal, Response):
+        return principal
     if request.path_params["format"] not in {f.value for f in export.Format}:
         return http_error(404, "Not found: export customers.csv or customers.xlsx.",
                           "NOT_FOUND")
@@ -92,11 +87,9 @@ class _Counted(StreamingResponse):
 
 
 async def customer_file(request: Request) -> Response:
-    refused = _refusal(request)
-    if refused is not None:
-        return refused
-    principal = _principal(request)
-    assert principal is not None
+    principal = _exporter(request)
+    if isinstance(principal, Response):
+        return principal
     name = request.path_params["name"]
     if not name.endswith(".json"):
         return http_error(404, "Not found.", "NOT_FOUND")

@@ -66,6 +66,14 @@ class _Revocable:
     live: live.Live
     _ending: asyncio.Task[None] | None = None
 
+    async def handle(self) -> None:
+        """The connection is registered for revocations while the base handler runs."""
+        self._open_live(self.context)  # type: ignore[attr-defined]
+        try:
+            await super().handle()  # type: ignore[misc]
+        finally:
+            await self._close_live()
+
     def _open_live(self, context: Context) -> None:
         self._ending = None
         self.live = live.registry.open(context.principal, self._revoked)
@@ -96,13 +104,6 @@ class SharedTransportWSHandler(_Revocable, BaseGraphQLTransportWSHandler[Context
     """graphql-transport-ws where identical subscriptions share one execution per event and
     one encoded payload (api/subscription_fanout.py). Queries, mutations and anything that
     cannot be keyed run per operation, as before."""
-
-    async def handle(self) -> None:
-        self._open_live(self.context)
-        try:
-            await super().handle()
-        finally:
-            await self._close_live()
 
     async def handle_message(self, message: Any) -> None:
         if self.live.revoked:
@@ -211,13 +212,6 @@ class SharedTransportWSHandler(_Revocable, BaseGraphQLTransportWSHandler[Context
 class LegacyWSHandler(_Revocable, BaseGraphQLWSHandler[Context, None]):
     """graphql-ws (subscriptions-transport-ws), for older clients: malformed messages close
     with 4400 instead of raising in the handler; revocation closes with 4403."""
-
-    async def handle(self) -> None:
-        self._open_live(self.context)
-        try:
-            await super().handle()
-        finally:
-            await self._close_live()
 
     async def handle_message(self, message: Any) -> None:
         if self.live.revoked:
