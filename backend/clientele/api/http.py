@@ -49,7 +49,7 @@ class GraphQLApp(CheckedRequestBody, GraphQL):
     # malformed messages close with 4400, revoked principals with 4403 (api/ws_handlers.py)
     graphql_transport_ws_handler_class = SharedTransportWSHandler  # type: ignore[assignment]
     graphql_ws_handler_class = LegacyWSHandler  # type: ignore[assignment]
-    websocket_adapter_class = WebSocketAdapter  # type: ignore[assignment]
+    websocket_adapter_class = WebSocketAdapter
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
@@ -118,11 +118,13 @@ class GraphQLApp(CheckedRequestBody, GraphQL):
                 response.status_code = 400
         return response
 
-    async def execute_operation(self, request: Any, request_adapter: Any, request_data: Any,
-                                context: Context, *args: Any, **kwargs: Any) -> Any:
+    async def execute_operation(  # type: ignore[override]
+            self, request: Any, request_adapter: Any, request_data: Any, context: Context,
+            *args: Any, **kwargs: Any) -> Any:
         """An SSE or multipart event stream ends when its principal is revoked (api/live.py)."""
-        result = await super().execute_operation(request, request_adapter, request_data,
-                                                 context, *args, **kwargs)
+        result = await super().execute_operation(
+            request, request_adapter, request_data, context,  # type: ignore[arg-type]
+            *args, **kwargs)
         if hasattr(result, "__anext__"):
             return live.guarded(result, context.principal)
         return result
