@@ -23,7 +23,7 @@ from clientele.calendar_sync import details as contact
 from clientele.calendar_sync import events as run_events
 from clientele.calendar_sync.ics import EventInstance, FeedError
 from clientele.calendar_sync.parsing import parse_off_loop
-from clientele.core import db
+from clientele.core import db, turns
 from clientele.customers import services as customers
 from clientele.customers.enums import ConflictPolicy, CustomerSource
 
@@ -31,15 +31,6 @@ INTERRUPTED = "The server stopped during this run; nothing from it was kept."
 SYNC_LOCK_NAMESPACE = 0x53594E43  # "SYNC"
 log = logging.getLogger(__name__)
 UPSERT_CHUNK = 500
-YIELD_EVERY = 50
-
-
-async def _let_others_run(done: int) -> None:
-    """Every YIELD_EVERY items of a long loop, give the event loop to other requests: the
-    loops below do CPU work per event and await nothing for most of them, so a feed of
-    thousands of events would otherwise hold every other request for a second or more."""
-    if done % YIELD_EVERY == YIELD_EVERY - 1:
-        await asyncio.sleep(0)
 
 
 class SyncBusy(RuntimeError):
@@ -97,7 +88,7 @@ async def sync_events(actor: Actor, source_id: uuid.UUID, events: list[EventInst
     changed: list[tuple[EventInstance, str, contact.ContactDetails, Any]] = []
     extracted: dict[tuple[Any, ...], contact.ContactDetails] = {}
     for done, (key, event) in enumerate(latest.items()):
-        await _let_others_run(done)
+        await turns.let_others_run(done)
         stored = existing.get(key)
         if stored is not None and event.sequence < stored["sequence"]:
             continue  # an older version of an event we already have
@@ -274,7 +265,7 @@ async def run_sync(actor: Actor, source_id: uuid.UUID, data: str | bytes | None,
         finished = await _finish(run_id, SyncOutcome(), error)
     else:
         for done, (appointment_id, customer_id) in enumerate(outcome.changed_appointments):
-            await _let_others_run(done)
+            await turns.let_others_run(done)
             await appointment_events.publish(actor.account_id, appointment_id, customer_id,
                                              "synced")
     await run_events.publish(actor.account_id, run_id, source_id)

@@ -12,7 +12,6 @@ commit and is dropped when it rolls back. piccolo joins a nested transaction to 
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import hashlib
 import logging
@@ -25,6 +24,7 @@ from piccolo.engine.postgres import PostgresEngine, PostgresTransaction
 from piccolo.querystring import QueryString
 from piccolo.table import Table
 
+from clientele.core import turns
 from clientele.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -58,8 +58,7 @@ class CallbackTransaction(PostgresTransaction):
             callbacks, self.callbacks = self.callbacks, []
             for done, callback in enumerate(callbacks):
                 await _run(callback)
-                if done % 50 == 49:  # thousands of events (a calendar sync's customers)
-                    await asyncio.sleep(0)  # must not hold every other request meanwhile
+                await turns.let_others_run(done)  # a sync's thousands of events
         return ok
 
 

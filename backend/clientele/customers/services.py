@@ -15,7 +15,7 @@ from clientele.accounts import audit
 from clientele.accounts.audit import AuditAction
 from clientele.accounts.principal import Actor
 from clientele.appointments import writes as appointments
-from clientele.core import db
+from clientele.core import db, turns
 from clientele.core.errors import DomainError, FieldError, NotFound
 from clientele.customers import custom_fields, events, identity
 from clientele.customers.enums import ConflictPolicy, CustomerSource
@@ -317,13 +317,6 @@ async def delete(actor: Actor, customer_id: uuid.UUID, keep_history: bool) -> No
 INSERT_CHUNK = 500  # new customers per statement in match_or_create_many
 
 
-async def _let_others_run(done: int) -> None:
-    """Every 50 people of a long call, give the event loop to other requests (cleaning a
-    calendar's thousands of people is CPU work that awaits nothing)."""
-    if done % 50 == 49:
-        await asyncio.sleep(0)
-
-
 @dataclass(frozen=True)
 class Person:
     """One input of `match_or_create_many`: customer values and custom field values."""
@@ -389,7 +382,7 @@ async def match_or_create_many(
     results = [Resolved() for _ in people]
     usable: list[tuple[int, dict[str, Any], dict[str, Any]]] = []
     for i, person in enumerate(people):
-        await _let_others_run(i)
+        await turns.let_others_run(i)
         cleaned, errors = clean(person.values, actor.phone_region)
         given_custom: dict[str, Any] = {}
         if person.custom:
@@ -425,7 +418,7 @@ async def match_or_create_many(
                 pending.clear()
 
             for i, cleaned, given_custom in usable:
-                await _let_others_run(i)
+                await turns.let_others_run(i)
                 phones_of = (cleaned.get("mobile_phone"), cleaned.get("landline_phone"))
                 found = known.match(cleaned.get("email"), phones_of)
                 if found is not None and isinstance(found[0], tuple):  # created by this call

@@ -19,7 +19,7 @@ from clientele.customers.search.index import Hit, SearchIndex
 
 log = logging.getLogger(__name__)
 BATCH = 20_000
-APPLY_CHUNK = 500  # rows indexed between two turns of other requests
+APPLY_CHUNK = 100  # rows indexed between two turns of other requests
 CATCH_UP_SECONDS = 5.0
 # Rows written in a transaction carry its start time, so one that commits late may have an
 # updated_at behind the watermark; every catch-up re-reads this margin (unchanged rows are
