@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
-
-import httpx
-
 from clientele.api.schema import MAX_ALIASES, MAX_BATCH, MAX_DEPTH, build_schema
-from clientele.app import create_app
-from clientele.settings import Settings
 from tests.api.helpers import create_customer
+from tests.security.in_process import app_client
 
 
 def _codes(result) -> list[str]:
@@ -58,16 +53,6 @@ async def test_cost_limit(gql) -> None:
     assert (await gql.execute(profile, id=cid)).errors is None
 
 
-def _http(account, production: bool, token: str | None = None) -> httpx.AsyncClient:
-    settings = dataclasses.replace(Settings.from_env(),
-                                   app_env="production" if production else "development")
-    app = create_app(settings)
-    app.state.account = account
-    headers = {"authorization": f"Bearer {token}"} if token else {}
-    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test",
-                             headers=headers)
-
-
 async def test_production_hides_introspection_suggestions_graphiql_and_internals(
     account, monkeypatch
 ) -> None:
@@ -82,13 +67,13 @@ async def test_production_hides_introspection_suggestions_graphiql_and_internals
     async def broken(*args, **kwargs):
         raise RuntimeError("connection to 10.0.0.5 refused; password=hunter2")
 
-    async with _http(account, production=False, token=token) as dev:
+    async with app_client(account, production=False, token=token) as dev:
         assert "types" in (await dev.post("/graphql", json=introspection)).json()["data"][
             "__schema"]
         assert "Did you mean" in (await dev.post("/graphql", json=typo)).json()["errors"][0][
             "message"]
         assert (await dev.get("/graphql", headers={"accept": "text/html"})).status_code == 200
-    async with _http(account, production=True, token=token) as prod:
+    async with app_client(account, production=True, token=token) as prod:
         refused = (await prod.post("/graphql", json=introspection)).json()
         assert "introspection" in refused["errors"][0]["message"].lower()
         message = (await prod.post("/graphql", json=typo)).json()["errors"][0]["message"]
@@ -107,7 +92,7 @@ async def test_batches_are_limited_and_scoped(gql, account) -> None:
     from tests.conftest import token_for
 
     token = await token_for(account.slug, ALL)
-    async with _http(account, production=False, token=token) as client:
+    async with app_client(account, production=False, token=token) as client:
         batch = [{"query": "{ me { name } }"}] * 2
         response = await client.post("/graphql", json=batch)
         assert [r["data"]["me"]["name"] for r in response.json()] == ["Test admin"] * 2

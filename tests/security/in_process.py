@@ -26,3 +26,16 @@ async def in_process(**settings: Any) -> AsyncIterator[httpx.AsyncClient]:
                                     client=("127.0.0.1", 50000))
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
         yield client
+
+
+def app_client(account: Any, *, production: bool, token: str | None = None
+               ) -> httpx.AsyncClient:
+    """A client of a fresh app whose anonymous requests belong to `account`, in production or
+    development mode, signed in with a bearer `token` or anonymous."""
+    settings = dataclasses.replace(Settings.from_env(),
+                                   app_env="production" if production else "development")
+    app = create_app(settings)
+    app.state.account = account
+    headers = {"authorization": f"Bearer {token}"} if token else {}
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test",
+                             headers=headers)

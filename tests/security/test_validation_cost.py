@@ -7,7 +7,6 @@ set, by any code (our limits, graphql-core's rules, the executor)."""
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 import httpx
@@ -19,9 +18,8 @@ from clientele.accounts.permissions import ALL
 from clientele.api.document_limits import measure
 from clientele.api.schema import LIMITS, MAX_ALIASES, MAX_DEPTH, MAX_FIELDS, build_schema
 from clientele.api.validation import OVERLAP_BUDGET
-from clientele.app import create_app
-from clientele.settings import Settings
 from tests.conftest import token_for
+from tests.security.in_process import app_client
 from tests.security.spa_documents import spa_documents
 
 
@@ -63,13 +61,7 @@ def fragment_reads(monkeypatch) -> CountingSelectionSet:
 
 
 def _http(account, token: str | None = None, production: bool = True) -> httpx.AsyncClient:
-    settings = dataclasses.replace(Settings.from_env(),
-                                   app_env="production" if production else "development")
-    app = create_app(settings)
-    app.state.account = account
-    headers = {"authorization": f"Bearer {token}"} if token else {}
-    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test",
-                             headers=headers)
+    return app_client(account, production=production, token=token)
 
 
 def _codes(body: dict) -> list[str]:
