@@ -97,3 +97,36 @@ async def test_a_subscriber_that_stops_reading_is_dropped_not_buffered_forever(g
             async for _ in messages:
                 received += 1
         assert received == pubsub.MAX_PENDING
+
+
+async def test_a_subscriber_that_falls_behind_gets_a_coded_error_in_production(
+        gql, monkeypatch) -> None:
+    """Production masks uncoded errors; falling behind is the client's to handle, so it comes
+    with the code SUBSCRIBER_TOO_SLOW and its message, as in the shared fan-out."""
+    from clientele.api.schema import build_schema
+    from clientele.core import pubsub
+    from clientele.customers import events as customer_events
+
+    monkeypatch.setattr(pubsub, "MAX_PENDING", 3)
+    production = build_schema(production=True)
+    cid = await create_customer(gql, firstName="Slow", lastName="Reader")
+    rename = """mutation($id: ID!, $n: String) { customerUpdate(id: $id, input: {lastName: $n})
+        { userErrors { code } } }"""
+    before = subscriber_queues()
+    stream = await production.subscribe(SUBSCRIPTION, variable_values={"id": cid},
+                                        context_value=Context(principal=gql.principal))
+    first = asyncio.ensure_future(stream.__anext__())
+    await subscribed(before)
+    await gql.data(rename, id=cid, n="Read")
+    assert (await first).errors is None
+    for i in range(6):  # nobody reads meanwhile
+        await gql.data(rename, id=cid, n=f"Unread{i}")
+    pump = f"pubsub-pump:{customer_events.CHANNEL}"
+    await eventually(lambda: not any(t.get_name() == pump for t in asyncio.all_tasks()),
+                     what="the subscriber to fall behind")
+    results = [await asyncio.wait_for(stream.__anext__(), 5) for _ in range(4)]
+    assert [r.errors for r in results[:3]] == [None, None, None]
+    error = results[3].errors[0]
+    assert error.extensions == {"code": "SUBSCRIBER_TOO_SLOW"}
+    assert "dropped" in error.message
+    await stream.aclose()

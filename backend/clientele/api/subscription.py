@@ -13,7 +13,7 @@ import strawberry
 from clientele.accounts.permissions import Permission
 from clientele.accounts.principal import Principal
 from clientele.api.context import Info
-from clientele.api.errors import decode_id
+from clientele.api.errors import ApiError, decode_id
 from clientele.api.permissions import require
 from clientele.core import pubsub
 
@@ -41,9 +41,13 @@ class LiveEvents(Generic[T]):
         account = str(principal.account.id)
         only = None if wanted is None else str(decode_id(wanted, self.type_name))
         async with pubsub.subscribe(self.channel) as messages:
-            async for message in messages:
-                if message["account"] != account or only not in (None, message.get(self.key)):
-                    continue
-                item = await self.load(principal, message)
-                if item is not None:
-                    yield item
+            try:
+                async for message in messages:
+                    if message["account"] != account \
+                            or only not in (None, message.get(self.key)):
+                        continue
+                    item = await self.load(principal, message)
+                    if item is not None:
+                        yield item
+            except pubsub.SubscriberTooSlow as slow:  # coded, so production does not mask it
+                raise ApiError(str(slow), slow.code) from slow

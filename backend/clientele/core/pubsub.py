@@ -117,6 +117,13 @@ class _SlowSubscriber(Exception):
     pass
 
 
+class SubscriberTooSlow(ConnectionError):
+    """This subscriber fell more than MAX_PENDING events behind and was dropped (the API
+    reports it with the code SUBSCRIBER_TOO_SLOW, as the shared fan-out does)."""
+
+    code = "SUBSCRIBER_TOO_SLOW"
+
+
 @contextlib.asynccontextmanager
 async def subscribe(channel: str) -> AsyncIterator[AsyncIterator[dict[str, Any]]]:
     """Yield an async iterator of decoded messages on `channel`.
@@ -151,7 +158,7 @@ async def subscribe(channel: str) -> AsyncIterator[AsyncIterator[dict[str, Any]]
                         "The connection to the event broker was lost; subscribe again.",
                         "event broker connection lost")
                 if isinstance(item, _SlowSubscriber):
-                    raise ConnectionError(
+                    raise SubscriberTooSlow(
                         f"More than {MAX_PENDING} events were waiting for this subscriber; "
                         "it was dropped. Subscribe again.")
                 yield json.loads(item.message)
