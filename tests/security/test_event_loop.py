@@ -19,6 +19,7 @@ from clientele.accounts import credentials, users
 from clientele.accounts.bootstrap import create_user_with_role
 from clientele.calendar_sync import parsing
 from clientele.calendar_sync.ics import FeedError, parse
+from tests.waiting import eventually
 
 START, END = dt.datetime(2026, 1, 1, tzinfo=dt.UTC), dt.datetime(2028, 1, 1, tzinfo=dt.UTC)
 
@@ -122,7 +123,6 @@ async def test_parse_workers_end_with_the_app_process() -> None:
     graceful shutdown, which skips exit handlers too), its parse workers do not outlive it."""
     import subprocess
     import sys
-    import time
 
     from tests.conftest import ROOT
 
@@ -130,10 +130,8 @@ async def test_parse_workers_end_with_the_app_process() -> None:
                          text=True, timeout=120)
     workers = [int(pid) for pid in app.stdout.split()]
     assert workers, app.stderr
-    deadline = time.monotonic() + 30
-    while any(os.path.exists(f"/proc/{pid}") and _alive(pid) for pid in workers):
-        assert time.monotonic() < deadline, f"parse workers {workers} outlived the app"
-        await asyncio.sleep(0.1)
+    await eventually(lambda: not any(_alive(pid) for pid in workers), within=30,
+                     what=f"parse workers {workers} to end with the app")
 
 
 def _alive(pid: int) -> bool:
