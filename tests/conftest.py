@@ -42,23 +42,34 @@ def _with_database(url: str, name: str) -> str:
     return urlunparse(parts._replace(path=f"/{name}"))
 
 
+@contextlib.contextmanager
+def scratch_database(server_url: str, prefix: str) -> Iterator[str]:
+    """A new, empty database on the server of `server_url` (created before, dropped after)."""
+    import asyncio
+
+    name = f"{prefix}_{secrets.token_hex(4)}"
+
+    async def admin(sql: str) -> None:
+        conn = await asyncpg.connect(server_url)
+        try:
+            await conn.execute(sql)
+        finally:
+            await conn.close()
+
+    asyncio.run(admin(f'CREATE DATABASE "{name}"'))
+    try:
+        yield _with_database(server_url, name)
+    finally:
+        asyncio.run(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
 @pytest.fixture(scope="session")
 def database_url() -> Iterator[str]:
     server_url = os.environ.get("DATABASE_URL")
     name = f"clientele_test_{secrets.token_hex(4)}"
     if server_url:
-        import asyncio
-
-        async def admin(sql: str) -> None:
-            conn = await asyncpg.connect(server_url)
-            try:
-                await conn.execute(sql)
-            finally:
-                await conn.close()
-
-        asyncio.run(admin(f'CREATE DATABASE "{name}"'))
-        yield _with_database(server_url, name)
-        asyncio.run(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        with scratch_database(server_url, "clientele_test") as url:
+            yield url
     else:
         from clientele.core.embedded import embedded_database_url
 

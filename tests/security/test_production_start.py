@@ -16,13 +16,12 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlparse, urlunparse
 
 import asyncpg
 import httpx
 import pytest
 
-from tests.conftest import ROOT, running_server
+from tests.conftest import ROOT, running_server, scratch_database
 
 DEMO = ("admin@default.example.com", "clientele-demo")
 LOGIN = "mutation($e: String!, $p: String!) { login(email: $e, password: $p) " \
@@ -32,20 +31,8 @@ LOGIN = "mutation($e: String!, $p: String!) { login(email: $e, password: $p) " \
 @pytest.fixture(scope="module")
 def fresh_database(database_url: str) -> Iterator[str]:
     """A database of its own on the session's server (the session's has demo data)."""
-    name = f"clientele_prod_{secrets.token_hex(4)}"
-
-    async def admin(sql: str) -> None:
-        conn = await asyncpg.connect(database_url)
-        try:
-            await conn.execute(sql)
-        finally:
-            await conn.close()
-
-    asyncio.run(admin(f'CREATE DATABASE "{name}"'))
-    try:
-        yield urlunparse(urlparse(database_url)._replace(path=f"/{name}"))
-    finally:
-        asyncio.run(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    with scratch_database(database_url, "clientele_prod") as url:
+        yield url
 
 
 class Production:
