@@ -34,19 +34,8 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tests.security.exploding import doubling  # noqa: E402
 from tests.security.spa_documents import spa_documents  # noqa: E402
-
-
-def doubling(levels: int, spreads: int = 2, inline: bool = False) -> str:
-    def spread(i: int) -> str:
-        text = f"...F{i + 1}"
-        return f"... on Query {{ ... on Query {{ {text} }} }}" if inline else text
-
-    parts = ["query Exploding { ...F0 }"]
-    parts += [f"fragment F{i} on Query {{ {' '.join([spread(i)] * spreads)} }}"
-              for i in range(levels)]
-    parts.append(f"fragment F{levels} on Query {{ me {{ name }} }}")
-    return "\n".join(parts)
 
 
 def chain(links: int) -> str:

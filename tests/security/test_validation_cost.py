@@ -19,22 +19,9 @@ from clientele.api.document_limits import measure
 from clientele.api.schema import LIMITS, MAX_ALIASES, MAX_DEPTH, MAX_FIELDS, build_schema
 from clientele.api.validation import OVERLAP_BUDGET
 from tests.conftest import token_for
+from tests.security.exploding import doubling
 from tests.security.in_process import app_client
 from tests.security.spa_documents import spa_documents
-
-
-def doubling(levels: int, spreads: int = 2, inline: bool = False) -> str:
-    """`fragment F0 on Query { ...F1 ...F1 }` … : spreads**levels copies of the last fragment;
-    with `inline`, every spread sits inside two nested inline fragments."""
-    def spread(i: int) -> str:
-        text = f"...F{i + 1}"
-        return f"... on Query {{ ... on Query {{ {text} }} }}" if inline else text
-
-    parts = ["query Exploding { ...F0 }"]
-    parts += [f"fragment F{i} on Query {{ {' '.join([spread(i)] * spreads)} }}"
-              for i in range(levels)]
-    parts.append(f"fragment F{levels} on Query {{ me {{ name }} }}")
-    return "\n".join(parts)
 
 
 class CountingSelectionSet:
