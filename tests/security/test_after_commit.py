@@ -26,8 +26,8 @@ from clientele.calendar_sync.ics import parse
 from clientele.calendar_sync.sync import Window, sync_events
 from clientele.core import db, ids, pubsub
 from clientele.customers import services
+from clientele.customers.events import CHANNEL as CUSTOMER_CHANNEL
 from clientele.customers.search.service import service
-from clientele.customers.services import CUSTOMER_CHANNEL
 from tests.conftest import actor_of
 from tests.waiting import eventually, subscribed, subscriber_queues
 

@@ -23,7 +23,6 @@ from clientele.customers.errors import CustomerErrorCode
 from clientele.customers.rows import custom_values
 from clientele.customers.validation import clean, name_errors, sort_name
 
-CUSTOMER_CHANNEL = events.CHANNEL  # tests/security/test_after_commit.py imports it from here
 IDENTITY_FIELDS = ("email", "mobile_phone", "landline_phone")
 # sources that resolve many people in one long transaction: they lock the account's identity
 # decisions as a whole (customers.identity explains why)
