@@ -113,10 +113,6 @@ async def publish(channel: str, message: dict[str, Any]) -> None:
 MAX_PENDING = int(os.environ.get("CLIENTELE_SUBSCRIBER_MAX_PENDING", "1000"))
 
 
-class _SlowSubscriber(Exception):
-    pass
-
-
 class SubscriberTooSlow(ConnectionError):
     """This subscriber fell more than MAX_PENDING events behind and was dropped (the API
     reports it with the code SUBSCRIBER_TOO_SLOW, as the shared fan-out does)."""
@@ -142,7 +138,9 @@ async def subscribe(channel: str) -> AsyncIterator[AsyncIterator[dict[str, Any]]
                 while True:
                     event = await subscriber.get()
                     if queue.qsize() >= MAX_PENDING:
-                        queue.put_nowait(_SlowSubscriber())
+                        queue.put_nowait(SubscriberTooSlow(
+                            f"More than {MAX_PENDING} events were waiting for this "
+                            "subscriber; it was dropped. Subscribe again."))
                         return
                     queue.put_nowait(event)
             except Unsubscribed:
@@ -157,10 +155,8 @@ async def subscribe(channel: str) -> AsyncIterator[AsyncIterator[dict[str, Any]]
                     raise ServiceUnavailable(
                         "The connection to the event broker was lost; subscribe again.",
                         "event broker connection lost")
-                if isinstance(item, _SlowSubscriber):
-                    raise SubscriberTooSlow(
-                        f"More than {MAX_PENDING} events were waiting for this subscriber; "
-                        "it was dropped. Subscribe again.")
+                if isinstance(item, SubscriberTooSlow):
+                    raise item
                 yield json.loads(item.message)
 
         try:
