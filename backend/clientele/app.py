@@ -23,7 +23,7 @@ from clientele.accounts.bootstrap import (
     create_demo_users,
     has_users,
 )
-from clientele.accounts.services import ensure_default_account
+from clientele.accounts.services import AccountInfo, ensure_default_account
 from clientele.api import exports
 from clientele.api.auth import Authentication
 from clientele.api.content_types import GraphQLContentTypes
@@ -49,7 +49,7 @@ PLACEHOLDER = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 </p></main></body></html>"""
 
 
-async def start(settings: Settings) -> None:
+async def start(settings: Settings) -> AccountInfo:
     """Everything the app needs before serving: database, migrations, account, and in
     development demo data. Production seeds nothing, whatever CLIENTELE_SEED says: demo users
     have a published password."""
@@ -71,6 +71,7 @@ async def start(settings: Settings) -> None:
                 print(f"  development login ({role}): {email} / {DEMO_PASSWORD}", flush=True)
         if not await has_users(account):
             print(FIRST_ADMIN_HINT, flush=True)
+    return account
 
 
 def tune_garbage_collector() -> None:
@@ -151,8 +152,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        await start(settings)
-        app.state.account = await ensure_default_account(settings.default_phone_region)
+        app.state.account = await start(settings)
         await pubsub.connect(settings.broadcast_url)
         await recover_calendar_runs()  # sync runs a stopped process left "running"
         tune_garbage_collector()
