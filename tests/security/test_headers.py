@@ -137,7 +137,9 @@ async def test_hsts_only_when_configured(seconds: int, expected: str | None) -> 
 
 async def test_healthz_tells_strangers_the_status_only() -> None:
     from clientele.accounts.permissions import Permission
+    from clientele.accounts.services import ensure_default_account
 
+    await ensure_default_account("CH")  # the test may run first in its session
     token = await token_for("default", frozenset({Permission.READ_CUSTOMERS}), "read-only")
     async with in_process() as client:
         anonymous = await client.get("/healthz")
