@@ -66,19 +66,43 @@ async function uploadThroughPage(page, fileName, text) {
   );
 }
 
-/** Resolves once the page has subscribed to `operation` over graphql-ws. */
-function subscribed(page, operation) {
-  return new Promise((resolve) => {
-    page.on("websocket", (socket) => {
-      socket.on("framesent", (frame) => {
-        const text = typeof frame.payload === "string" ? frame.payload : frame.payload.toString();
-        if (text.includes('"subscribe"') && text.includes(operation)) resolve();
-      });
+/**
+ * Counts the graphql-ws subscriptions `page` holds open: subscribe minus complete frames sent on
+ * its newest socket (the app keeps one; a navigation away ends the old one without a close event).
+ */
+function countSubscriptions(page) {
+  const counter = { open: 0 };
+  page.on("websocket", (socket) => {
+    counter.open = 0;
+    socket.on("framesent", (frame) => {
+      const text = typeof frame.payload === "string" ? frame.payload : frame.payload.toString();
+      if (text.includes('"type":"subscribe"')) counter.open += 1;
+      if (text.includes('"type":"complete"')) counter.open -= 1;
     });
   });
+  return counter;
 }
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** This account's subscribers the server has connected to its event broker (staff /healthz). */
+async function liveSubscribers() {
+  const response = await browser.context.request.get(`${app.baseUrl}/healthz`);
+  return (await response.json()).live.subscribers;
+}
+
+/**
+ * The handshake: polls (with a deadline) until the server counts as many live subscribers as
+ * `wanted()` (the page's open subscriptions, at least one), or none when `wanted` is null.
+ */
+async function serverCounts(wanted, what) {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const want = wanted === null ? 0 : wanted();
+    const have = await liveSubscribers();
+    if (wanted === null ? have === 0 : want > 0 && have === want) return;
+    if (Date.now() > deadline) throw new Error(`waited 15 s for ${what}: the server counts ${have}, the page holds ${want}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 describe("issue 5 screens in Chromium", { timeout: 170_000 }, () => {
   before(async () => {
@@ -98,15 +122,14 @@ describe("issue 5 screens in Chromium", { timeout: 170_000 }, () => {
 
   test("a synced appointment appears on the open dashboard without reload, with a toast; the profile shows it", { timeout: TEST_TIMEOUT }, async () => {
     const { page, step, axeViolations } = await openPage(browser, "calendar-dashboard");
-    const ready = subscribed(page, "AppointmentSynced");
+    const subscriptions = countSubscriptions(page);
     const title = "E2E Checkup";
     await step("dashboard open", async () => {
       await page.goto(`${app.baseUrl}/today`);
       await page.getByRole("heading", { level: 1, name: "Today & upcoming" }).waitFor();
       await page.getByText("No appointments today or later.").or(page.locator(".day__list").first()).waitFor();
       await assertNoAxeViolations(axeViolations);
-      await ready;
-      await sleep(300); // the server registers the subscription
+      await serverCounts(() => subscriptions.open, "the dashboard's subscriptions to be live");
       await page.evaluate(() => {
         window.__notReloaded = true;
       });
@@ -135,11 +158,14 @@ describe("issue 5 screens in Chromium", { timeout: 170_000 }, () => {
     });
 
     await step("the open profile gains the next appointment live", async () => {
-      const profileReady = subscribed(page, "CustomerAppointmentSynced");
-      await page.reload();
+      // a fresh load of the profile: the old page's subscriptions are gone first, so the count
+      // the server reports is the new page's alone
+      await page.goto("about:blank");
+      await serverCounts(null, "the old page's subscriptions to end");
+      await page.goto(`${app.baseUrl}${customerPath}`);
       await page.getByRole("heading", { level: 1, name: "E2E Person" }).waitFor();
-      await profileReady;
-      await sleep(300);
+      await page.getByRole("list", { name: "Upcoming appointments" }).getByText(title).waitFor();
+      await serverCounts(() => subscriptions.open, "the profile's subscriptions to be live");
       await page.evaluate(() => {
         window.__notReloaded = true;
       });

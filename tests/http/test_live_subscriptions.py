@@ -86,3 +86,44 @@ async def test_server_sent_events(live_server: str, admin_token: str) -> None:
             assert event["kind"] == "CREATED"
         finally:
             reader.cancel()
+
+
+async def test_healthz_says_when_a_subscription_is_live(live_server: str,
+                                                        admin_token: str) -> None:
+    """Staff's /healthz counts this account's subscribers that have reached the broker, so a
+    client can wait for that fact: once counted, the very next event arrives (no retry)."""
+    headers = {"authorization": f"Bearer {admin_token}"}
+
+    async def subscribers() -> int:
+        async with httpx.AsyncClient(headers=headers) as client:
+            return (await client.get(f"{live_server}/healthz")).json()["live"]["subscribers"]
+
+    before = await subscribers()
+    url = live_server.replace("http://", "ws://") + "/graphql"
+    async with websockets.connect(url, subprotocols=["graphql-transport-ws"]) as ws:
+        await ws.send(json.dumps({"type": "connection_init",
+                                  "payload": {"authorization": f"Bearer {admin_token}"}}))
+        assert json.loads(await ws.recv())["type"] == "connection_ack"
+        await ws.send(json.dumps({"id": "1", "type": "subscribe",
+                                  "payload": {"query": SUBSCRIPTION}}))
+        assert await eventually(lambda: _at_least(subscribers, before + 1), within=10,
+                                what="the subscription to be counted live")
+        name = f"Counted{uuid.uuid4().hex[:6]}"
+        await _create(live_server, name, admin_token)
+
+        async def next_event() -> dict | None:
+            message = json.loads(await ws.recv())
+            return message["payload"]["data"]["customerChanged"]
+
+        event = await asyncio.wait_for(_named_event(next_event, name), 10)
+        assert event["kind"] == "CREATED"
+    assert await eventually(lambda: _at_most(subscribers, before), within=10,
+                            what="the closed subscription to be uncounted")
+
+
+async def _at_least(count, wanted: int) -> bool:
+    return await count() >= wanted
+
+
+async def _at_most(count, wanted: int) -> bool:
+    return await count() <= wanted

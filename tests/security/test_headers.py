@@ -149,3 +149,4 @@ async def test_healthz_tells_strangers_the_status_only() -> None:
     assert wrong.json() == {"status": "ok"}
     assert staff.json()["status"] == "ok"
     assert set(staff.json()["search"]) == {"ready", "customers", "buildSeconds"}
+    assert staff.json()["live"] == {"subscribers": 0}

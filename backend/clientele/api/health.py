@@ -2,7 +2,8 @@
 
 Anyone may ask, so an anonymous answer is the status only: the search index's customer count
 and build time say how big a business is, so they are for its signed-in staff (session cookie
-or API token) and count their own account only. A database that does not answer within
+or API token) and count their own account only, as does `live.subscribers` (this account's
+graphql-transport-ws subscriptions on this instance that have reached the event broker). A database that does not answer within
 HEALTH_TIMEOUT_SECONDS is reported as unreachable with 503, so an orchestrator takes the
 instance out of rotation instead of reading a 500 or waiting for the driver's own (minute-long)
 connect timeout.
@@ -17,6 +18,7 @@ from starlette.responses import JSONResponse, Response
 
 from clientele.accounts import sessions
 from clientele.accounts.principal import Principal
+from clientele.api import subscription_fanout
 from clientele.api.auth import SESSION_COOKIE, bearer_token, principal_from_token
 from clientele.core import db
 from clientele.core.faults import fault_of
@@ -51,4 +53,5 @@ async def health(request: Request) -> Response:
         body["search"] = {"ready": search_service.ready,
                           "customers": len(index) if index is not None else 0,
                           "buildSeconds": search_service.build_seconds}
+        body["live"] = {"subscribers": subscription_fanout.live_subscribers(staff.account.id)}
     return JSONResponse(body, headers={"Cache-Control": "no-store"})

@@ -5,6 +5,7 @@ loads each object itself."""
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator, Awaitable, Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -18,6 +19,11 @@ from clientele.api.permissions import require
 from clientele.core import pubsub
 
 T = TypeVar("T")
+
+# Called once a subscription's resolver has reached the event broker (events published from
+# now on reach it); the shared execution (api/subscription_fanout.py) sets it per group.
+reached_broker: ContextVar[Callable[[], None] | None] = ContextVar("reached_broker",
+                                                                   default=None)
 
 
 @dataclass(frozen=True)
@@ -41,6 +47,8 @@ class LiveEvents(Generic[T]):
         account = str(principal.account.id)
         only = None if wanted is None else str(decode_id(wanted, self.type_name))
         async with pubsub.subscribe(self.channel) as messages:
+            if (reached := reached_broker.get()) is not None:
+                reached()
             try:
                 async for message in messages:
                     if message["account"] != account \

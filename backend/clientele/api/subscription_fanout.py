@@ -44,6 +44,7 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from clientele.accounts.principal import Principal
 from clientele.api.document_limits import MAX_TOKENS
 from clientele.api.live import Live
+from clientele.api.subscription import reached_broker
 from clientele.core.pubsub import MAX_PENDING
 
 log = logging.getLogger(__name__)
@@ -128,6 +129,10 @@ class Group:
         self.members: set[Member] = set()
         self.task: asyncio.Task[None] | None = None
         self.ended = False
+        self.live = False  # the resolver has subscribed to the broker
+
+    def _reached_broker(self) -> None:
+        self.live = True
 
     def start(self, source: Source, encode: Callable[[Any], str]) -> None:
         self.task = asyncio.get_running_loop().create_task(self._run(source, encode))
@@ -136,6 +141,7 @@ class Group:
         from strawberry.types.execution import ExecutionResult, PreExecutionError
 
         failure: BaseException | None = None
+        reached_broker.set(self._reached_broker)  # this task's context only
         try:
             stream = await source()
             try:
@@ -188,6 +194,14 @@ class Group:
 
 
 _groups: dict[Key, Group] = {}
+
+
+def live_subscribers(account_id: object) -> int:
+    """Subscribers of `account_id` on this instance whose subscription has reached the event
+    broker: an event published now reaches each of them (/healthz tells staff, so a client or
+    a test can wait for this fact instead of for time)."""
+    return sum(len(group.members) for group in _groups.values()
+               if group.live and not group.ended and group.key.account_id == account_id)
 
 
 @contextlib.asynccontextmanager
