@@ -16,7 +16,7 @@ import contextlib
 import hashlib
 import logging
 import os
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from typing import Any
 
 import asyncpg
@@ -163,6 +163,30 @@ async def transaction() -> AsyncIterator[None]:
     anywhere rolls back the whole outermost transaction."""
     async with engine().transaction():
         yield
+
+
+@contextlib.asynccontextmanager
+async def apart() -> AsyncIterator[None]:
+    """Statements (and after-commit callbacks) inside run outside the current transaction, on
+    their own pooled connection, committed at once: for what a long transaction reports while
+    it runs (an import's progress), which must not wait for its commit or vanish with it."""
+    token = engine().current_transaction.set(None)
+    try:
+        yield
+    finally:
+        engine().current_transaction.reset(token)
+
+
+async def copy_records(table: str, records: Iterable[Sequence[Any]],
+                       columns: Sequence[str]) -> None:
+    """COPY `records` into `table` on the current transaction's connection (binary COPY:
+    the fastest way rows reach PostgreSQL)."""
+    current = _current()
+    if current is None:
+        raise RuntimeError("copy_records runs inside a transaction")
+    eng = engine()
+    eng.statements += 1
+    await current.connection.copy_records_to_table(table, records=records, columns=columns)
 
 
 def in_transaction() -> bool:

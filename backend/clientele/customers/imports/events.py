@@ -1,0 +1,46 @@
+"""The `import` channel: an import job's progress or status changed (`{"account", "id"}`).
+
+Subscribers are the live `importProgress` subscription, which loads the job. `wake` tells this
+process's runner that there is work (other instances find it within `runner.POLL_SECONDS`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from typing import Any
+
+from clientele.core import pubsub
+
+CHANNEL = "import"
+_work: dict[asyncio.AbstractEventLoop, asyncio.Event] = {}
+
+
+def _event() -> asyncio.Event:
+    loop = asyncio.get_running_loop()
+    if loop not in _work:
+        _work.clear()  # one loop at a time in a process (tests start new ones)
+        _work[loop] = asyncio.Event()
+    return _work[loop]
+
+
+def payload(account_id: uuid.UUID, job_id: uuid.UUID) -> dict[str, Any]:
+    return {"account": str(account_id), "id": str(job_id)}
+
+
+async def publish(account_id: uuid.UUID, job_id: uuid.UUID) -> None:
+    await pubsub.publish(CHANNEL, payload(account_id, job_id))
+
+
+def wake() -> None:
+    _event().set()
+
+
+async def work(timeout: float) -> None:
+    """Until `wake` is called or `timeout` seconds have passed."""
+    event = _event()
+    try:
+        await asyncio.wait_for(event.wait(), timeout)
+    except TimeoutError:
+        pass
+    event.clear()

@@ -1,0 +1,157 @@
+"""Import jobs end to end in the domain: analysis, commit under each duplicate strategy and
+error policy, in-file and database duplicates, undo. Files are written by the tests."""
+
+from __future__ import annotations
+
+import io
+import uuid
+
+import pytest
+
+from clientele.core import db
+from clientele.customers import custom_fields, services
+from clientele.customers.enums import CustomerSource, CustomFieldType
+from clientele.customers.imports import jobs
+from clientele.customers.imports.jobs import Duplicates, ErrorPolicy
+from tests.conftest import actor_of
+
+pytestmark = pytest.mark.asyncio
+
+HEADER = "First name;Last name;E-Mail;Mobile;Notes\r\n"
+
+
+def csv_file(*rows: str, header: str = HEADER) -> io.BytesIO:
+    return io.BytesIO((header + "".join(r + "\r\n" for r in rows)).encode("utf-8"))
+
+
+async def analysed(actor, data: io.BytesIO, name: str = "people.csv") -> dict:
+    job_id = await jobs.create(actor, name, data)
+    await jobs.run_pending()
+    job = await jobs.get(actor.account_id, job_id)
+    assert job["status"] == "READY", job
+    return job
+
+
+async def imported(actor, job: dict, duplicates=Duplicates.FILL,
+                   policy=ErrorPolicy.IMPORT_VALID) -> dict:
+    await jobs.commit(actor, job["id"], duplicates, policy)
+    await jobs.run_pending()
+    return await jobs.get(actor.account_id, job["id"])
+
+
+async def customers(account_id: uuid.UUID) -> list[dict]:
+    return await db.fetch(
+        "SELECT * FROM customer WHERE account = $1 ORDER BY sort_name, email", account_id)
+
+
+async def test_analysis_counts_previews_and_suggests(account) -> None:
+    actor = actor_of(account)
+    job = await analysed(actor, csv_file(
+        "Anna;Muster;anna@example.com;079 123 45 67;first",
+        "anna;MUSTER;ANNA@Example.com;;again, other case",
+        "Bea;Beispiel;not-an-email;;",
+        "Carl;Klein;;+41 79 765 43 21;",
+        ";;;;only notes",
+    ))
+    assert [c["target"] for c in job["columns"]] == [
+        "first_name", "last_name", "email", "mobile_phone", "notes"]
+    assert job["counts"] == {"rows": 5, "valid": 3, "rejected": 2, "duplicates_in_file": 1,
+                             "existing": 0, "created": 0, "updated": 0, "skipped": 0}
+    preview = {row["row"]: row for row in job["preview"]}
+    assert preview[3]["duplicate"] == {"kind": "IN_FILE", "row": 2}
+    assert preview[4]["errors"][0]["code"] == "INVALID_EMAIL"
+    assert preview[2]["values"]["mobile_phone"] == "+41791234567"
+    assert job["columns"][0]["samples"] == ["Anna", "anna", "Bea"]
+    assert await customers(account.id) == []  # analysis writes no customer
+
+
+async def test_commit_creates_merges_in_file_and_rejects_with_reasons(account) -> None:
+    actor = actor_of(account)
+    job = await imported(actor, await analysed(actor, csv_file(
+        "Anna;Muster;anna@example.com;079 123 45 67;first",
+        "anna;MUSTER;ANNA@Example.com;;again",
+        "Bea;Beispiel;not-an-email;;",
+        ";;;+41 79 765 43 21;no name",
+        "Dora;Dreier;;0791234567;same phone as Anna",
+    )))
+    assert job["status"] == "SUCCEEDED", job
+    counts = job["counts"]
+    # rows 2, 3 and 6 are one person (email in other case, then the same phone); row 4 has a
+    # bad email; row 5 no name for a new customer
+    assert (counts["created"], counts["rejected"], counts["duplicates_in_file"]) == (1, 2, 2)
+    [anna] = await customers(account.id)
+    assert (anna["first_name"], anna["last_name"], anna["email"], anna["mobile_phone"],
+            anna["notes"], anna["source"]) == (
+        "Anna", "Muster", "anna@example.com", "+41791234567", "first", "IMPORT")
+    text = "".join(await jobs.rejected_csv(account.id, job["id"]))
+    assert "not-an-email" in text and "Invalid email address" in text
+    assert "no name" in text and "first or last name is required" in text
+
+
+async def test_duplicates_against_the_database_under_each_strategy(account) -> None:
+    actor = actor_of(account)
+    results = {}
+    for strategy in Duplicates:
+        await db.fetch("DELETE FROM customer WHERE account = $1", account.id)
+        await services.create(actor, {"first_name": "Anna", "last_name": "Alt",
+                                      "email": "anna@example.com", "company": None,
+                                      "notes": "kept"})
+        job = await imported(actor, await analysed(actor, csv_file(
+            "Anna;Neu;anna@example.com;;from file",
+            "Ben;Bauer;ben@example.com;;new",
+        )), strategy)
+        rows = {r["first_name"]: r for r in await customers(account.id)}
+        results[strategy] = (job["counts"], rows)
+    counts, rows = results[Duplicates.SKIP]
+    assert (counts["created"], counts["updated"], counts["skipped"]) == (1, 0, 1)
+    assert rows["Anna"]["last_name"] == "Alt"
+    counts, rows = results[Duplicates.FILL]
+    assert (counts["created"], counts["updated"]) == (1, 0)  # nothing blank to fill
+    assert rows["Anna"]["last_name"] == "Alt" and rows["Anna"]["notes"] == "kept"
+    counts, rows = results[Duplicates.OVERWRITE]
+    assert (counts["created"], counts["updated"]) == (1, 1)
+    assert rows["Anna"]["last_name"] == "Neu" and rows["Anna"]["notes"] == "from file"
+    counts, rows = results[Duplicates.CREATE]
+    assert (counts["created"], counts["rejected"]) == (1, 1)  # the email is taken
+
+
+async def test_reject_whole_file_writes_nothing(account) -> None:
+    actor = actor_of(account)
+    job = await imported(actor, await analysed(actor, csv_file(
+        "Anna;Muster;anna@example.com;;", "Bea;Beispiel;broken@;;")),
+        policy=ErrorPolicy.REJECT_FILE)
+    assert job["status"] == "FAILED" and "nothing was" in job["error"]
+    assert await customers(account.id) == []
+
+
+async def test_undo_restores_the_state_before(account) -> None:
+    actor = actor_of(account)
+    await services.create(actor, {"first_name": "Anna", "last_name": "Alt",
+                                  "email": "anna@example.com"})
+    before = await customers(account.id)
+    job = await imported(actor, await analysed(actor, csv_file(
+        "Anna;Neu;anna@example.com;079 123 45 67;imported note",
+        "Ben;Bauer;ben@example.com;;",
+    )), Duplicates.OVERWRITE)
+    assert job["counts"]["created"] == 1 and job["counts"]["updated"] == 1
+    summary = await jobs.undo(actor, job["id"])
+    assert summary == {"deleted": 1, "kept": 0, "restored": 1}
+    after = await customers(account.id)
+    keep = ("first_name", "last_name", "email", "mobile_phone", "notes", "custom")
+    assert [{k: r[k] for k in keep} for r in after] == [{k: r[k] for k in keep} for r in before]
+    assert (await jobs.get(account.id, job["id"]))["status"] == "UNDONE"
+
+
+async def test_custom_fields_by_type(account) -> None:
+    actor = actor_of(account)
+    await custom_fields.define(account.id, "member", "Member", CustomFieldType.CHECKBOX, [], False, False)
+    await custom_fields.define(account.id, "visits", "Visits", CustomFieldType.NUMBER, [], False, False)
+    await custom_fields.define(account.id, "since", "Since", CustomFieldType.DATE, [], False, False)
+    job = await imported(actor, await analysed(actor, csv_file(
+        "Anna;Muster;anna@example.com;ja;3,5;1.3.2024",
+        header="First name;Last name;Email;Member;Visits;Since\r\n")))
+    assert job["status"] == "SUCCEEDED", job
+    [row] = await customers(account.id)
+    import json
+    assert json.loads(row["custom"]) == {"member": True, "visits": 3.5, "since": "2024-03-01"}
+    assert CustomerSource.IMPORT.value == row["source"]
