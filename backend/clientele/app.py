@@ -23,8 +23,9 @@ from clientele.accounts.bootstrap import (
     create_demo_users,
     has_users,
 )
+from clientele.accounts.permissions import Permission
 from clientele.accounts.services import AccountInfo, ensure_default_account
-from clientele.api import exports
+from clientele.api import exports, import_files
 from clientele.api.auth import Authentication
 from clientele.api.content_types import GraphQLContentTypes
 from clientele.api.faults import FaultResponses
@@ -38,6 +39,7 @@ from clientele.appointments.last_seen import running as last_seen_running
 from clientele.calendar_sync.service import poller as calendar_poller
 from clientele.calendar_sync.service import recover as recover_calendar_runs
 from clientele.core import db, pubsub
+from clientele.customers.imports import runner as import_runner
 from clientele.customers.search.service import running as search_running
 from clientele.settings import Settings
 
@@ -84,18 +86,32 @@ def tune_garbage_collector() -> None:
 
 
 class BodyLimit:
-    """Refuses request bodies larger than `max_bytes` with 413 (declared or streamed)."""
+    """Refuses request bodies larger than `max_bytes` with 413 (declared or streamed). A
+    multipart upload to /graphql by someone who may import customers (the principal is known:
+    this runs inside `Authentication`) may be as large as `upload_bytes` (an import file)."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, upload_bytes: int = 0) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.upload_bytes = upload_bytes
+
+    def _limit(self, scope: Scope) -> int:
+        principal = scope.get("state", {}).get("principal")
+        content_type = dict(scope["headers"]).get(b"content-type", b"")
+        if (self.upload_bytes > self.max_bytes and scope["path"] == "/graphql"
+                and content_type.startswith(b"multipart/form-data")
+                and principal is not None and principal.authenticated
+                and principal.can(Permission.IMPORT_CUSTOMERS)):
+            return self.upload_bytes
+        return self.max_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self._limit(scope)
         declared = dict(scope["headers"]).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+        if declared is not None and declared.isdigit() and int(declared) > limit:
             await _too_large(scope, receive, send)
             return
         received = 0
@@ -104,7 +120,7 @@ class BodyLimit:
             nonlocal received
             message = await receive()
             received += len(message.get("body", b""))
-            if received > self.max_bytes:
+            if received > limit:
                 raise _TooLarge
             return message
 
@@ -165,6 +181,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 await background.enter_async_context(last_seen_running())
                 if settings.calendar_polling:
                     await background.enter_async_context(calendar_poller())
+                await background.enter_async_context(import_runner.running())
                 yield
         finally:
             await pubsub.disconnect()
@@ -177,14 +194,18 @@ def create_app(settings: Settings | None = None) -> Starlette:
         WebSocketRoute("/graphql", graphql),
         Route("/export/customers.{format:str}", exports.customers_file, methods=["GET"]),
         Route("/export/customers/{name:path}", exports.customer_file, methods=["GET"]),
+        Route("/import/template.csv", import_files.template, methods=["GET"]),
+        Route("/import/jobs/{id:str}/rejected.csv", import_files.rejected, methods=["GET"]),
         *spa_routes(settings.frontend_dist),
     ]
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.limits = Limits.from_settings(settings)
     app.state.settings = settings
+    # inside Authentication: an importer's upload may be larger than any other body
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes,
+                       upload_bytes=settings.max_upload_bytes)
     app.add_middleware(Authentication)
     app.add_middleware(GraphQLContentTypes)  # before any lookup: a form post is refused as is
-    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     # Around the others: a fault anywhere inside becomes a coded 503 (any other escaped error
     # a coded 500), and every answer, 413/429/503 included, carries the security headers.
     app.add_middleware(FaultResponses)

@@ -41,6 +41,7 @@ class Settings:
     frontend_dist: Path = field(default_factory=lambda: PROJECT_ROOT / "frontend" / "dist")
     seed_demo_data: bool = True
     max_body_bytes: int = 2_000_000
+    max_upload_bytes: int = 257 * 1024 * 1024  # an import file (256 MB) and its envelope
     access_log: bool = True
     workers: int = 1
     token_rate_per_minute: int = 1200
@@ -80,6 +81,7 @@ class Settings:
             ),
             seed_demo_data=_env("CLIENTELE_SEED", "1") not in ("0", "false", "no"),
             max_body_bytes=int(_env("MAX_BODY_BYTES", "2000000")),
+            max_upload_bytes=int(_env("MAX_UPLOAD_BYTES", str(257 * 1024 * 1024))),
             access_log=_env("ACCESS_LOG", "1") not in ("0", "false", "no"),
             workers=max(1, int(_env("WEB_CONCURRENCY", "1"))),
             token_rate_per_minute=int(_env("RATE_LIMIT_TOKEN_PER_MINUTE", "1200")),

@@ -23,6 +23,7 @@ from clientele.customers.enums import (
     Medium,
 )
 from clientele.customers.errors import CustomerErrorCode
+from clientele.customers.imports.errors import ImportErrorCode
 from clientele.customers.listing import CustomerOrderField, SortDirection
 
 
@@ -177,4 +178,28 @@ ConflictPolicyEnum = api_enum(
                     "CONFLICT in the customer's history (default).",
      "OVERWRITE": "Replace differing values; the history records from and to.",
      "IGNORE": "Change nothing; differing values are recorded as a CONFLICT."},
+)
+
+ImportErrorCodeEnum = api_enum(
+    ImportErrorCode, "CustomerImportErrorCode", "Why an import step was refused.",
+    {"INVALID": "A value is not acceptable (see the message).",
+     "NOT_FOUND": "No such import job in your account.",
+     "EMPTY_FILE": "The file is empty.",
+     "FILE_TOO_LARGE": "The file is larger than an import may be.",
+     "TOO_MANY_ROWS": "More data rows than an import may have.",
+     "TOO_MANY_COLUMNS": "More columns than an import may have.",
+     "CELL_TOO_LONG": "A cell is longer than a spreadsheet cell may be.",
+     "NOT_A_SPREADSHEET": "Not a CSV, XLSX, XLS or ODS file (the message says what it is).",
+     "PASSWORD_PROTECTED": "The workbook is encrypted; save it without a password.",
+     "BAD_ENCODING": "The text cannot be decoded; save it as UTF-8.",
+     "UNKNOWN_SHEET": "The workbook has no sheet of that name.",
+     "NO_HEADER": "No header row was found among the first rows.",
+     "UNKNOWN_COLUMN": "The mapping names a column the file does not have.",
+     "UNKNOWN_TARGET": "The mapping names a field that does not exist or cannot be set.",
+     "TARGET_TWICE": "Two columns go to a field that takes one.",
+     "CONFLICTING_TARGETS": "A full name column beside a first or last name column.",
+     "NOTHING_MAPPED": "No column says who a row is (name, email or phone).",
+     "JOB_NOT_READY": "The job's analysis has not finished (or failed).",
+     "JOB_FINISHED": "The job has moved past this step.",
+     "NOT_UNDOABLE": "Only a finished import can be undone, once."},
 )

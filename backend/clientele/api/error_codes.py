@@ -23,6 +23,7 @@ from clientele.api.enums import (
     BlockErrorCodeEnum,
     CalendarErrorCodeEnum,
     CustomerErrorCodeEnum,
+    ImportErrorCodeEnum,
 )
 from clientele.appointments.errors import AppointmentErrorCode
 from clientele.blocking.services import BlockErrorCode
@@ -38,9 +39,10 @@ DOMAIN_ENUMS: tuple[type[Enum], ...] = (
     CalendarErrorCode, ImportErrorCode)
 API_ENUMS: tuple[Any, ...] = (
     CustomerErrorCodeEnum, AppointmentErrorCodeEnum, AccountErrorCodeEnum, BlockErrorCodeEnum,
-    CalendarErrorCodeEnum)
+    CalendarErrorCodeEnum, ImportErrorCodeEnum)
 
-_C, _P, _A, _B, _K = API_ENUMS  # customer, appointment (booking), account, block, calendar
+# customer, appointment (booking), account, block, calendar, import
+_C, _P, _A, _B, _K, _I = API_ENUMS
 
 # code → {API enum without that code: the code shown instead}. Most of these never reach that
 # enum today; INVALID (with the service's message) is the honest "refused" for them.
@@ -62,11 +64,16 @@ TRANSLATIONS: dict[str, dict[Any, str]] = {
     "NOTHING_TO_BLOCK": {_C: "INVALID", _P: "INVALID", _A: "INVALID", _K: "INVALID"},
     "SYNC_FAILED": {_C: "INVALID", _P: "INVALID", _A: "INVALID", _B: "INVALID"},
 }
-# Reading an import file (issue 12): no mutation shows these yet; the import's own API enum
-# will carry them. Until then, INVALID with the reader's message wherever one surfaces.
+# The import's codes are its own enum's; elsewhere (none reaches another enum today) INVALID
+# with the reader's message. Codes of other domains that reach an import step (a custom
+# field's rules, say) are INVALID there, with their message.
 TRANSLATIONS.update({code.name: {api: "INVALID" for api in API_ENUMS
                                  if code.name not in api.__members__}
                      for code in ImportErrorCode})
+for _domain in DOMAIN_ENUMS:
+    for _code in _domain:
+        if _code.name not in _I.__members__:
+            TRANSLATIONS.setdefault(_code.name, {})[_I] = "INVALID"
 
 
 @functools.cache

@@ -22,6 +22,7 @@ from starlette.types import Receive, Scope, Send
 
 from clientele.accounts.permissions import Permission
 from clientele.accounts.principal import Principal
+from clientele.api.downloads import attachment, holder
 from clientele.api.errors import http_error
 from clientele.core import ids
 from clientele.customers import data_export, export, filter_json, listing
@@ -34,18 +35,7 @@ _running = 0
 
 def _exporter(request: Request) -> Principal | Response:
     """The signed-in principal that may export, or the error response to send instead."""
-    principal = request.scope.get("state", {}).get("principal")
-    if principal is None or not principal.authenticated:
-        return http_error(401, "Log in or send an API token (Authorization: Bearer …).",
-                          "UNAUTHENTICATED")
-    if not principal.can(Permission.EXPORT_CUSTOMERS):
-        return http_error(403, "This needs the permission export:customers.", "FORBIDDEN")
-    return principal
-
-
-def _attachment(name: str) -> dict[str, str]:
-    return {"Content-Disposition": f'attachment; filename="{name}"',
-            "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
+    return holder(request, Permission.EXPORT_CUSTOMERS)
 
 
 async def customers_file(request: Request) -> Response:
@@ -73,7 +63,7 @@ async def customers_file(request: Request) -> Response:
                           "TOO_MANY_EXPORTS", {"Retry-After": "5"})
     _running += 1  # until the response has been sent, or failed, or the client left
     return _Counted(export.chunks(prepared, fmt), media_type=export.MEDIA_TYPES[fmt],
-                    headers=_attachment(export.filename(fmt)))
+                    headers=attachment(export.filename(fmt)))
 
 
 class _Counted(StreamingResponse):
@@ -103,4 +93,4 @@ async def customer_file(request: Request) -> Response:
         return http_error(404, "No such customer.", "NOT_FOUND")
     return Response(orjson.dumps(document, option=orjson.OPT_INDENT_2),
                     media_type="application/json",
-                    headers=_attachment(data_export.filename(document)))
+                    headers=attachment(data_export.filename(document)))

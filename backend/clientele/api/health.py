@@ -3,10 +3,10 @@
 Anyone may ask, so an anonymous answer is the status only: the search index's customer count
 and build time say how big a business is, so they are for its signed-in staff (session cookie
 or API token) and count their own account only, as does `live.subscribers` (this account's
-graphql-transport-ws subscriptions on this instance that have reached the event broker). A database that does not answer within
-HEALTH_TIMEOUT_SECONDS is reported as unreachable with 503, so an orchestrator takes the
-instance out of rotation instead of reading a 500 or waiting for the driver's own (minute-long)
-connect timeout.
+graphql-transport-ws subscriptions on this instance that have reached the event broker).
+A database that does not answer within HEALTH_TIMEOUT_SECONDS is reported as unreachable
+with 503, so an orchestrator takes the instance out of rotation instead of reading a 500 or
+waiting for the driver's own (minute-long) connect timeout.
 """
 
 from __future__ import annotations

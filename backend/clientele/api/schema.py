@@ -30,6 +30,9 @@ from clientele.api.customers.subscriptions import CustomerSubscriptions
 from clientele.api.customers.types import Customer
 from clientele.api.document_limits import MAX_TOKENS, DocumentLimits
 from clientele.api.faults import ServiceFaults, is_fault_error
+from clientele.api.imports.mutations import ImportMutations
+from clientele.api.imports.queries import ImportQueries
+from clientele.api.imports.subscriptions import ImportSubscriptions
 from clientele.api.input_rules import HostileLiteralsRule, RequestChecks
 from clientele.api.node import NodeQueries
 from clientele.api.scalars import SCALAR_OVERRIDES
@@ -48,7 +51,8 @@ MAX_BATCH = 10  # operations in one batched HTTP request (a JSON array)
 
 
 @strawberry.type(description="Read customers, their appointments and communications.")
-class Query(CustomerQueries, NodeQueries, AccountQueries, BlockingQueries, CalendarQueries):
+class Query(CustomerQueries, NodeQueries, AccountQueries, BlockingQueries, CalendarQueries,
+            ImportQueries):
     search_customers = strawberry.field(
         resolver=search_customers,
         description="Find customers as you type: typo-tolerant, word-order free, case- and "
@@ -59,12 +63,12 @@ class Query(CustomerQueries, NodeQueries, AccountQueries, BlockingQueries, Calen
 # schema.graphql lists the fields in the order of these classes and of the fields in each
 @strawberry.type(description="Change customers. Expected failures come back as userErrors.")
 class Mutation(CustomerMutations, BlockingMutations, AppointmentMutations, AccountMutations,
-               CalendarMutations, AccountSettingsMutations):
+               CalendarMutations, AccountSettingsMutations, ImportMutations):
     pass
 
 
 @strawberry.type(description="Live updates over graphql-transport-ws (or SSE).")
-class Subscription(CustomerSubscriptions, CalendarSubscriptions):
+class Subscription(CustomerSubscriptions, CalendarSubscriptions, ImportSubscriptions):
     pass
 
 

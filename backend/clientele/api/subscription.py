@@ -36,13 +36,14 @@ class LiveEvents(Generic[T]):
     load: Callable[[Principal, Any], Awaitable[T | None]]
     key: str = "id"
     type_name: str = ""
+    permission: Permission = Permission.READ_CUSTOMERS
 
     async def of(self, info: Info, wanted: strawberry.ID | None = None
                  ) -> AsyncGenerator[T, None]:
-        """read:customers, then the caller's account's events (with `wanted`, only those about
-        that object). The checks run when the first event is awaited, as in any subscription
-        resolver."""
-        require(info, Permission.READ_CUSTOMERS)
+        """The permission (read:customers unless said), then the caller's account's events
+        (with `wanted`, only those about that object). The checks run when the first event
+        is awaited, as in any subscription resolver."""
+        require(info, self.permission)
         principal = info.context.principal
         account = str(principal.account.id)
         only = None if wanted is None else str(decode_id(wanted, self.type_name))

@@ -144,9 +144,10 @@ async def test_undo_restores_the_state_before(account) -> None:
 
 async def test_custom_fields_by_type(account) -> None:
     actor = actor_of(account)
-    await custom_fields.define(account.id, "member", "Member", CustomFieldType.CHECKBOX, [], False, False)
-    await custom_fields.define(account.id, "visits", "Visits", CustomFieldType.NUMBER, [], False, False)
-    await custom_fields.define(account.id, "since", "Since", CustomFieldType.DATE, [], False, False)
+    for key, label, kind in (("member", "Member", CustomFieldType.CHECKBOX),
+                             ("visits", "Visits", CustomFieldType.NUMBER),
+                             ("since", "Since", CustomFieldType.DATE)):
+        await custom_fields.define(account.id, key, label, kind, [], False, False)
     job = await imported(actor, await analysed(actor, csv_file(
         "Anna;Muster;anna@example.com;ja;3,5;1.3.2024",
         header="First name;Last name;Email;Member;Visits;Since\r\n")))

@@ -9,6 +9,8 @@ from clientele.core.errors import DomainError, FieldError
 
 
 class ImportErrorCode(str, Enum):
+    INVALID = "INVALID"
+    NOT_FOUND = "NOT_FOUND"
     EMPTY_FILE = "EMPTY_FILE"
     FILE_TOO_LARGE = "FILE_TOO_LARGE"
     TOO_MANY_ROWS = "TOO_MANY_ROWS"
@@ -24,6 +26,10 @@ class ImportErrorCode(str, Enum):
     TARGET_TWICE = "TARGET_TWICE"
     CONFLICTING_TARGETS = "CONFLICTING_TARGETS"
     NOTHING_MAPPED = "NOTHING_MAPPED"
+    # the job's state
+    JOB_NOT_READY = "JOB_NOT_READY"
+    JOB_FINISHED = "JOB_FINISHED"
+    NOT_UNDOABLE = "NOT_UNDOABLE"
 
 
 class ImportFileError(DomainError):

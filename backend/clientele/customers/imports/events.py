@@ -7,6 +7,7 @@ process's runner that there is work (other instances find it within `runner.POLL
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import uuid
 from typing import Any
 
@@ -39,8 +40,6 @@ def wake() -> None:
 async def work(timeout: float) -> None:
     """Until `wake` is called or `timeout` seconds have passed."""
     event = _event()
-    try:
+    with contextlib.suppress(TimeoutError):
         await asyncio.wait_for(event.wait(), timeout)
-    except TimeoutError:
-        pass
     event.clear()

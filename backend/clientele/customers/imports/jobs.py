@@ -37,9 +37,8 @@ from clientele.customers import events as customer_events
 from clientele.customers.export import neutralise
 from clientele.customers.identity import lock_values
 from clientele.customers.imports import events, staging
-from clientele.customers.imports.errors import ImportFileError
-from clientele.customers.imports.mapping import (
-    CUSTOM_PREFIX, TARGETS, Mapping, suggest, validate)
+from clientele.customers.imports.errors import ImportErrorCode, ImportFileError
+from clientele.customers.imports.mapping import CUSTOM_PREFIX, TARGETS, Mapping, suggest, validate
 from clientele.customers.imports.reading import Sheet, open_sheet
 from clientele.customers.imports.rows import RowRules, stage
 
@@ -77,17 +76,11 @@ class ErrorPolicy(str, Enum):
     REJECT_FILE = "REJECT_FILE"
 
 
-class JobErrorCode(str, Enum):
-    JOB_NOT_READY = "JOB_NOT_READY"
-    JOB_FINISHED = "JOB_FINISHED"
-    NOT_UNDOABLE = "NOT_UNDOABLE"
-
-
 class _Cancelled(Exception):
     pass
 
 
-def _state_error(message: str, code: JobErrorCode) -> DomainError:
+def _state_error(message: str, code: ImportErrorCode) -> DomainError:
     return DomainError([FieldError("jobId", message, code)])
 
 
@@ -191,7 +184,7 @@ async def remap(actor: Actor, job_id: uuid.UUID, sheet: str | None,
     if job["status"] not in (Status.READY, Status.FAILED, Status.ANALYSING) \
             or job["finished_at"] is not None:
         raise _state_error("Only a job that has not been imported can be mapped again.",
-                           JobErrorCode.JOB_FINISHED)
+                           ImportErrorCode.JOB_FINISHED)
     definitions = await custom_fields.definitions(actor.account_id)
     columns = job["columns"]
     header_row = job["header_row"]
@@ -214,7 +207,7 @@ async def remap(actor: Actor, job_id: uuid.UUID, sheet: str | None,
             job_id, actor.account_id)
         if not locked or locked[0]["status"] not in ("READY", "FAILED", "ANALYSING"):
             raise _state_error("The job has moved on; it cannot be mapped again.",
-                               JobErrorCode.JOB_FINISHED)
+                               ImportErrorCode.JOB_FINISHED)
         await db.fetch(
             """UPDATE import_job SET sheet = $2, header_row = $3, columns = $4::jsonb,
                       status = 'ANALYSING', error = NULL, preview = '[]', counts = '{}'
@@ -239,8 +232,8 @@ async def commit(actor: Actor, job_id: uuid.UUID, duplicates: Duplicates,
             raise _state_error(
                 "The job is not ready: wait for its analysis (or map it again)."
                 if rows[0]["status"] == "ANALYSING" else "This job has already been started.",
-                JobErrorCode.JOB_NOT_READY if rows[0]["status"] in ("ANALYSING", "FAILED")
-                else JobErrorCode.JOB_FINISHED)
+                ImportErrorCode.JOB_NOT_READY if rows[0]["status"] in ("ANALYSING", "FAILED")
+                else ImportErrorCode.JOB_FINISHED)
         columns = json.loads(rows[0]["columns"])
         validate(Mapping.from_targets([c["header"] for c in columns],
                                       {c["index"]: c["target"] for c in columns}),
@@ -258,7 +251,7 @@ async def cancel(actor: Actor, job_id: uuid.UUID) -> None:
     and ends CANCELLED within one batch of rows)."""
     job = await get_or_raise(actor.account_id, job_id)
     if job["status"] not in ("ANALYSING", "READY", "QUEUED", "RUNNING"):
-        raise _state_error("This job has finished; undo it instead.", JobErrorCode.JOB_FINISHED)
+        raise _state_error("This job has finished; undo it instead.", ImportErrorCode.JOB_FINISHED)
     async with db.apart():
         await db.fetch("UPDATE import_progress SET cancel = true WHERE job = $1", job_id)
     async with db.transaction():
@@ -372,7 +365,7 @@ async def _report(job_id: uuid.UUID, account_id: uuid.UUID, phase: str, processe
 
 async def _download(job_id: uuid.UUID) -> IO[bytes]:
     """The job's file, from its chunks, in a temporary file."""
-    handle = tempfile.TemporaryFile()
+    handle = tempfile.TemporaryFile()  # noqa: SIM115 (the caller closes it)
     seq = 0
     async with db.apart():
         while True:
@@ -426,7 +419,7 @@ def _batch(rows: Iterator[tuple[int, list[Any]]], rules: RowRules) -> list[tuple
 async def _analyse(job: dict[str, Any]) -> staging.Outcome:
     report = _Reporter(job)
     await report("reading", 0, 0.0, force=True)
-    definitions, sheet, handle = await _staged(job, report)
+    _, sheet, handle = await _staged(job, report)
     handle.close()
     await report("matching", 0, 0.75, force=True)
     outcome = staging.Outcome()
@@ -506,7 +499,7 @@ async def undo(actor: Actor, job_id: uuid.UUID) -> dict[str, int]:
             raise NotFound("Import job", "jobId")
         if rows[0]["status"] != Status.SUCCEEDED:
             raise _state_error("Only a finished import can be undone.",
-                               JobErrorCode.NOT_UNDOABLE)
+                               ImportErrorCode.NOT_UNDOABLE)
         await lock_values(actor.account_id, [], whole_account=True)
         deleted = await db.fetch_records(
             """WITH gone AS (

@@ -3,7 +3,10 @@ those queued elsewhere or left behind by a crashed process within POLL_SECONDS."
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+from collections.abc import AsyncIterator
 
 from clientele.customers.imports import events, jobs
 
@@ -18,3 +21,16 @@ async def run_forever() -> None:
         except Exception:  # a database hiccup: look again later
             log.exception("import runner")
         await events.work(POLL_SECONDS)
+
+
+@contextlib.asynccontextmanager
+async def running() -> AsyncIterator[None]:
+    """The runner for the life of the app (cancelled at shutdown: a job it was running rolls
+    back and is run again by the next process)."""
+    task = asyncio.create_task(run_forever(), name="import-runner")
+    try:
+        yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task

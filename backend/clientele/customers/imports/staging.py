@@ -249,7 +249,6 @@ async def write(job_id: uuid.UUID, actor: Any, strategy: str, outcome: Outcome,
     """Step 3: create and update customers; returns (id, created) of each customer created
     or changed. With `all_or_nothing`, None (and nothing written) when any row is rejected."""
     counts = outcome.counts
-    account_id = actor.account_id
     if strategy == "CREATE":
         counts.rejected += await reject(
             job_id, "p.matched_on = 'email'",
