@@ -160,9 +160,10 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_server(database_url: str, log_path: str | None = None, **env: str) -> Iterator[str]:
-    """The real app in a uvicorn subprocess; yields its base URL. Its output goes to
-    `log_path` (a temporary file unless given)."""
+def server_process(database_url: str, log_path: str | None = None,
+                   **env: str) -> Iterator[tuple[str, subprocess.Popen]]:
+    """The real app in a uvicorn subprocess; yields its base URL and the process (a test may
+    kill it). Its output goes to `log_path` (a temporary file unless given)."""
     port = free_port()
     environment = {**os.environ, "DATABASE_URL": database_url, "PORT": str(port),
                    "HOST": "127.0.0.1", "CLIENTELE_SEED": "1", **env}
@@ -171,6 +172,7 @@ def running_server(database_url: str, log_path: str | None = None, **env: str) -
     process = subprocess.Popen([sys.executable, "-m", "clientele", "serve"], env=environment,
                                stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
     base = f"http://127.0.0.1:{port}"
+
     def ready() -> bool:
         if process.poll() is not None:
             raise RuntimeError(f"server exited at start; see {log.name}")
@@ -181,14 +183,22 @@ def running_server(database_url: str, log_path: str | None = None, **env: str) -
 
     try:
         eventually_sync(ready, within=60, what=f"the server to start (log: {log.name})")
-        yield base
+        yield base, process
     finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(10)
+            except subprocess.TimeoutExpired:
+                process.kill()
         log.close()
+
+
+@contextlib.contextmanager
+def running_server(database_url: str, log_path: str | None = None, **env: str) -> Iterator[str]:
+    """The real app in a uvicorn subprocess; yields its base URL."""
+    with server_process(database_url, log_path, **env) as (base, _):
+        yield base
 
 
 @pytest.fixture(scope="session")

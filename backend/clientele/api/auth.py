@@ -18,8 +18,8 @@ from clientele.core.ratelimit import retry_after_header
 
 SESSION_COOKIE = "clientele_session"
 CSRF_HEADER = "x-csrf-token"
-# the API and the downloads of api/exports.py (GET only)
-AUTHENTICATED_PATHS = ("/graphql", "/export/")
+# the API and the downloads of api/exports.py and api/import_files.py (GET only)
+AUTHENTICATED_PATHS = ("/graphql", "/export/", "/import/")
 
 
 def bearer_token(authorization: str | None) -> str | None:
@@ -39,7 +39,7 @@ async def principal_from_token(token: str | None) -> Principal | None:
 
 
 class Authentication:
-    """Puts `request.state.principal` on /graphql and /export/ requests (anonymous when
+    """Puts `request.state.principal` on /graphql, /export/ and /import/ requests (anonymous when
     nobody logged in)."""
 
     def __init__(self, app: ASGIApp) -> None:

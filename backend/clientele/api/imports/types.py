@@ -190,7 +190,7 @@ def _preview_row(row: dict[str, Any]) -> ImportPreviewRow:
     return ImportPreviewRow(
         row_number=row["row"],
         values=[ImportValue(target=k, value=None if v is None else str(v))
-                for k, v in row["values"].items()],
+                for k, v in row["values"]],
         errors=[ImportRowError(field=e["field"], code=e["code"], message=e["message"])
                 for e in row["errors"]],
         duplicate=None if duplicate is None else ImportDuplicate(

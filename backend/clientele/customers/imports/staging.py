@@ -212,8 +212,9 @@ async def preview(outcome: Outcome, limit: int) -> None:
             duplicate = {"kind": "EXISTING", "customer": str(row["customer"])}
         outcome.preview.append({
             "row": row["row_number"],
-            "values": {k: v for k, v in values.items() if v is not None}
-            | {f"custom.{k}": v for k, v in (custom or {}).items()},
+            # pairs in field order (a JSON object in jsonb would be reordered)
+            "values": [[k, v] for k, v in values.items() if v is not None]
+            + [[f"custom.{k}", v] for k, v in (custom or {}).items()],
             "errors": json.loads(row["errors"]) if row["errors"] else [],
             "duplicate": duplicate})
 
