@@ -20,7 +20,7 @@ def people_csv(domain: str) -> bytes:
     rows = ["Vorname;Nachname;E-Mail-Adresse;Handy;Notizen",
             f"Anna;Müller;anna@{domain};079 123 45 67;=SUM(A1)",
             f"anna;MÜLLER;ANNA@{domain.upper()};;zweimal",
-            f"Bea;Beispiel;kaputt@;;",
+            "Bea;Beispiel;kaputt@;;",
             f"Carl;Keller;carl@{domain};+41 44 555 66 77;"]
     return ("\r\n".join(rows) + "\r\n").encode("utf-8-sig")
 
@@ -133,19 +133,20 @@ async def test_permissions_and_upload_size(live_server: str, admin_token: str) -
 
 async def test_mapping_again_and_mapping_errors(live_server: str, admin_token: str) -> None:
     client = ImportClient(live_server, admin_token)
-    status, body = await client.upload("x.csv", b"Name;Mail;Comment\r\nAnna;a@x.example;hi\r\n")
+    _, body = await client.upload("x.csv", b"Name;Mail;Comment\r\nAnna;a@x.example;hi\r\n")
     job_id = body["data"]["customerImportPreview"]["job"]["id"]
     await client.settled(job_id, "READY")
     answer = await client.graphql(
-        f"""mutation($id: ID!) {{ customerImportPreview(input: {{jobId: $id, mapping: [
-              {{column: 0, target: "email"}}, {{column: 1, target: "email"}}]}})
-              {{ job {{ id }} userErrors {{ field code }} }} }}""", id=job_id)
+        """mutation($id: ID!) { customerImportPreview(input: {jobId: $id, mapping: [
+              {column: 0, target: "email"}, {column: 1, target: "email"}]})
+              { job { id } userErrors { field code } } }""", id=job_id)
     errors = answer["data"]["customerImportPreview"]["userErrors"]
     assert {"field": "mapping.1", "code": "TARGET_TWICE"} in errors, answer
     answer = await client.graphql(
         f"""mutation($id: ID!) {{ customerImportPreview(input: {{jobId: $id, mapping: [
               {{column: 0, target: "last_name"}}, {{column: 1, target: "email"}},
-              {{column: 2, target: null}}]}}) {{ job {{ {JOB_FIELDS} }} userErrors {{ code }} }} }}""",
+              {{column: 2, target: null}}]}})
+              {{ job {{ {JOB_FIELDS} }} userErrors {{ code }} }} }}""",
         id=job_id)
     assert answer["data"]["customerImportPreview"]["userErrors"] == [], answer
     job = await client.settled(job_id, "READY")
