@@ -6,6 +6,7 @@ import { CustomerListPage } from "../modules/customers/components/CustomerListPa
 import { CustomerProfilePage } from "../modules/customers/components/CustomerProfilePage";
 import { AppointmentToasts } from "../modules/appointments/components/AppointmentToasts";
 import { LIST_PATH } from "../modules/customers/paths";
+import { IMPORT_PATH } from "../modules/imports/paths";
 import { RequirePermission } from "../modules/session/components/RequirePermission";
 import { useCan, useSession } from "../modules/session/hooks/useSession";
 import { EmptyState, Loading } from "../shared/components/States";
@@ -26,6 +27,7 @@ const CalendarsPage = lazy(() => import("../modules/calendar/components/Calendar
 const CustomFieldsPage = lazy(() =>
   import("../modules/customFields/components/CustomFieldsPage").then((m) => ({ default: m.CustomFieldsPage })),
 );
+const ImportPage = lazy(() => import("../modules/imports/components/ImportPage").then((m) => ({ default: m.ImportPage })));
 const BlockRulesPage = lazy(() => import("../modules/blocking/components/BlockRulesPage").then((m) => ({ default: m.BlockRulesPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -37,6 +39,9 @@ export function App() {
   const canRead = useCan("READ_CUSTOMERS");
   const canManageUsers = useCan("MANAGE_USERS");
   const canManageSettings = useCan("MANAGE_SETTINGS");
+  const canImportFiles = useCan("IMPORT_CUSTOMERS");
+  const canAdd = useCan("ADD_CUSTOMERS");
+  const canImport = canImportFiles && canAdd;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -49,6 +54,7 @@ export function App() {
         <nav aria-label="Main" className="app-header__nav">
           {canRead && <NavLink to={TODAY_PATH}>Today</NavLink>}
           {canRead && <NavLink to={LIST_PATH}>Customers</NavLink>}
+          {canImport && <NavLink to={IMPORT_PATH}>Import</NavLink>}
           {canRead && <NavLink to={CALENDARS_PATH}>Calendars</NavLink>}
           {canRead && <NavLink to={BLOCK_RULES_PATH}>Block rules</NavLink>}
           {canManageUsers && <NavLink to={USERS_PATH}>Users &amp; roles</NavLink>}
@@ -88,6 +94,18 @@ export function App() {
             }
           />
           <Route path={LIST_PATH} element={<CustomerListPage />} />
+          <Route
+            path={IMPORT_PATH}
+            element={
+              <RequirePermission permission="IMPORT_CUSTOMERS">
+                <RequirePermission permission="ADD_CUSTOMERS">
+                  <Lazy>
+                    <ImportPage />
+                  </Lazy>
+                </RequirePermission>
+              </RequirePermission>
+            }
+          />
           <Route path={`${LIST_PATH}/:id`} element={<CustomerProfilePage />} />
           <Route
             path={TOKENS_PATH}

@@ -45,6 +45,16 @@ const embedded = [
   "SyncRunConnection",
   "SyncRunEdge",
   "AppointmentLinkCustomerPayload",
+  "ImportColumn",
+  "ImportTarget",
+  "ImportPreviewRow",
+  "ImportValue",
+  "ImportRowError",
+  "ImportDuplicate",
+  "ImportCounts",
+  "ImportProgress",
+  "CustomerImportPayload",
+  "CustomerImportError",
 ];
 
 /** Drops every cached page of every customer list, so visible lists fetch afresh. */
@@ -113,6 +123,13 @@ export const cacheConfig: CacheExchangeOpts = {
     },
   },
   updates: {
+    ImportJob: {
+      // However the finished job arrives (live, polled, cancelled, undone): the import
+      // created, changed or removed customers, so the lists fetch afresh.
+      status(parent, _args, cache) {
+        if (["SUCCEEDED", "FAILED", "CANCELLED", "UNDONE"].includes(parent.status as string)) invalidateCustomerLists(cache);
+      },
+    },
     Mutation: {
       customerCreate(result, _args, cache) {
         if (payload(result, "customerCreate")?.customer) invalidateCustomerLists(cache);

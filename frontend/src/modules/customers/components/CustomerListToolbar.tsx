@@ -1,8 +1,9 @@
-// The customer list's search bar: search box, "Full text", sort, the filter panel's toggle and
-// "Clear filters".
+// The customer list's search bar: search box, "Full text", sort, the filter panel's toggle,
+// "Clear filters" and "Export" (export:customers).
 import type { CustomerListParams } from "../hooks/useCustomerListParams";
 import { filtersFromParams } from "../utils/filters";
 import { parseSort, sortOptions } from "../utils/sort";
+import { ExportCustomersButton } from "./ExportCustomersDialog";
 
 interface Props {
   list: CustomerListParams;
@@ -62,6 +63,7 @@ export function CustomerListToolbar({ list, countId, panelId, panelOpen, onToggl
           Clear filters
         </button>
       )}
+      <ExportCustomersButton list={list} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // A customer's profile: details, preferences, notes, custom fields, blocking, and the tabs
 // "Appointments" (expandable) and "History", all from one query; Edit, and Delete behind the
-// arrow beside it; Block / Unblock for edit:blocked-customers.
+// arrow beside it; Block / Unblock for edit:blocked-customers; "Download data (JSON)" for
+// export:customers.
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { useQuery } from "urql";
@@ -16,6 +17,7 @@ import { CustomerProfileQuery } from "../graphql/CustomerProfileQuery";
 import { useCustomerLive } from "../hooks/useCustomerLive";
 import { LIST_PATH } from "../paths";
 import { CustomerActions } from "./CustomerActions";
+import { CustomerDataDownload } from "./CustomerDataDownload";
 import { CustomerDetails } from "./CustomerDetails";
 import { CustomerEditForm } from "./CustomerEditForm";
 import { DeleteCustomerDialog, useDeleteCustomer } from "./DeleteCustomerDialog";
@@ -97,6 +99,7 @@ function CustomerProfile({ id }: { id: string }) {
           {customer.archivedAt && <span className="badge badge--archived">Archived</span>}
         </div>
         <div className="profile__actions">
+          <CustomerDataDownload id={customer.id} />
           <CustomerBlockActions customer={customer} />
           <CustomerActions editing={editing} onEdit={() => setEditing(true)} onDelete={() => deleting.ask({ keepHistory: false })} />
         </div>

@@ -1,0 +1,16 @@
+import { graphql } from "../../../gql";
+
+export const CustomerImportCommitMutation = graphql(`
+  mutation CustomerImportCommit($input: CustomerImportCommitInput!) {
+    customerImportCommit(input: $input) {
+      job {
+        ...ImportJobFields
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
