@@ -281,16 +281,16 @@ async def _finish(job_id: uuid.UUID, status: Status, error: str | None,
 
 # ---------------------------------------------------------------- the background work
 
-async def run_pending() -> int:
-    """Run every job waiting for analysis or import that no one else is running; returns how
-    many were run."""
+async def run_pending(only: uuid.UUID | None = None) -> int:
+    """Run every job waiting for analysis or import that no one else is running (with `only`,
+    just that one); returns how many were run."""
     ran = 0
-    while await _run_one():
+    while await _run_one(only):
         ran += 1
     return ran
 
 
-async def _run_one() -> bool:
+async def _run_one(only: uuid.UUID | None = None) -> bool:
     outcome: staging.Outcome | None = None
     job: dict[str, Any] | None = None
     changed: list[Any] = []
@@ -298,7 +298,8 @@ async def _run_one() -> bool:
         async with db.transaction():
             claimed = await db.fetch(
                 """SELECT * FROM import_job WHERE status IN ('ANALYSING', 'QUEUED')
-                   ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1""")
+                     AND ($1::uuid IS NULL OR id = $1)
+                   ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1""", only)
             if not claimed:
                 return False
             job = claimed[0]
