@@ -90,6 +90,8 @@ def custom_value(definition: Definition, cell: Any, region: str) -> Any:
     """A cell as the value `definition` stores (checked again by custom_fields.apply_values);
     raises ValueError when it cannot be one."""
     kind = definition.field_type
+    if text(cell) is None:
+        return None  # a blank cell sets nothing
     if kind is CustomFieldType.DATE:
         date = parse_date(cell, region)
         return date.isoformat() if date else None
