@@ -1,4 +1,4 @@
-"""`clientele serve | migrate | user create | sync | export | seed | healthcheck`: the command
+"""`clientele serve | migrate | user create | sync | export | import | seed | healthcheck`: the command
 line."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import argparse
 import asyncio
 import logging
 
-from clientele import cli_export, database
+from clientele import cli_export, cli_import, database
 from clientele.settings import Settings
 
 
@@ -178,6 +178,7 @@ def main(argv: list[str] | None = None) -> None:
     sync_parser.add_argument("--from", dest="date_from", help="window start (YYYY-MM-DD)")
     sync_parser.add_argument("--to", dest="date_to", help="window end (YYYY-MM-DD)")
     cli_export.add_parser(commands)
+    cli_import.add_parser(commands)
     commands.add_parser("schema", help="print the GraphQL schema (SDL) that schema.graphql holds")
     commands.add_parser("healthcheck", help="exit 0 when the server on HOST:PORT answers "
                                             "/healthz with 200 (the container's health check)")
@@ -202,6 +203,8 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit(asyncio.run(_sync(settings, args.target, args.date_from, args.date_to)))
     elif args.command == "export":
         raise SystemExit(asyncio.run(cli_export.run(settings, args)))
+    elif args.command == "import":
+        raise SystemExit(asyncio.run(cli_import.run(settings, args)))
     elif args.command == "user":
         role = "admin" if args.admin else args.role
         asyncio.run(_user_create(settings, args.email, args.name, role))

@@ -43,6 +43,7 @@ from typing import IO, Any
 import charset_normalizer
 
 from clientele.customers.custom_fields import Definition
+from clientele.customers.export import restore_cell
 from clientele.customers.imports.errors import ImportErrorCode, ImportFileError
 from clientele.customers.imports.mapping import known_headers
 
@@ -383,6 +384,9 @@ def _open_csv(stream: IO[bytes], limits: Limits,
                                 "as UTF-8 and try again.", row=number) from exc
                 if cells and max(map(len, cells)) > limits.max_cell_chars:
                     raise _too_long(number, limits)
+                if "'" in "".join(cell[:1] for cell in cells):
+                    # a cell our export (or a careful tool) escaped against formulas
+                    cells = [restore_cell(cell) for cell in cells]
                 yield number, cells
         finally:
             release()
