@@ -1,5 +1,5 @@
-"""`clientele serve | migrate | user create | sync | export | import | seed | healthcheck`: the command
-line."""
+"""`clientele serve | migrate | user create | sync | export | import | seed | healthcheck`:
+the command line."""
 
 from __future__ import annotations
 
