@@ -144,7 +144,7 @@ export function MappingStep({ job, busy, onReanalyse }: Props) {
         </table>
       </div>
       <UserErrorList errors={general.filter((error) => !isSheetError(error))} title="The columns could not be matched:" />
-      <p className="muted" role="status">
+      <p className="muted import-mapping__status" role="status">
         {busy ? "Analysing the file again with these columns…" : ""}
       </p>
     </section>
