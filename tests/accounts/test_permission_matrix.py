@@ -81,6 +81,22 @@ OPERATIONS = [
        lambda c: {"id": ids.encode("CalendarSource", uuid.uuid4())}),
     Op("calendarUpload", "mutation($f: Upload!) { calendarUpload(file: $f) "
        "{ userErrors { code } } }", P.MANAGE_SETTINGS, lambda c: {"f": FakeUpload()}),
+    # the import needs import:customers and add:customers (no built-in role has one alone);
+    # an unknown job is a user error for those who may import
+    Op("importJob", "query($id: ID!) { importJob(id: $id) { id } }", P.IMPORT_CUSTOMERS,
+       lambda c: {"id": ids.encode("ImportJob", uuid.uuid4())}),
+    Op("customerImportPreview", "mutation($id: ID!) { customerImportPreview(input: "
+       "{jobId: $id}) { userErrors { code } } }", P.IMPORT_CUSTOMERS,
+       lambda c: {"id": ids.encode("ImportJob", uuid.uuid4())}),
+    Op("customerImportCommit", "mutation($id: ID!) { customerImportCommit(input: {jobId: $id, "
+       "duplicates: FILL, errorPolicy: IMPORT_VALID}) { userErrors { code } } }",
+       P.IMPORT_CUSTOMERS, lambda c: {"id": ids.encode("ImportJob", uuid.uuid4())}),
+    Op("customerImportCancel", "mutation($id: ID!) { customerImportCancel(jobId: $id) "
+       "{ userErrors { code } } }", P.IMPORT_CUSTOMERS,
+       lambda c: {"id": ids.encode("ImportJob", uuid.uuid4())}),
+    Op("customerImportUndo", "mutation($id: ID!) { customerImportUndo(jobId: $id) "
+       "{ userErrors { code } } }", P.IMPORT_CUSTOMERS,
+       lambda c: {"id": ids.encode("ImportJob", uuid.uuid4())}),
     Op("appointmentLinkCustomer", "mutation($a: ID!, $c: ID!) { appointmentLinkCustomer("
        "appointmentId: $a, customerId: $c) { userErrors { code } } }", P.EDIT_CUSTOMERS,
        lambda c: {"a": ids.encode("Appointment", uuid.uuid4()), "c": c["customer"]}),
