@@ -1,8 +1,11 @@
 """Subscriptions against the live server: graphql-transport-ws over WebSocket, and SSE."""
 
 import asyncio
+import contextlib
 import json
 import uuid
+from collections.abc import AsyncIterator
+from typing import Any
 
 import httpx
 import websockets
@@ -43,14 +46,21 @@ async def _once_live(next_event, base: str, token: str, prefix: str) -> dict:
     return await eventually(arrives, within=15, what="a live event")
 
 
-async def test_graphql_transport_ws(live_server: str, admin_token: str) -> None:
-    url = live_server.replace("http://", "ws://") + "/graphql"
+@contextlib.asynccontextmanager
+async def _subscription(base: str, token: str) -> AsyncIterator[Any]:
+    """A graphql-transport-ws socket, acknowledged, with SUBSCRIPTION sent as operation 1."""
+    url = base.replace("http://", "ws://") + "/graphql"
     async with websockets.connect(url, subprotocols=["graphql-transport-ws"]) as ws:
         await ws.send(json.dumps({"type": "connection_init",
-                                  "payload": {"authorization": f"Bearer {admin_token}"}}))
+                                  "payload": {"authorization": f"Bearer {token}"}}))
         assert json.loads(await ws.recv())["type"] == "connection_ack"
         await ws.send(json.dumps({"id": "1", "type": "subscribe",
                                   "payload": {"query": SUBSCRIPTION}}))
+        yield ws
+
+
+async def test_graphql_transport_ws(live_server: str, admin_token: str) -> None:
+    async with _subscription(live_server, admin_token) as ws:
 
         async def next_event() -> dict | None:
             message = json.loads(await ws.recv())
@@ -99,13 +109,7 @@ async def test_healthz_says_when_a_subscription_is_live(live_server: str,
             return (await client.get(f"{live_server}/healthz")).json()["live"]["subscribers"]
 
     before = await subscribers()
-    url = live_server.replace("http://", "ws://") + "/graphql"
-    async with websockets.connect(url, subprotocols=["graphql-transport-ws"]) as ws:
-        await ws.send(json.dumps({"type": "connection_init",
-                                  "payload": {"authorization": f"Bearer {admin_token}"}}))
-        assert json.loads(await ws.recv())["type"] == "connection_ack"
-        await ws.send(json.dumps({"id": "1", "type": "subscribe",
-                                  "payload": {"query": SUBSCRIPTION}}))
+    async with _subscription(live_server, admin_token) as ws:
         assert await eventually(lambda: _at_least(subscribers, before + 1), within=10,
                                 what="the subscription to be counted live")
         name = f"Counted{uuid.uuid4().hex[:6]}"

@@ -11,9 +11,8 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
-from collections.abc import AsyncIterator
 
-from clientele.core import db
+from clientele.core import background, db
 
 log = logging.getLogger(__name__)
 EVERY_SECONDS = 60.0
@@ -60,12 +59,5 @@ async def _every_minute() -> None:
             log.exception("rolling last appointments forward failed")
 
 
-@contextlib.asynccontextmanager
-async def running() -> AsyncIterator[None]:
-    task = asyncio.create_task(_every_minute())
-    try:
-        yield
-    finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+def running() -> contextlib.AbstractAsyncContextManager[None]:
+    return background.running(_every_minute())

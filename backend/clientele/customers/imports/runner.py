@@ -3,11 +3,10 @@ those queued elsewhere or left behind by a crashed process within POLL_SECONDS."
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
 
+from clientele.core import background
 from clientele.customers.imports import events, jobs
 
 log = logging.getLogger(__name__)
@@ -23,14 +22,7 @@ async def run_forever() -> None:
         await events.work(POLL_SECONDS)
 
 
-@contextlib.asynccontextmanager
-async def running() -> AsyncIterator[None]:
+def running() -> contextlib.AbstractAsyncContextManager[None]:
     """The runner for the life of the app (cancelled at shutdown: a job it was running rolls
     back and is run again by the next process)."""
-    task = asyncio.create_task(run_forever(), name="import-runner")
-    try:
-        yield
-    finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+    return background.running(run_forever())

@@ -13,7 +13,7 @@ import uuid
 from collections.abc import AsyncIterator
 from typing import Any
 
-from clientele.core import db, pubsub
+from clientele.core import background, db, pubsub
 from clientele.customers.rows import address_line, custom_values
 from clientele.customers.search.index import Hit, SearchIndex
 
@@ -152,13 +152,6 @@ service = SearchService()
 async def running() -> AsyncIterator[SearchService]:
     """In the app's lifespan: follow events first (so nothing is missed), then build; catch
     up every few seconds with what other processes wrote."""
-    follower = asyncio.create_task(service.follow())
-    builder = asyncio.create_task(service.build())
-    catching_up = asyncio.create_task(service.catch_up_forever())
-    try:
+    async with background.running(service.follow(), service.build(),
+                                  service.catch_up_forever()):
         yield service
-    finally:
-        for task in (follower, builder, catching_up):
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
