@@ -32,3 +32,27 @@ def test_emails_are_lower_cased() -> None:
 def test_bad_emails_are_refused(raw: str) -> None:
     with pytest.raises(InvalidEmail):
         normalise_email(raw)
+
+
+@pytest.mark.parametrize("raw", [
+    "anna@example.com", " Anna.Muster+tag@Example.COM ", "x@localhost", "x@test", "x@a.b",
+    "x@-bad.ch", "x@bad-.ch", "x@bad..ch", "x@.ch", "x@ch.", "x@123.456", "x@xn--bcher-kva.ch",
+    "x@xn--zz.ch", "Postmaster@Example.org", "a.b@c-d.example", "a..b@c.ch", ".a@c.ch",
+    "a.@c.ch", "x@" + "a" * 64 + ".ch", "x@" + "a" * 63 + ".ch", "a" * 70 + "@example.com",
+    "x@" + ".".join(["a" * 60] * 4) + ".ch", "x@invalid", "x@example.onion", "x@sub.local",
+    "o'brien@example.ie", "a/b=c?d^e`f{g|h}i~j@example.com", "x@1.2.3.4", "x@[1.2.3.4]",
+    "Anna <anna@example.com>", '"a b"@example.com', "anna@exämple.ch", "ännä@example.ch",
+])
+def test_the_fast_path_gives_email_validators_result(raw: str) -> None:
+    from clientele.core.email import _validated
+
+    try:
+        expected: str | Exception = _validated(raw.strip())
+    except InvalidEmail as exc:
+        expected = exc
+    if isinstance(expected, Exception):
+        with pytest.raises(InvalidEmail) as refused:
+            normalise_email(raw)
+        assert str(refused.value) == str(expected)
+    else:
+        assert normalise_email(raw) == expected

@@ -156,3 +156,68 @@ async def test_custom_fields_by_type(account) -> None:
     import json
     assert json.loads(row["custom"]) == {"member": True, "visits": 3.5, "since": "2024-03-01"}
     assert CustomerSource.IMPORT.value == row["source"]
+
+
+async def test_the_run_reuses_the_analysed_rows_and_matches_customers_created_since(
+        account) -> None:
+    actor = actor_of(account)
+    job = await analysed(actor, csv_file(
+        "Anna;Muster;anna@example.com;;from file",
+        "Ben;Bauer;ben@example.com;;first row",
+        "Benjamin;;BEN@example.com;079 123 45 67;second row",
+        "Élodie;Ärger;elodie@example.com;;new",
+    ))
+    kept = await db.fetch("SELECT count(*) AS n FROM import_row WHERE job = $1", job["id"])
+    assert kept[0]["n"] == 4
+    # the file is not read again: without its chunks the run could only fail
+    await db.fetch("DELETE FROM import_file_chunk WHERE job = $1", job["id"])
+    # created after the analysis: the run still finds it (matching happens in the run)
+    await services.create(actor, {"first_name": "Anna", "last_name": "Alt",
+                                  "email": "anna@example.com", "notes": None})
+    done = await imported(actor, job, Duplicates.FILL)
+    assert done["status"] == "SUCCEEDED", done
+    counts = done["counts"]
+    assert (counts["created"], counts["updated"], counts["existing"],
+            counts["duplicates_in_file"]) == (2, 1, 1, 1)
+    rows = {r["email"]: r for r in await customers(account.id)}
+    assert rows["anna@example.com"]["last_name"] == "Alt"
+    assert rows["anna@example.com"]["notes"] == "from file"  # filled
+    # sort names as Python gives them: staged for one-row people, fixed up for combined ones
+    assert rows["elodie@example.com"]["sort_name"] == "ärger élodie"
+    assert rows["ben@example.com"]["sort_name"] == "bauer ben"
+    assert rows["ben@example.com"]["mobile_phone"] == "+41791234567"
+    history = await db.fetch(
+        "SELECT changes FROM audit_event WHERE customer_id = $1 AND action = 'CREATED'",
+        rows["elodie@example.com"]["id"])
+    assert [h["changes"] for h in history] in (
+        ['[{"to": "people.csv", "from": null, "field": "import"}]'],
+        [[{"to": "people.csv", "from": None, "field": "import"}]])
+    left = await db.fetch("SELECT count(*) AS n FROM import_row WHERE job = $1", job["id"])
+    assert left[0]["n"] == 0  # deleted with the run
+
+
+async def test_the_run_reads_the_file_again_when_the_analysed_rows_are_gone(account) -> None:
+    actor = actor_of(account)
+    job = await analysed(actor, csv_file(
+        "Anna;Muster;anna@example.com;;", "Ben;Bauer;ben@example.com;;"))
+    await db.fetch("DELETE FROM import_row WHERE job = $1", job["id"])  # a database restart
+    done = await imported(actor, job)
+    assert done["status"] == "SUCCEEDED", done
+    assert done["counts"]["created"] == 2
+    assert {r["sort_name"] for r in await customers(account.id)} == {"muster anna", "bauer ben"}
+
+
+async def test_the_run_reads_the_file_again_after_the_definitions_changed(account) -> None:
+    actor = actor_of(account)
+    await custom_fields.define(account.id, "size", "Size", CustomFieldType.TEXT, [], False,
+                               False)
+    job = await analysed(actor, csv_file("Anna;Muster;anna@example.com;;7",
+                                         header="First name;Last name;E-Mail;Mobile;Size\r\n"))
+    assert job["columns"][4]["target"] == "custom.size"
+    await db.fetch("UPDATE custom_field_definition SET field_type = 'NUMBER' "
+                   "WHERE account = $1 AND key = 'size'", account.id)
+    done = await imported(actor, job)
+    assert done["status"] == "SUCCEEDED", done
+    [anna] = await customers(account.id)
+    custom = anna["custom"]
+    assert custom in ({"size": 7}, '{"size": 7}')  # read again as a number, not the text "7"

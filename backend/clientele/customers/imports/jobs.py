@@ -12,12 +12,19 @@ the transaction back and releases the claim, and the next runner (this instance 
 another one) runs the job again from the start: no partial rows, no doubles. What a running
 job reports meanwhile (phase, rows, fraction, heartbeat, a cancel request) lives in
 `import_progress`, written outside the transaction (`db.apart`), so it is seen at once.
+
+**Read once.** The analysis keeps its cleaned, grouped rows (import_row, committed with READY);
+the run reuses them when they were made with the same sheet, mapping, phone region and custom
+field definitions (`staged_key`) and are all there, and reads the file again otherwise. Either
+way it matches them against the customers as they are then, under the identity lock. A finished,
+cancelled or remapped job's rows are deleted (and with the job, by cascade).
 """
 
 from __future__ import annotations
 
 import asyncio
 import csv
+import hashlib
 import io
 import json
 import logging
@@ -210,8 +217,10 @@ async def remap(actor: Actor, job_id: uuid.UUID, sheet: str | None,
                                ImportErrorCode.JOB_FINISHED)
         await db.fetch(
             """UPDATE import_job SET sheet = $2, header_row = $3, columns = $4::jsonb,
-                      status = 'ANALYSING', error = NULL, preview = '[]', counts = '{}'
+                      status = 'ANALYSING', error = NULL, preview = '[]', counts = '{}',
+                      staged_key = NULL
                WHERE id = $1""", job_id, sheet, header_row, json.dumps(columns))
+        await staging.forget(job_id)
         await db.fetch("DELETE FROM import_rejected WHERE job = $1", job_id)
         await _reset_progress(job_id)
         await events.publish(actor.account_id, job_id)
@@ -272,6 +281,7 @@ async def _reset_progress(job_id: uuid.UUID) -> None:
 
 async def _finish(job_id: uuid.UUID, status: Status, error: str | None,
                   counts: dict[str, int] | None = None) -> None:
+    await staging.forget(job_id)
     await db.fetch(
         """UPDATE import_job SET status = $2, error = $3,
                   counts = COALESCE($4::jsonb, counts), finished_at = now()
@@ -417,14 +427,24 @@ def _batch(rows: Iterator[tuple[int, list[Any]]], rules: RowRules) -> list[tuple
     return batch
 
 
+def _staged_key(job: dict[str, Any], sheet: str | None,
+                definitions: dict[str, custom_fields.Definition]) -> str:
+    """What the staged rows were made with: the sheet, the mapping, the phone region and the
+    custom field definitions. The run reuses the analysis' rows only when it is unchanged."""
+    made_with = repr((sheet, [(c["index"], c["target"]) for c in job["columns"]],
+                      job["phone_region"], sorted(definitions.items())))
+    return hashlib.sha256(made_with.encode()).hexdigest()
+
+
 async def _analyse(job: dict[str, Any]) -> staging.Outcome:
     report = _Reporter(job)
     await report("reading", 0, 0.0, force=True)
-    _, sheet, handle = await _staged(job, report)
+    definitions, sheet, handle = await _staged(job, report)
     handle.close()
     await report("matching", 0, 0.75, force=True)
     outcome = staging.Outcome()
     await staging.group_people()
+    await staging.keep(job["id"])  # for the run
     await staging.match_people(job["account"])
     await staging.count(outcome)
     await staging.preview(outcome, PREVIEW_ROWS)
@@ -435,11 +455,13 @@ async def _analyse(job: dict[str, Any]) -> staging.Outcome:
     await staging.drop()
     await db.fetch(
         """UPDATE import_job SET status = 'READY', preview = $2::jsonb, counts = $3::jsonb,
-                  columns = $4::jsonb, header_row = $5, sheet = $6, sheets = $7::jsonb
+                  columns = $4::jsonb, header_row = $5, sheet = $6, sheets = $7::jsonb,
+                  staged_key = $8
            WHERE id = $1""",
         job["id"], json.dumps(outcome.preview, default=str),
         json.dumps(outcome.counts.as_dict()), json.dumps(columns), sheet.header_row,
-        sheet.sheet_name, json.dumps(sheet.sheet_names))
+        sheet.sheet_name, json.dumps(sheet.sheet_names),
+        _staged_key(job, sheet.sheet_name, definitions))
     return outcome
 
 
@@ -461,11 +483,17 @@ async def _import(job: dict[str, Any]) -> tuple[staging.Outcome, list[Any]]:
     await report("reading", 0, 0.0, force=True)
     # the account's identity decisions wait for this import (one lock, not one per person)
     await lock_values(job["account"], [], whole_account=True)
-    _, _, handle = await _staged(job, report)
-    handle.close()
+    definitions = await custom_fields.definitions(job["account"])
+    analysed = json.loads(job["counts"]) if isinstance(job["counts"], str) else job["counts"]
+    if not (job["staged_key"] is not None
+            and job["staged_key"] == _staged_key(job, job["sheet"], definitions)
+            and await staging.kept(job["id"], int((analysed or {}).get("rows", 0)))):
+        # the analysis' rows are gone (or were made with other definitions): from the file
+        _, _, handle = await _staged(job, report)
+        handle.close()
+        await staging.group_people()
     await report("matching", 0, 0.75, force=True)
     outcome = staging.Outcome()
-    await staging.group_people()
     await staging.match_people(job["account"])
     await staging.count(outcome)
     await db.fetch("DELETE FROM import_rejected WHERE job = $1", job["id"])
@@ -473,7 +501,8 @@ async def _import(job: dict[str, Any]) -> tuple[staging.Outcome, list[Any]]:
     await report("writing", outcome.counts.valid, 0.85, force=True)
     policy = ErrorPolicy(job["error_policy"])
     written = await staging.write(job["id"], actor, job["duplicates"], outcome,
-                                  all_or_nothing=policy is ErrorPolicy.REJECT_FILE)
+                                  all_or_nothing=policy is ErrorPolicy.REJECT_FILE,
+                                  file_name=job["file_name"])
     await staging.drop()
     counts = outcome.counts.as_dict()
     if written is None:

@@ -22,13 +22,15 @@ from clientele.customers.custom_fields import Definition, apply_values
 from clientele.customers.enums import CustomFieldType
 from clientele.customers.errors import CustomerErrorCode
 from clientele.customers.imports.mapping import CUSTOM_PREFIX, split_full_name
-from clientele.customers.validation import clean
+from clientele.customers.validation import clean, sort_name
 
 # The customer columns an import can set, in staging order.
 VALUE_COLUMNS = ("salutation", "first_name", "last_name", "email", "mobile_phone",
                  "landline_phone", "date_of_birth", "company", "street", "postcode", "city",
                  "country", "preferred_language", "notes")
-STAGED_COLUMNS = ("row_number", "cells", "errors", *VALUE_COLUMNS, "custom")
+# sort_name: the customer's sort name as validation.sort_name gives it (PostgreSQL's lower()
+# depends on the database's locale), so a new customer is inserted with it
+STAGED_COLUMNS = ("row_number", "cells", "errors", *VALUE_COLUMNS, "custom", "sort_name")
 DATE_COLUMNS = frozenset({"date_of_birth"})
 
 _TRUE = frozenset({"1", "true", "yes", "y", "x", "ja", "oui", "si", "sì", "wahr", "vrai", "✓"})
@@ -187,9 +189,10 @@ def stage(row_number: int, cells: Sequence[Any], rules: RowRules) -> tuple[Any, 
     original = json.dumps([text(c) for c in cells], ensure_ascii=False)
     if errors:
         return (row_number, original, json.dumps(errors, ensure_ascii=False),
-                *(None for _ in VALUE_COLUMNS), "{}")
+                *(None for _ in VALUE_COLUMNS), "{}", None)
     return (row_number, original, None, *(cleaned.get(c) for c in VALUE_COLUMNS),
-            json.dumps(custom, ensure_ascii=False))
+            json.dumps(custom, ensure_ascii=False) if custom else "{}",
+            sort_name(cleaned.get("first_name"), cleaned.get("last_name")))
 
 
 def _file_phones(phones: list[tuple[str, Any]], values: dict[str, Any], region: str,

@@ -15,6 +15,16 @@ Identity is the product's one rule (customers/identity.py), applied to a whole f
    (a person whose email a customer holds is rejected). A new customer needs a first or last
    name. Updated customers keep their values before the import in `import_change` (undo).
 
+A new customer's history starts with one CREATED entry whose change list is constant,
+`[{"field": "import", "from": null, "to": <file name>}]`, not one change per field: its values
+are on the customer, and building a per-field list for every row cost more than the insert.
+
+**Cost.** The analysis stages, cleans and groups the rows once and keeps them (`keep`, the
+UNLOGGED table import_row); the run takes them back (`kept`) and only matches and writes. Most
+people have one row: they are taken as staged (no aggregation) and their sort name was computed
+when the row was staged (Python's lower(), not the database locale's); combined people are
+aggregated and their sort names fixed up after the insert.
+
 Nothing here commits: the caller's transaction does, with the job's result, or rolls back.
 """
 
@@ -56,12 +66,15 @@ class Outcome:
     preview: list[dict[str, Any]] = field(default_factory=list)
 
 
+_ROW_COLUMNS = ", ".join((*STAGED_COLUMNS, "person"))
+
+
 async def create_staging() -> None:
     columns = ", ".join(f"{c} {_SQL_TYPES.get(c, 'text')}" for c in VALUE_COLUMNS)
     await db.fetch(f"""
         CREATE TEMP TABLE {STAGED} (
-            row_number integer PRIMARY KEY, cells jsonb NOT NULL, errors jsonb,
-            {columns}, custom jsonb NOT NULL,
+            row_number integer NOT NULL, cells jsonb NOT NULL, errors jsonb,
+            {columns}, custom jsonb NOT NULL, sort_name text,
             person integer) ON COMMIT DROP""")
 
 
@@ -69,10 +82,37 @@ async def copy(records: Iterable[Sequence[Any]]) -> None:
     await db.copy_records(STAGED, records, STAGED_COLUMNS)
 
 
+async def keep(job_id: uuid.UUID) -> None:
+    """Keep the staged, grouped rows for the job's run (import_row)."""
+    await forget(job_id)
+    await db.fetch(f"INSERT INTO import_row (job, {_ROW_COLUMNS}) "
+                   f"SELECT $1, {_ROW_COLUMNS} FROM {STAGED}", job_id)
+
+
+async def kept(job_id: uuid.UUID, rows: int) -> bool:
+    """The staging table, grouped, from the rows the analysis kept; False (and nothing
+    created) when they are not all there (the database lost them: it was restarted)."""
+    found = await db.fetch("SELECT count(*) AS n FROM import_row WHERE job = $1", job_id)
+    if found[0]["n"] != rows or rows == 0:
+        return False
+    await db.fetch(f"""
+        CREATE TEMP TABLE {STAGED} ON COMMIT DROP AS
+        SELECT {_ROW_COLUMNS} FROM import_row WHERE job = $1""", job_id)
+    await db.fetch(f"ALTER TABLE {STAGED} ADD PRIMARY KEY (row_number)")
+    await db.fetch(f"ANALYZE {STAGED}")
+    return True
+
+
+async def forget(job_id: uuid.UUID) -> None:
+    await db.fetch("DELETE FROM import_row WHERE job = $1", job_id)
+
+
 async def group_people() -> None:
     """Step 1: each valid row's person (the row number of the person's first row)."""
     await db.fetch(f"ANALYZE {STAGED}")
+    # the staging table again with each row's person (CREATE TABLE AS: no update of every row)
     await db.fetch(f"""
+        CREATE TEMP TABLE {STAGED}_grouped ON COMMIT DROP AS
         WITH first_email AS (
             SELECT email, min(row_number) AS first FROM {STAGED}
             WHERE errors IS NULL AND email IS NOT NULL GROUP BY email),
@@ -86,14 +126,18 @@ async def group_people() -> None:
         by_phone AS (
             SELECT p.row_number, min(f.first) AS first
             FROM phones p JOIN first_phone f USING (phone) GROUP BY p.row_number)
-        UPDATE {STAGED} s SET person = CASE
-            WHEN e.first < s.row_number THEN e.first
-            WHEN b.first < s.row_number THEN b.first
-            ELSE s.row_number END
-        FROM {STAGED} s2
-        LEFT JOIN first_email e ON e.email = s2.email
-        LEFT JOIN by_phone b ON b.row_number = s2.row_number
-        WHERE s2.row_number = s.row_number AND s.errors IS NULL""")
+        SELECT {", ".join(f"s.{c}" for c in STAGED_COLUMNS)},
+               CASE WHEN s.errors IS NOT NULL THEN NULL
+                    WHEN e.first < s.row_number THEN e.first
+                    WHEN b.first < s.row_number THEN b.first
+                    ELSE s.row_number END AS person
+        FROM {STAGED} s
+        LEFT JOIN first_email e ON e.email = s.email
+        LEFT JOIN by_phone b ON b.row_number = s.row_number""")
+    await db.fetch(f"DROP TABLE {STAGED}")
+    await db.fetch(f"ALTER TABLE {STAGED}_grouped RENAME TO {STAGED}")
+    await db.fetch(f"ALTER TABLE {STAGED} ADD PRIMARY KEY (row_number)")
+    await db.fetch(f"ANALYZE {STAGED}")
     while True:  # follow chains to their first row (each pass halves the longest chain)
         done = await db.fetch(f"""
             WITH moved AS (
@@ -105,32 +149,42 @@ async def group_people() -> None:
             return
 
 
-def _combine(source: str, key: str, order: str, target: str, extra: str = "") -> str:
-    """A statement creating `target` from `source`: per `key`, each value column from the
-    first row (by `order`) that has one, and the custom values likewise per key."""
+def _combine(source: str, target: str) -> str:
+    """A statement creating `target` from the valid rows of `source`: per person, each value
+    column from its first row (by row number) that has one, and the custom values likewise.
+    Most people have one row: theirs are taken as they are (no aggregation), with the row's
+    sort_name; a combined person's sort_name is NULL (computed when it is written)."""
     firsts = ", ".join(
-        f"(array_agg({c} ORDER BY {order}) FILTER (WHERE {c} IS NOT NULL))[1] AS {c}"
+        f"(array_agg(s.{c} ORDER BY s.row_number) FILTER (WHERE s.{c} IS NOT NULL))[1] AS {c}"
         for c in VALUE_COLUMNS)
     return f"""
         CREATE TEMP TABLE {target} ON COMMIT DROP AS
-        WITH custom AS (
-            SELECT {key} AS k, jsonb_object_agg(ck, cv) AS custom FROM (
-                SELECT DISTINCT ON ({key}, ck) {key}, ck, cv
-                FROM {source}, jsonb_each({source}.custom) AS e(ck, cv)
-                WHERE {source}.custom <> '{{}}'::jsonb {extra}
-                ORDER BY {key}, ck, {order}) AS c
-            GROUP BY {key})
-        SELECT g.*, COALESCE(custom.custom, '{{}}'::jsonb) AS custom
-        FROM (SELECT {key} AS person, min({order}) AS first_row, count(*) AS row_count,
-                     {firsts}
-              FROM {source} WHERE TRUE {extra} GROUP BY {key}) AS g
+        WITH shared AS MATERIALIZED (
+            SELECT DISTINCT person FROM {source}
+            WHERE errors IS NULL AND person <> row_number),
+        custom AS (
+            SELECT person AS k, jsonb_object_agg(ck, cv) AS custom FROM (
+                SELECT DISTINCT ON (s.person, ck) s.person, ck, cv
+                FROM {source} s JOIN shared USING (person), jsonb_each(s.custom) AS e(ck, cv)
+                WHERE s.errors IS NULL AND s.custom <> '{{}}'::jsonb
+                ORDER BY s.person, ck, s.row_number) AS c
+            GROUP BY person)
+        SELECT s.person, s.row_number AS first_row, 1::bigint AS row_count,
+               {", ".join(f"s.{c}" for c in VALUE_COLUMNS)}, s.custom, s.sort_name
+        FROM {source} s
+        WHERE s.errors IS NULL AND s.person = s.row_number
+          AND NOT EXISTS (SELECT 1 FROM shared h WHERE h.person = s.person)
+        UNION ALL
+        SELECT g.*, COALESCE(custom.custom, '{{}}'::jsonb), NULL::text
+        FROM (SELECT s.person, min(s.row_number), count(*), {firsts}
+              FROM {source} s JOIN shared USING (person)
+              WHERE s.errors IS NULL GROUP BY s.person) AS g
         LEFT JOIN custom ON custom.k = g.person"""
 
 
 async def match_people(account_id: uuid.UUID) -> None:
     """Steps 1b and 2: the people (one row each) and the customer each one is."""
-    await db.fetch(_combine(STAGED, "person", "row_number", f"{PERSON}_rows",
-                            "AND errors IS NULL"))
+    await db.fetch(_combine(STAGED, f"{PERSON}_rows"))
     await db.fetch(f"ALTER TABLE {PERSON}_rows ADD COLUMN customer uuid, "
                    "ADD COLUMN matched_on text")
     await db.fetch(f"""
@@ -169,7 +223,7 @@ async def match_people(account_id: uuid.UUID) -> None:
         await db.fetch(f"""
             UPDATE {STAGED} s SET person = p.person FROM {PERSON}_rows p
             WHERE s.person = p.first_row AND s.person <> p.person""")
-        await db.fetch(_combine(STAGED, "person", "row_number", PERSON, "AND errors IS NULL"))
+        await db.fetch(_combine(STAGED, PERSON))
         await db.fetch(f"ALTER TABLE {PERSON} ADD COLUMN customer uuid, "
                        "ADD COLUMN matched_on text")
         await db.fetch(f"""
@@ -246,7 +300,8 @@ _AS_JSON = "jsonb_build_object(" + ", ".join(f"'{c}', {{t}}.{c}" for c in VALUE_
 
 
 async def write(job_id: uuid.UUID, actor: Any, strategy: str, outcome: Outcome,
-                all_or_nothing: bool = False) -> list[tuple[Any, bool]] | None:
+                all_or_nothing: bool = False,
+                file_name: str = "") -> list[tuple[Any, bool]] | None:
     """Step 3: create and update customers; returns (id, created) of each customer created
     or changed. With `all_or_nothing`, None (and nothing written) when any row is rejected."""
     counts = outcome.counts
@@ -268,11 +323,15 @@ async def write(job_id: uuid.UUID, actor: Any, strategy: str, outcome: Outcome,
     if strategy in ("FILL", "OVERWRITE"):
         changed += [(i, False) for i in await _update(job_id, actor, strategy == "OVERWRITE",
                                                       counts)]
-    changed += [(i, True) for i in await _insert(job_id, actor, counts)]
+    changed += [(i, True) for i in await _insert(job_id, actor, counts, file_name)]
     return changed
 
 
-async def _insert(job_id: uuid.UUID, actor: Any, counts: Counts) -> list[Any]:
+async def _insert(job_id: uuid.UUID, actor: Any, counts: Counts, file_name: str) -> list[Any]:
+    """The new customers: sort names as staged (a combined person's computed afterwards), and
+    each one's CREATED history entry a constant change list naming the import and its file
+    ([{"field": "import", "from": null, "to": file name}]) rather than one entry per field:
+    the values are the customer's own, and listing them cost more than inserting them."""
     created = await db.fetch_records(f"""
         WITH new AS (
             SELECT gen_random_uuid() AS id, p.* FROM {PERSON} p WHERE p.customer IS NULL),
@@ -280,26 +339,24 @@ async def _insert(job_id: uuid.UUID, actor: Any, counts: Counts) -> list[Any]:
             INSERT INTO customer (id, account, sort_name, {_NEW_COLUMNS}, custom, source,
                                   communication_status, email_enabled, sms_enabled,
                                   created_at, updated_at)
-            SELECT id, $1, '', {_NEW_COLUMNS}, custom, 'IMPORT', 'ALLOWED', true, true,
-                   now(), now()
+            SELECT id, $1, COALESCE(sort_name, ''), {_NEW_COLUMNS}, custom, 'IMPORT',
+                   'ALLOWED', true, true, now(), now()
             FROM new
             RETURNING id),
         history AS (
             INSERT INTO audit_event (id, account, customer_id, actor_user, actor_label,
                                      action, changes, created_at)
             SELECT gen_random_uuid(), $1, n.id, $2, $3, 'CREATED',
-                   (SELECT COALESCE(jsonb_agg(jsonb_build_object(
-                        'field', e.key, 'from', NULL, 'to', e.value)), '[]'::jsonb)
-                    FROM jsonb_each({_AS_JSON.format(t="n")} - 'custom') AS e
-                    WHERE e.value <> 'null'::jsonb),
+                   jsonb_build_array(jsonb_build_object('field', 'import', 'from', NULL,
+                                                        'to', $5::text)),
                    clock_timestamp()
             FROM new n),
         changes AS (
             INSERT INTO import_change (job, customer, created) SELECT $4, id, true FROM new)
-        SELECT n.id, n.first_name, n.last_name FROM new n""",
-        actor.account_id, actor.user_id, actor.label, job_id)
+        SELECT n.id, n.first_name, n.last_name, n.sort_name IS NULL AS unsorted FROM new n""",
+        actor.account_id, actor.user_id, actor.label, job_id, file_name)
     counts.created = len(created)
-    await _sort_names(created)
+    await _sort_names([row for row in created if row["unsorted"]])
     return [row["id"] for row in created]
 
 
