@@ -243,6 +243,7 @@ describe("ImportPage", () => {
     expect(badEmail.className).toBe("import-cell__error");
     expect(badEmail.closest("td")!.className).toBe("import-cell--error");
     expect(badEmail.closest("td")!.textContent).toContain("not-an-email");
+    expect(within(ben).getAllByRole("cell").at(-1)!.textContent).toBe("Would be rejected");
     expect(cleo2.textContent).toContain("Same person as row 4");
     expect(within(anna).getByRole("link", { name: "Anna Müller" }).getAttribute("href")).toBe(`/customers/${encodeURIComponent(ANNA_ID)}`);
     expect(anna.textContent).toContain("Matches Anna Müller");

@@ -98,6 +98,7 @@ function PreviewRow({ row, keys }: { row: Row; keys: string[] }) {
         );
       })}
       <td>
+        {row.errors.length > 0 && <span className="import-cell__rejected">Would be rejected</span>}
         {elsewhere.map((error, index) => (
           <span key={index} className="import-cell__error" data-code={error.code}>
             {error.message}
