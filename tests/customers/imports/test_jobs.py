@@ -221,3 +221,20 @@ async def test_the_run_reads_the_file_again_after_the_definitions_changed(accoun
     [anna] = await customers(account.id)
     custom = anna["custom"]
     assert custom in ({"size": 7}, '{"size": 7}')  # read again as a number, not the text "7"
+
+
+async def test_worker_processes_clean_a_large_files_rows_in_order(account, monkeypatch) -> None:
+    monkeypatch.setattr(jobs, "STAGE_POOL_FROM_BYTES", 0)  # every file is large
+    monkeypatch.setattr(jobs, "BATCH_ROWS", 7)  # many batches, in flight at once
+    actor = actor_of(account)
+    rows = [f"P{i};Muster;p{i}@example.com;;" for i in range(60)]
+    rows[41] = "Bad;Row;not-an-email;;"
+    rows[50] = "P3;Again;P3@Example.com;;same as row 5"
+    job = await analysed(actor, csv_file(*rows))
+    assert job["counts"]["rows"] == 60 and job["counts"]["rejected"] == 1
+    assert job["counts"]["duplicates_in_file"] == 1
+    done = await imported(actor, job)
+    assert done["counts"]["created"] == 58
+    found = await db.fetch("SELECT email FROM customer WHERE account = $1", account.id)
+    assert {r["email"] for r in found} == {f"p{i}@example.com" for i in range(60)} - {
+        "p41@example.com", "p50@example.com"}

@@ -23,11 +23,16 @@ cancelled or remapped job's rows are deleted (and with the job, by cascade).
 from __future__ import annotations
 
 import asyncio
+import collections
+import concurrent.futures
+import contextlib
 import csv
 import hashlib
 import io
+import itertools
 import json
 import logging
+import multiprocessing
 import tempfile
 import time
 import uuid
@@ -392,7 +397,11 @@ async def _download(job_id: uuid.UUID) -> IO[bytes]:
 
 async def _staged(job: dict[str, Any], report: _Reporter
                   ) -> tuple[dict[str, custom_fields.Definition], Sheet, IO[bytes]]:
-    """The job's rows read, cleaned and COPY'd into the staging table."""
+    """The job's rows read, cleaned and COPY'd into the staging table.
+
+    Rows are read here (a thread) in batches; a large file's batches are cleaned by
+    STAGE_WORKERS processes (cleaning is CPU work: email and phone validation) while the
+    previous batches are COPY'd, a small file's in a thread. Batches are COPY'd in order."""
     definitions = await custom_fields.definitions(job["account"])
     handle = await _download(job["id"])
     try:
@@ -404,27 +413,63 @@ async def _staged(job: dict[str, Any], report: _Reporter
         size = max(job["file_size"], 1)
         rows = sheet.numbered_rows()
         processed = 0
-        while True:
-            batch = await asyncio.to_thread(_batch, rows, rules)
-            if not batch:
-                break
-            await staging.copy(batch)
-            processed += len(batch)
-            position = handle.tell() if sheet.kind == "csv" else size
-            await report("reading", processed, 0.7 * min(position / size, 1.0))
+        loop = asyncio.get_running_loop()
+        with _stage_pool(job["file_size"]) as pool:
+            in_flight = 1 if pool is None else STAGE_WORKERS + 1
+            pending: collections.deque[tuple[asyncio.Future[Any], int]] = collections.deque()
+            exhausted = False
+            while pending or not exhausted:
+                while not exhausted and len(pending) < in_flight:
+                    taken = await asyncio.to_thread(_take, rows)
+                    if not taken:
+                        exhausted = True
+                        break
+                    position = handle.tell() if sheet.kind == "csv" else size
+                    pending.append((loop.run_in_executor(pool, _stage_batch, taken, rules),
+                                    position))
+                if not pending:
+                    break
+                future, position = pending.popleft()
+                batch = await future
+                await staging.copy(batch)
+                processed += len(batch)
+                await report("reading", processed, 0.7 * min(position / size, 1.0))
         return definitions, sheet, handle
     except BaseException:
         handle.close()
         raise
 
 
+STAGE_WORKERS = 2
+STAGE_POOL_FROM_BYTES = 2 * 1024 * 1024  # smaller files: the workers' start costs more
+
+
+@contextlib.contextmanager
+def _stage_pool(file_size: int) -> Iterator[concurrent.futures.ProcessPoolExecutor | None]:
+    """Worker processes for cleaning a large file's rows (forked from a server that has
+    imported the row rules already), shut down with the job; None for a small file."""
+    if file_size < STAGE_POOL_FROM_BYTES or STAGE_WORKERS < 2:
+        yield None
+        return
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["clientele.customers.imports.rows"])
+    pool = concurrent.futures.ProcessPoolExecutor(STAGE_WORKERS, mp_context=context)
+    try:
+        yield pool
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _take(rows: Iterator[tuple[int, list[Any]]]) -> list[tuple[int, list[Any]]]:
+    return list(itertools.islice(rows, BATCH_ROWS))
+
+
+def _stage_batch(taken: list[tuple[int, list[Any]]], rules: RowRules) -> list[tuple[Any, ...]]:
+    return [stage(number, cells, rules) for number, cells in taken]
+
+
 def _batch(rows: Iterator[tuple[int, list[Any]]], rules: RowRules) -> list[tuple[Any, ...]]:
-    batch = []
-    for number, cells in rows:
-        batch.append(stage(number, cells, rules))
-        if len(batch) == BATCH_ROWS:
-            break
-    return batch
+    return _stage_batch(_take(rows), rules)
 
 
 def _staged_key(job: dict[str, Any], sheet: str | None,

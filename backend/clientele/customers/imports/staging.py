@@ -327,6 +327,18 @@ async def write(job_id: uuid.UUID, actor: Any, strategy: str, outcome: Outcome,
     return changed
 
 
+def _ordered_id(n: str) -> str:
+    """SQL for a time-ordered UUID (version 7: the statement's time in ms, then `n`, a number
+    below 2^32 unique within the statement, then 40 random bits). A million new customers
+    with random (v4) ids cost several times more: every insert into the primary key (and into
+    the history's customer index) lands on another page; these land next to each other."""
+    return f"""(lpad(to_hex((extract(epoch FROM statement_timestamp()) * 1000)::bigint), 12, '0')
+        || '7' || lpad(to_hex(({n}::bigint >> 20) & 4095), 3, '0')
+        || '8' || lpad(to_hex(({n}::bigint >> 8) & 4095), 3, '0')
+        || lpad(to_hex({n}::bigint & 255), 2, '0')
+        || substr(md5(random()::text), 1, 10))::uuid"""
+
+
 async def _insert(job_id: uuid.UUID, actor: Any, counts: Counts, file_name: str) -> list[Any]:
     """The new customers: sort names as staged (a combined person's computed afterwards), and
     each one's CREATED history entry a constant change list naming the import and its file
@@ -334,7 +346,8 @@ async def _insert(job_id: uuid.UUID, actor: Any, counts: Counts, file_name: str)
     the values are the customer's own, and listing them cost more than inserting them."""
     created = await db.fetch_records(f"""
         WITH new AS (
-            SELECT gen_random_uuid() AS id, p.* FROM {PERSON} p WHERE p.customer IS NULL),
+            SELECT {_ordered_id("p.person")} AS id, p.* FROM {PERSON} p
+            WHERE p.customer IS NULL),
         inserted AS (
             INSERT INTO customer (id, account, sort_name, {_NEW_COLUMNS}, custom, source,
                                   communication_status, email_enabled, sms_enabled,
@@ -346,7 +359,7 @@ async def _insert(job_id: uuid.UUID, actor: Any, counts: Counts, file_name: str)
         history AS (
             INSERT INTO audit_event (id, account, customer_id, actor_user, actor_label,
                                      action, changes, created_at)
-            SELECT gen_random_uuid(), $1, n.id, $2, $3, 'CREATED',
+            SELECT {_ordered_id("n.person")}, $1, n.id, $2, $3, 'CREATED',
                    jsonb_build_array(jsonb_build_object('field', 'import', 'from', NULL,
                                                         'to', $5::text)),
                    clock_timestamp()
