@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "backend"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from clientele import database
-from clientele.appointments.last_seen import BACKFILL_SQL
+from clientele.appointments.last_seen import FIGURES_BACKFILL_SQL
 from clientele.core import db
 from clientele.demo_data import (
     FIRST_NAMES,
@@ -199,7 +199,7 @@ async def load(url: str, customers: int, seed: int, international: bool = False)
     await restore_indexes(conn, dropped)
     if not international:
         started_backfill = time.perf_counter()
-        await conn.execute(BACKFILL_SQL)  # COPY bypassed the triggers that keep it
+        await conn.execute(FIGURES_BACKFILL_SQL)  # COPY bypassed the triggers that keep them
         print(f"customers' last appointment set in {time.perf_counter() - started_backfill:.1f} s")
     await conn.execute("ANALYZE customer; ANALYZE appointment; ANALYZE communication")
     elapsed = time.perf_counter() - started

@@ -97,6 +97,18 @@ OPERATIONS = [
     Op("customerImportUndo", "mutation($id: ID!) { customerImportUndo(jobId: $id) "
        "{ userErrors { code } } }", P.IMPORT_CUSTOMERS,
        lambda c: {"id": ids.encode("ImportJob", uuid.uuid4())}),
+    # staff actions on appointments: an unknown appointment is a user error for those allowed
+    Op("appointmentCreate", "mutation($c: ID!) { appointmentCreate(input: {customerId: $c, "
+       'startsAt: "2031-05-01T10:00:00Z", endsAt: "2031-05-01T10:30:00Z"}) '
+       "{ userErrors { code } } }", P.ADD_CUSTOMERS, lambda c: {"c": c["customer"]}),
+    *(Op(name, f"mutation($id: ID!) {{ {name}(id: $id{extra}) {{ userErrors {{ code }} }} }}",
+         P.EDIT_CUSTOMERS, lambda c: {"id": ids.encode("Appointment", uuid.uuid4())})
+      for name, extra in (
+          ("appointmentReschedule", ', startsAt: "2031-05-01T10:00:00Z", '
+                                    'endsAt: "2031-05-01T10:30:00Z"'),
+          ("appointmentCancel", ""), ("appointmentComplete", ""),
+          ("appointmentMarkNoShow", ""), ("appointmentConfirm", ""),
+          ("appointmentDecline", ""))),
     Op("appointmentLinkCustomer", "mutation($a: ID!, $c: ID!) { appointmentLinkCustomer("
        "appointmentId: $a, customerId: $c) { userErrors { code } } }", P.EDIT_CUSTOMERS,
        lambda c: {"a": ids.encode("Appointment", uuid.uuid4()), "c": c["customer"]}),

@@ -22,11 +22,11 @@ class AuditAction(str, Enum):
     DELETED = "DELETED"
     BLOCKED = "BLOCKED"
     UNBLOCKED = "UNBLOCKED"
-    # nothing writes these two yet: kept for the next issues, CSV import (IMPORTED) and
-    # duplicate merging (MERGED); the API already lists them (api/enums.py)
-    IMPORTED = "IMPORTED"
+    IMPORTED = "IMPORTED"  # a customer import changed the customer
+    # nothing writes this yet: kept for duplicate merging (the next issue); the API lists it
     MERGED = "MERGED"
     CONFLICT = "CONFLICT"
+    APPOINTMENT = "APPOINTMENT"  # staff booked, moved, cancelled or marked an appointment
 
 
 def plain(value: Any) -> Any:

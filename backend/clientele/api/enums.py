@@ -69,7 +69,8 @@ CustomFieldTypeEnum = api_enum(
 )
 AppointmentStatusEnum = api_enum(
     AppointmentStatus, "AppointmentStatus", "The state of an appointment.",
-    {"SCHEDULED": "Booked and not cancelled.", "CANCELLED": "Cancelled (kept in history).",
+    {"REQUESTED": "Asked for online; waiting for staff to confirm or decline.",
+     "SCHEDULED": "Booked and not cancelled.", "CANCELLED": "Cancelled (kept in history).",
      "COMPLETED": "Took place.", "NO_SHOW": "The customer did not attend."},
 )
 AppointmentWhenEnum = api_enum(
@@ -101,7 +102,11 @@ CustomerOrderFieldEnum = api_enum(
      "CREATED_AT": "When the customer was created.",
      "UPDATED_AT": "When the customer last changed.",
      "LAST_APPOINTMENT": "Start of the latest appointment that has begun and was not "
-                         "cancelled; customers without one sort as the oldest."},
+                         "cancelled; customers without one sort as the oldest.",
+     "LAST_VISIT": "Start of the latest visit (an appointment that has begun and was neither "
+                   "cancelled nor missed); customers without one sort as the oldest.",
+     "NEXT_APPOINTMENT": "Start of the next appointment (not cancelled, not ended); "
+                         "customers without one sort last (ascending)."},
 )
 SortDirectionEnum = api_enum(
     SortDirection, "SortDirection", "Sort direction.",
@@ -128,7 +133,9 @@ AuditActionEnum = api_enum(
      "DELETED": "The customer was erased.", "BLOCKED": "Blocked from online booking.",
      "UNBLOCKED": "Block rules were removed.", "IMPORTED": "Created or updated by an import.",
      "MERGED": "Merged with another record.",
-     "CONFLICT": "New details differed from stored ones and were not applied."},
+     "CONFLICT": "New details differed from stored ones and were not applied.",
+     "APPOINTMENT": "Staff booked, moved, cancelled, confirmed or marked an appointment "
+                    "(changes: the appointment's ID, then what changed)."},
 )
 AccountErrorCodeEnum = api_enum(
     AccountErrorCode, "AccountErrorCode", "Why an account, user, role or token change failed.",
@@ -155,11 +162,16 @@ BlockErrorCodeEnum = api_enum(
      "NOTHING_TO_BLOCK": "The customer has no email, phone or name."},
 )
 AppointmentErrorCodeEnum = api_enum(
-    AppointmentErrorCode, "AppointmentErrorCode", "Why a booking was refused.",
+    AppointmentErrorCode, "AppointmentErrorCode", "Why a booking or appointment change was "
+                                                  "refused; nothing was written.",
     {"REQUIRED": "A required value is missing.", "INVALID": "The value is not acceptable.",
      "INVALID_EMAIL": "Not a valid email address.",
      "INVALID_PHONE": "Not a valid phone number.", "TOO_LONG": "A value is too long.",
-     "NOT_FOUND": "Unknown business (accountSlug).",
+     "NOT_FOUND": "Unknown business (accountSlug), customer or appointment.",
+     "CALENDAR_OWNED": "A calendar owns this appointment's time and cancellation: change it "
+                       "there.",
+     "INVALID_STATE": "Not possible in the appointment's state (already cancelled, not begun "
+                      "yet, …).",
      "BLOCKED": "The customer may not book online; the message is the business's own.",
      "RATE_LIMITED": "Too many bookings from this address; try again later."},
 )

@@ -70,6 +70,9 @@ TRANSLATIONS: dict[str, dict[Any, str]] = {
 TRANSLATIONS.update({code.name: {api: "INVALID" for api in API_ENUMS
                                  if code.name not in api.__members__}
                      for code in ImportErrorCode})
+# staff actions on appointments: only the appointment enum has their codes
+TRANSLATIONS.update({code: {api: "INVALID" for api in API_ENUMS if api is not _P}
+                     for code in ("CALENDAR_OWNED", "INVALID_STATE")})
 for _domain in DOMAIN_ENUMS:
     for _code in _domain:
         if _code.name not in _I.__members__:

@@ -63,6 +63,7 @@ class Loaders:
             account_id, communications.by_appointments
         )
         self.block_rules_by_customer = by_id_loader(account_id, blocking.rules_for_customers)
+        self.source_name_by_id = by_id_loader(account_id, appointments.source_names)
         self.history_by_customer = slice_loader(account_id, audit.by_customers)
         self.custom_field_definitions: DataLoader[uuid.UUID, dict[str, Any]] = DataLoader(
             load_fn=_definitions

@@ -9,6 +9,7 @@ from typing import Any
 
 from clientele.accounts.principal import Actor
 from clientele.appointments import writes
+from clientele.appointments.enums import AppointmentStatus
 from clientele.appointments.errors import AppointmentErrorCode
 from clientele.blocking import services as blocking
 from clientele.core import db
@@ -35,6 +36,7 @@ class BookingRequest:
     location: str | None = None
     title: str | None = None
     custom: dict[str, Any] = field(default_factory=dict)  # booking-form custom fields
+    consent_to_messages: bool | None = None  # False: a new customer gets no messages
 
 
 @dataclass
@@ -105,17 +107,18 @@ async def book(actor: Actor, request: BookingRequest, *, online: bool,
     # one transaction: the matched customer stays locked until the appointment is written (a
     # concurrent delete waits, or wins before the match), and events leave after the commit
     async with db.transaction():
+        values = {"first_name": request.first_name, "last_name": request.last_name,
+                  "email": email, "mobile_phone": phone}
         customer, created, conflicts = await customers.match_or_create(
-            actor,
-            {"first_name": request.first_name, "last_name": request.last_name, "email": email,
-             "mobile_phone": phone},
-            CustomerSource.BOOKING,
-            custom=request.custom,
-        )
+            actor, values, CustomerSource.BOOKING, custom=request.custom,
+            new_only={"email_enabled": False, "sms_enabled": False}
+            if request.consent_to_messages is False else None)
         if rule is None:
             rules = await blocking.rules_for_customers(actor.account_id, [customer["id"]])
             rule = (rules[customer["id"]] or [None])[0]
-        appointment = await create_appointment(actor, customer["id"], request)
+        appointment = await create_appointment(
+            actor, customer["id"], request,
+            AppointmentStatus.REQUESTED if online else AppointmentStatus.SCHEDULED)
     warnings = []
     if rule is not None:
         warnings.append(f"This customer is blocked from online booking ({rule['kind'].lower()}"
@@ -147,11 +150,13 @@ async def _blocked_message(account_id: uuid.UUID) -> str:
 
 
 async def create_appointment(actor: Actor, customer_id: uuid.UUID | None,
-                             request: BookingRequest) -> Any:
+                             request: BookingRequest,
+                             status: AppointmentStatus = AppointmentStatus.SCHEDULED) -> Any:
     title = request.title or (request.services[0] if request.services else "Appointment")
     return await writes.insert_one(actor.account_id, customer_id, title=title,
                                    services=request.services, starts_at=request.starts_at,
-                                   ends_at=request.ends_at, location=request.location)
+                                   ends_at=request.ends_at, location=request.location,
+                                   status=status)
 
 
 def _label(field_name: str) -> str:

@@ -2,6 +2,7 @@ from enum import Enum
 
 
 class AppointmentStatus(str, Enum):
+    REQUESTED = "REQUESTED"  # asked for online; staff confirm or decline
     SCHEDULED = "SCHEDULED"
     CANCELLED = "CANCELLED"
     COMPLETED = "COMPLETED"

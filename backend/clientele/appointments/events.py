@@ -2,7 +2,8 @@
 
 Messages carry ids only, like every event: `{"account", "id", "customer", "kind"}` with
 `customer` the appointment's customer id or None (subscribers filter by it) and `kind`
-`created` (a booking or a staff action) or `synced` (calendar sync). Subscribers reload the
+`created` (a booking or a staff booking), `synced` (calendar sync) or `updated` (a staff
+action: rescheduled, cancelled, completed, no-show, confirmed, declined). Subscribers reload the
 appointment with their own context (api/calendar_sync/subscriptions.py).
 
 `publish` goes through `core.pubsub.publish`: inside a transaction the message waits for the
@@ -17,7 +18,7 @@ from typing import Any
 from clientele.core import pubsub
 
 CHANNEL = "appointment"
-KINDS = ("created", "synced")
+KINDS = ("created", "synced", "updated")
 
 
 def payload(account_id: uuid.UUID, appointment_id: uuid.UUID, customer_id: uuid.UUID | None,

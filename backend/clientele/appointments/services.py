@@ -95,3 +95,12 @@ async def link_customer(account_id: uuid.UUID, appointment_id: uuid.UUID,
            RETURNING appointment.*""",
         account_id, appointment_id, customer_id)
     return rows[0] if rows else None
+
+
+async def source_names(account_id: uuid.UUID, source_ids: Sequence[uuid.UUID]
+                       ) -> dict[uuid.UUID, str]:
+    """The calendar sources' names by id (for synced appointments)."""
+    rows = await db.fetch_records(
+        "SELECT id, name FROM calendar_source WHERE account = $1 AND id = ANY($2::uuid[])",
+        account_id, list(source_ids))
+    return {row["id"]: row["name"] for row in rows}

@@ -40,19 +40,50 @@ def _cut(text: str | None) -> str | None:
 
 async def insert_one(account_id: uuid.UUID, customer_id: uuid.UUID | None, *, title: str,
                      services: Sequence[str], starts_at: dt.datetime, ends_at: dt.datetime,
-                     location: str | None) -> Any:
+                     location: str | None, all_day: bool = False, notes: str | None = None,
+                     status: AppointmentStatus = AppointmentStatus.SCHEDULED) -> Any:
     """One appointment that no calendar owns (a booking, a staff action); publishes
     `created` (after the caller's commit when inside a transaction)."""
     rows = await db.fetch_records(
         """INSERT INTO appointment (id, account, customer, title, services, starts_at, ends_at,
-                                    all_day, location, status, recurrence_id, created_at,
-                                    updated_at)
-           VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, false, $7, 'SCHEDULED', '',
+                                    all_day, location, status, recurrence_id, notes,
+                                    created_at, updated_at)
+           VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $8, $7, $9, '', $10,
                    now(), now()) RETURNING *""",
         account_id, customer_id, title[:MAX_TEXT], list(services),
-        starts_at, ends_at, location)
+        starts_at, ends_at, _cut(location), all_day, status.value, notes)
     appointment = rows[0]
     await events.publish(account_id, appointment["id"], customer_id, "created")
+    return appointment
+
+
+async def locked(account_id: uuid.UUID, appointment_id: uuid.UUID) -> Any | None:
+    """The appointment, locked against other writes until the transaction ends."""
+    rows = await db.fetch_records(
+        """SELECT a.*, s.name AS source_name FROM appointment a
+           LEFT JOIN calendar_source s ON s.id = a.calendar_source_id
+           WHERE a.account = $1 AND a.id = $2 FOR NO KEY UPDATE OF a""",
+        account_id, appointment_id)
+    return rows[0] if rows else None
+
+
+async def update_one(account_id: uuid.UUID, appointment_id: uuid.UUID, *,
+                     status: AppointmentStatus | None = None,
+                     starts_at: dt.datetime | None = None, ends_at: dt.datetime | None = None,
+                     cancellation_reason: str | None = None) -> Any:
+    """A staff action on one appointment (status, times, the reason of a cancellation);
+    publishes `updated` after the commit."""
+    rows = await db.fetch_records(
+        """UPDATE appointment SET status = coalesce($3, status),
+                  starts_at = coalesce($4, starts_at), ends_at = coalesce($5, ends_at),
+                  cancellation_reason = CASE WHEN $3 = 'CANCELLED' THEN $6
+                                             WHEN $3 IS NULL THEN cancellation_reason END,
+                  updated_at = now()
+           WHERE account = $1 AND id = $2 RETURNING *""",
+        account_id, appointment_id, status.value if status else None, starts_at, ends_at,
+        cancellation_reason)
+    appointment = rows[0]
+    await events.publish(account_id, appointment_id, appointment["customer"], "updated")
     return appointment
 
 
@@ -114,7 +145,11 @@ async def upsert_many(account_id: uuid.UUID, source_id: uuid.UUID,
             WHERE calendar_source_id IS NOT NULL
         DO UPDATE SET customer = coalesce(EXCLUDED.customer, appointment.customer),
             title = EXCLUDED.title, starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at,
-            all_day = EXCLUDED.all_day, location = EXCLUDED.location, status = EXCLUDED.status,
+            all_day = EXCLUDED.all_day, location = EXCLUDED.location,
+            -- staff's attendance marks survive a re-sync that still has the event
+            status = CASE WHEN EXCLUDED.status = 'SCHEDULED'
+                               AND appointment.status IN ('COMPLETED', 'NO_SHOW')
+                          THEN appointment.status ELSE EXCLUDED.status END,
             sequence = EXCLUDED.sequence, sync_hash = EXCLUDED.sync_hash,
             removed_from_source_at = NULL, updated_at = now()
         RETURNING id, customer, event_uid, recurrence_id, (xmax = 0) AS inserted

@@ -22,6 +22,7 @@ from clientele.customers.search.service import service as search_service
 
 MAX_SEARCH_RESULTS = CANDIDATES
 NEVER = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)  # sort key of "no appointment yet"
+NOTHING_AHEAD = dt.datetime(2200, 1, 1, tzinfo=dt.UTC)  # sort key of "no next appointment"
 
 
 class CustomerOrderField(str, Enum):
@@ -30,6 +31,8 @@ class CustomerOrderField(str, Enum):
     CREATED_AT = "CREATED_AT"
     UPDATED_AT = "UPDATED_AT"
     LAST_APPOINTMENT = "LAST_APPOINTMENT"
+    LAST_VISIT = "LAST_VISIT"
+    NEXT_APPOINTMENT = "NEXT_APPOINTMENT"
 
 
 class SortDirection(str, Enum):
@@ -43,6 +46,12 @@ SORT_KEY: dict[CustomerOrderField, tuple[str, type]] = {
     CustomerOrderField.UPDATED_AT: ("customer.updated_at", dt.datetime),
     CustomerOrderField.LAST_APPOINTMENT: (  # the expression of customer_account_last_appointment
         f"coalesce({LAST_APPOINTMENT_SQL}, '{NEVER.isoformat()}'::timestamptz)", dt.datetime),
+    # the expressions of customer_account_last_visit and customer_account_next_appointment
+    CustomerOrderField.LAST_VISIT: (
+        f"coalesce(customer.last_visit_at, '{NEVER.isoformat()}'::timestamptz)", dt.datetime),
+    CustomerOrderField.NEXT_APPOINTMENT: (
+        f"coalesce(customer.next_appointment_at, '{NOTHING_AHEAD.isoformat()}'::timestamptz)",
+        dt.datetime),
     CustomerOrderField.RELEVANCE: ("hit.score", float),
 }
 

@@ -322,6 +322,7 @@ class Person:
 
     values: dict[str, Any]
     custom: dict[str, Any] | None = None
+    new_only: dict[str, Any] | None = None  # columns set only when a customer is created
 
 
 @dataclass
@@ -339,12 +340,14 @@ async def match_or_create(
     actor: Actor, values: dict[str, Any], source: CustomerSource,
     policy: ConflictPolicy = ConflictPolicy.FILL_BLANKS,
     custom: dict[str, Any] | None = None,
+    new_only: dict[str, Any] | None = None,
 ) -> tuple[dict, bool, list[dict[str, Any]]]:
     """For bookings, calendar events and imports: the existing customer (by email, then phone)
     or a new one. With FILL_BLANKS (the default) new details fill blanks only and a differing
     value is kept and recorded as a CONFLICT in the customer's history; OVERWRITE replaces
     differing values (the history records from → to); IGNORE changes nothing but still records
-    the conflicts. `custom` values are treated alike. Returns (row, created, conflicts);
+    the conflicts. `custom` values are treated alike; `new_only` columns (the channel flags of
+    a booking without consent) apply to a new customer only. Returns (row, created, conflicts);
     raises DomainError (nothing written) for details that cannot be used.
 
     The decision runs under the identity locks of the person's details, and a matched customer
@@ -353,7 +356,8 @@ async def match_or_create(
     the customer was deleted meanwhile. One deleted before the lock is simply not matched.
     Cleaned, locked, matched and created once each: a new person costs three statements
     (locks, match, insert with its history entry), a known one with nothing new two."""
-    [result] = await match_or_create_many(actor, [Person(values, custom)], source, policy)
+    [result] = await match_or_create_many(actor, [Person(values, custom, new_only)], source,
+                                          policy)
     if result.error is not None:
         raise result.error
     return result.row, result.created, result.conflicts
@@ -424,7 +428,7 @@ async def match_or_create_many(
                     await write_pending()
                     found = known.match(cleaned.get("email"), phones_of)
                 if found is None:
-                    row = _new_row(cleaned)
+                    row = _new_row({**cleaned, **(people[i].new_only or {})})
                     custom, errors = custom_fields.apply_values(
                         defs, {}, (people[i].custom or {}), True, must_have)
                     errors = name_errors(row["first_name"], row["last_name"]) + errors

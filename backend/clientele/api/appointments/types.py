@@ -12,6 +12,7 @@ from clientele.api.context import Info
 from clientele.api.enums import AppointmentStatusEnum
 from clientele.api.relay import AFTER, FIRST, Connection, Node, check_first, slice_connection
 from clientele.api.rows import columns, loaded
+from clientele.appointments import actions
 from clientele.communications.services import ORDER_COLUMN as COMMUNICATION_ORDER
 from clientele.core import ids
 
@@ -41,8 +42,13 @@ class Appointment(Node):
         description="The customer was erased and this appointment kept without personal data.")
     created_at: dt.datetime = strawberry.field(description="When the record was created.")
     updated_at: dt.datetime = strawberry.field(description="When the record last changed.")
+    notes: str | None = strawberry.field(description="Internal notes (staff only).")
+    cancellation_reason: str | None = strawberry.field(
+        description="Why it was cancelled or declined, when staff said.")
     pk: strawberry.Private[uuid.UUID]
     customer_pk: strawberry.Private[uuid.UUID | None]
+    source_pk: strawberry.Private[uuid.UUID | None] = None
+    calendar_owned: strawberry.Private[bool] = False
 
     @classmethod
     def from_row(cls, row: Any) -> Appointment:
@@ -53,9 +59,27 @@ class Appointment(Node):
             services=list(row["services"] or ()),
             status=AppointmentStatusEnum[row["status"]],
             anonymised=row["anonymised_at"] is not None,
+            source_pk=row["calendar_source_id"],
+            calendar_owned=row["calendar_source_id"] is not None
+            and row["removed_from_source_at"] is None,
+            notes=row.get("notes"), cancellation_reason=row.get("cancellation_reason"),
             **columns(row, "title", "starts_at", "ends_at", "all_day", "location", "created_at",
                       "updated_at"),
         )
+
+    @strawberry.field(description="The calendar source's name for a synced appointment, "
+                                  "else null.")
+    async def source(self, info: Info) -> str | None:
+        if self.source_pk is None:
+            return None
+        return await info.context.loaders.source_name_by_id.load(self.source_pk)
+
+    @strawberry.field(description="Why staff may not reschedule or cancel it here (its "
+                                  "calendar owns those); null when they may.")
+    async def read_only_reason(self, info: Info) -> str | None:
+        if not self.calendar_owned:
+            return None
+        return actions.calendar_owned(await self.source(info))
 
     @strawberry.field(description="The customer, or null while unmatched or once anonymised.")
     async def customer(self, info: Info) -> CustomerRef | None:

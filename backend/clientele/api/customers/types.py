@@ -24,6 +24,7 @@ from clientele.api.rows import columns, loaded
 from clientele.appointments.enums import AppointmentWhen
 from clientele.appointments.services import ORDER_COLUMN as APPOINTMENT_ORDER
 from clientele.core import ids
+from clientele.core.phone import display_phone
 from clientele.customers.limits import MAX_LENGTH
 from clientele.customers.rows import custom_values
 
@@ -123,6 +124,14 @@ class Customer(Node):
     last_appointment_at: dt.datetime | None = strawberry.field(
         description="When the latest appointment that has begun (and was not cancelled) "
                     "started; null if none.")
+    last_visit_at: dt.datetime | None = strawberry.field(
+        description="When the latest visit (an appointment that has begun and was neither "
+                    "cancelled nor a no-show) started; null if none.")
+    visit_count: int = strawberry.field(
+        description="Visits: appointments that have begun and were neither cancelled nor "
+                    "missed (COMPLETED, or SCHEDULED whose start has passed).")
+    no_show_count: int = strawberry.field(description="Appointments marked NO_SHOW.")
+    cancellation_count: int = strawberry.field(description="Cancelled appointments.")
     pk: strawberry.Private[uuid.UUID]
     custom: strawberry.Private[dict[str, Any]]
 
@@ -136,12 +145,26 @@ class Customer(Node):
             communication_status=CommunicationStatusEnum[row["communication_status"]],
             source=CustomerSourceEnum[row["source"]],
             last_appointment_at=row.get("last_appointment_at"),
+            last_visit_at=row.get("last_visit_at"),
+            visit_count=row.get("visit_count") or 0,
+            no_show_count=row.get("no_show_count") or 0,
+            cancellation_count=row.get("cancellation_count") or 0,
             custom=custom_values(row),
             **columns(row, "salutation", "first_name", "last_name", "email", "mobile_phone",
                       "landline_phone", "date_of_birth", "company", "notes",
                       "preferred_language", "email_enabled", "sms_enabled", "created_at",
                       "updated_at", "archived_at"),
         )
+
+    @strawberry.field(description="The mobile phone as people write it: national format in "
+                                  "the account's country (079 123 45 67), else international.")
+    def mobile_phone_display(self, info: Info) -> str | None:
+        return display_phone(self.mobile_phone, info.context.account.default_phone_region)
+
+    @strawberry.field(description="The landline phone as people write it (see "
+                                  "mobilePhoneDisplay).")
+    def landline_phone_display(self, info: Info) -> str | None:
+        return display_phone(self.landline_phone, info.context.account.default_phone_region)
 
     @strawberry.field(description="First and last name as one line, for lists and headings.")
     def display_name(self) -> str:

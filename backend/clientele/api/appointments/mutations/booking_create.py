@@ -50,6 +50,10 @@ class BookingCreateInput:
                                   "type. A new customer must give the required ones; a known "
                                   "customer's stored values are kept (conflicts are recorded "
                                   "in the history).")
+    consent_to_messages: bool | None = strawberry.field(
+        default=None, description="The person agrees to messages about their appointments. "
+                                  "false: a new customer gets no email or SMS (staff may "
+                                  "change it); a known customer's settings are kept.")
 
 
 @strawberry.type(description="Result of bookingCreate.")
@@ -69,9 +73,10 @@ class BookingCreatePayload(Payload, errors=BookingError, why="Why nothing was bo
 
 @mutation(public=True,
           description="A booking. Without login (the public booking form: accountSlug required, "
-                      "rate-limited per IP) a blocked customer is refused with the business's "
-                      "message and the attempt is logged; staff bookings (add:customers) of "
-                      "blocked customers go through and say so.")
+                      "rate-limited per IP) it is a request (status REQUESTED) that staff "
+                      "confirm or decline, and a blocked customer is refused with the "
+                      "business's message and the attempt is logged; staff bookings "
+                      "(add:customers) are SCHEDULED, blocked customers too (they say so).")
 async def booking_create(
     info: Info,
     input: Annotated[BookingCreateInput, strawberry.argument(description="The booking.")],
@@ -81,7 +86,8 @@ async def booking_create(
                              email=input.email, phone=input.phone, starts_at=input.starts_at,
                              ends_at=input.ends_at, services=list(input.services),
                              location=input.location,
-                             custom=custom_changes(input.custom_fields))
+                             custom=custom_changes(input.custom_fields),
+                             consent_to_messages=input.consent_to_messages)
     online = not principal.authenticated
     if not online:
         require(info, Permission.ADD_CUSTOMERS)
