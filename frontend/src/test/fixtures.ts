@@ -27,7 +27,8 @@ export type Data<T> = { [K in keyof T]: Answer<T[K]> };
 type ListCustomer = Answer<CustomerListItemFieldsFragment>;
 type CustomerPage = Data<CustomerListQuery>;
 type ProfileCustomer = Answer<NonNullable<CustomerProfileQuery["customer"]>>;
-type ProfileAppointment = ProfileCustomer["appointments"]["edges"][number]["node"];
+type AppointmentPage = ProfileCustomer["upcomingAppointments"];
+type ProfileAppointment = AppointmentPage["edges"][number]["node"];
 type Communication = ProfileAppointment["communications"]["edges"][number]["node"];
 type BlockRule = Answer<BlockRuleFieldsFragment>;
 type AuditEntry = Answer<AuditEntryFieldsFragment>;
@@ -55,8 +56,15 @@ export function listCustomer(overrides: Partial<ListCustomer> = {}): ListCustome
     displayName: "Anna Müller",
     email: "anna@example.ch",
     mobilePhone: "+41791234567",
+    mobilePhoneDisplay: "079 123 45 67",
     landlinePhone: null,
+    landlinePhoneDisplay: null,
+    preferredLanguage: null,
     communicationStatus: "ALLOWED",
+    emailEnabled: true,
+    smsEnabled: true,
+    isBlocked: false,
+    lastVisitAt: null,
     nextAppointment: null,
     ...overrides,
   };
@@ -129,6 +137,10 @@ export function appointment(overrides: Partial<ProfileAppointment> = {}, message
     allDay: false,
     location: "Main studio",
     status: "COMPLETED",
+    notes: null,
+    cancellationReason: null,
+    source: null,
+    readOnlyReason: null,
     communications: {
       __typename: "CommunicationConnection",
       totalCount: messages.length,
@@ -138,7 +150,26 @@ export function appointment(overrides: Partial<ProfileAppointment> = {}, message
   };
 }
 
-export function profileCustomer(overrides: Partial<ProfileCustomer> = {}, appointments: ProfileAppointment[] = []): ProfileCustomer {
+/** A page of a customer's appointments (the profile's upcoming or past list). */
+export function appointmentPage(
+  nodes: ProfileAppointment[],
+  { totalCount = nodes.length, hasNextPage = false }: { totalCount?: number; hasNextPage?: boolean } = {},
+): AppointmentPage {
+  return {
+    __typename: "AppointmentConnection",
+    totalCount,
+    pageInfo: { __typename: "PageInfo", hasNextPage, endCursor: nodes.length ? `cursor-${nodes[nodes.length - 1].id}` : null },
+    edges: nodes.map((node) => ({ __typename: "AppointmentEdge", node })),
+  };
+}
+
+/**
+ * A profile; `appointments` are split as the API does (upcoming: not ended by now, soonest
+ * first; past: newest first).
+ */
+export function profileCustomer(overrides: Partial<ProfileCustomer> = {}, appointments: ProfileAppointment[] = [], now = new Date()): ProfileCustomer {
+  const upcoming = appointments.filter((a) => new Date(a.endsAt) > now).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const past = appointments.filter((a) => new Date(a.endsAt) <= now).sort((a, b) => b.startsAt.localeCompare(a.startsAt));
   return {
     __typename: "Customer",
     id: nextId("Customer"),
@@ -148,7 +179,9 @@ export function profileCustomer(overrides: Partial<ProfileCustomer> = {}, appoin
     lastName: "Müller",
     email: "anna@example.ch",
     mobilePhone: "+41791234567",
+    mobilePhoneDisplay: "079 123 45 67",
     landlinePhone: null,
+    landlinePhoneDisplay: null,
     dateOfBirth: "1985-04-03",
     address: { __typename: "Address", street: "Bahnhofstrasse 1", postcode: "8001", city: "Zürich", country: "CH" },
     company: "Acme AG",
@@ -166,11 +199,14 @@ export function profileCustomer(overrides: Partial<ProfileCustomer> = {}, appoin
       { __typename: "CustomFieldValue", key: "vip", label: "VIP", type: "CHECKBOX", value: true, archived: false },
       { __typename: "CustomFieldValue", key: "visits", label: "Visits per year", type: "NUMBER", value: 4, archived: false },
     ],
-    appointments: {
-      __typename: "AppointmentConnection",
-      totalCount: appointments.length,
-      edges: appointments.map((node) => ({ __typename: "AppointmentEdge", node })),
-    },
+    visitCount: 0,
+    noShowCount: 0,
+    cancellationCount: 0,
+    lastVisitAt: null,
+    nextAppointment: null,
+    appointments: { __typename: "AppointmentConnection", totalCount: appointments.length },
+    upcomingAppointments: appointmentPage(upcoming),
+    pastAppointments: appointmentPage(past),
     isBlocked: false,
     blockRules: [],
     history: historyPage([]),
@@ -236,6 +272,10 @@ export function dashboardAppointment(overrides: Partial<DashboardAppointment> = 
     allDay: false,
     location: "Studio",
     status: "SCHEDULED",
+    notes: null,
+    cancellationReason: null,
+    source: null,
+    readOnlyReason: null,
     createdAt: "2026-11-20T10:00:00+00:00",
     updatedAt: "2026-11-20T10:00:00+00:00",
     customer: { __typename: "Customer", id: `Q3VzdG9tZXI6${n}`, displayName: `Customer ${n}` },

@@ -55,6 +55,10 @@ const embedded = [
   "ImportProgress",
   "CustomerImportPayload",
   "CustomerImportError",
+  "AppointmentPayload",
+  "AppointmentError",
+  "BookingCreatePayload",
+  "BookingError",
 ];
 
 /** Drops every cached page of every customer list, so visible lists fetch afresh. */
@@ -105,6 +109,52 @@ export function invalidateCustomFields(cache: Cache): void {
   }
 }
 
+/** Customer fields an appointment change can alter (its lists, figures and next appointment). */
+const APPOINTMENT_DEPENDENT = new Set([
+  "appointments",
+  "nextAppointment",
+  "visitCount",
+  "noShowCount",
+  "cancellationCount",
+  "lastVisitAt",
+  "lastAppointmentAt",
+]);
+
+/**
+ * An appointment was made, moved or changed status: the customer's appointment lists and
+ * figures, the customer lists (last visit, next appointment) and the dashboard fetch afresh.
+ */
+export function invalidateAppointmentsOf(cache: Cache, customerId: string | null): void {
+  if (customerId) {
+    const customer = { __typename: "Customer", id: customerId };
+    for (const field of cache.inspectFields(customer)) {
+      if (APPOINTMENT_DEPENDENT.has(field.fieldName)) cache.invalidate(customer, field.fieldKey);
+    }
+  }
+  invalidateCustomerLists(cache);
+  invalidateRootField(cache, "upcomingAppointments");
+}
+
+/** The mutations that make or change an appointment (each returns an AppointmentPayload). */
+export const APPOINTMENT_MUTATIONS = [
+  "appointmentCreate",
+  "appointmentReschedule",
+  "appointmentCancel",
+  "appointmentComplete",
+  "appointmentMarkNoShow",
+  "appointmentConfirm",
+  "appointmentDecline",
+] as const;
+
+function appointmentChanged(name: string) {
+  return (result: Data, _args: unknown, cache: Cache) => {
+    const appointment = payload(result, name)?.appointment as { customer?: { id?: unknown } | null } | null | undefined;
+    if (!appointment || !succeeded(result, name)) return;
+    const customerId = appointment.customer && typeof appointment.customer.id === "string" ? appointment.customer.id : null;
+    invalidateAppointmentsOf(cache, customerId);
+  };
+}
+
 function succeeded(result: Data, name: string): boolean {
   const errors = payload(result, name)?.userErrors;
   return Array.isArray(errors) && errors.length === 0;
@@ -131,6 +181,7 @@ export const cacheConfig: CacheExchangeOpts = {
       },
     },
     Mutation: {
+      ...Object.fromEntries(APPOINTMENT_MUTATIONS.map((name) => [name, appointmentChanged(name)])),
       customerCreate(result, _args, cache) {
         if (payload(result, "customerCreate")?.customer) invalidateCustomerLists(cache);
       },

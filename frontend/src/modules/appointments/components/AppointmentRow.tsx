@@ -1,11 +1,12 @@
 // An appointment in the history; expands to its times, location, status and services, and to
-// its communication history.
-import { useId, useState } from "react";
+// its communication history. Staff's actions (if any) sit beside the heading.
+import { useId, useState, type ReactNode } from "react";
 import type { AppointmentFieldsFragment, AppointmentStatus, CommunicationFieldsFragment } from "../../../gql/graphql";
 import { formatSpan, formatWhenShort } from "../../../shared/format/dates";
 import { CommunicationHistory } from "../../communications/components/CommunicationHistory";
 
 export const APPOINTMENT_STATUS_LABEL: Record<AppointmentStatus, string> = {
+  REQUESTED: "Requested",
   SCHEDULED: "Scheduled",
   CANCELLED: "Cancelled",
   COMPLETED: "Completed",
@@ -16,7 +17,7 @@ export interface AppointmentWithMessages extends AppointmentFieldsFragment {
   communications: { totalCount: number; edges: { node: CommunicationFieldsFragment }[] };
 }
 
-export function AppointmentRow({ appointment }: { appointment: AppointmentWithMessages }) {
+export function AppointmentRow({ appointment, actions }: { appointment: AppointmentWithMessages; actions?: ReactNode }) {
   const [expanded, setExpanded] = useState(false);
   const panelId = useId();
   const title = appointment.title || appointment.services.join(", ") || "Appointment";
@@ -37,8 +38,10 @@ export function AppointmentRow({ appointment }: { appointment: AppointmentWithMe
           </time>
           <span className="appointment__title">{title}</span>
           <span className={`badge badge--${status}`}>{APPOINTMENT_STATUS_LABEL[appointment.status]}</span>
+          {appointment.source && <span className="appointment__source muted">{appointment.source}</span>}
         </button>
       </h4>
+      {actions}
       <div id={panelId} className="appointment__details" hidden={!expanded}>
         {expanded && (
           <>
@@ -48,11 +51,24 @@ export function AppointmentRow({ appointment }: { appointment: AppointmentWithMe
               <dt>Location</dt>
               <dd>{appointment.location ?? <span className="muted">None given</span>}</dd>
               <dt>Status</dt>
-              <dd>{APPOINTMENT_STATUS_LABEL[appointment.status]}</dd>
+              <dd>
+                {APPOINTMENT_STATUS_LABEL[appointment.status]}
+                {appointment.cancellationReason && ` · Reason: ${appointment.cancellationReason}`}
+              </dd>
               <dt>Services</dt>
               <dd>
                 {appointment.services.length > 0 ? appointment.services.join(", ") : <span className="muted">None</span>}
               </dd>
+              <dt>From</dt>
+              <dd>{appointment.source ? `Calendar “${appointment.source}”` : "Booked here or online"}</dd>
+              {appointment.readOnlyReason && (
+                <>
+                  <dt>Changes</dt>
+                  <dd>{appointment.readOnlyReason}</dd>
+                </>
+              )}
+              <dt>Internal notes</dt>
+              <dd>{appointment.notes ?? <span className="muted">None</span>}</dd>
             </dl>
             <CommunicationHistory
               messages={appointment.communications.edges.map((edge) => edge.node)}

@@ -11,5 +11,9 @@ export const AppointmentFields = graphql(`
     allDay
     location
     status
+    notes
+    cancellationReason
+    source
+    readOnlyReason
   }
 `);

@@ -186,6 +186,10 @@ describe("CalendarsPage", () => {
       allDay: false,
       location: null,
       status: "SCHEDULED",
+      notes: null,
+      cancellationReason: null,
+      source: null,
+      readOnlyReason: null,
     };
     const api = mockClient(
       {

@@ -1,11 +1,13 @@
 // A customer's profile: details, preferences, notes, custom fields, blocking, and the tabs
-// "Appointments" (expandable) and "History", all from one query; Edit, and Delete behind the
+// "Appointments" (upcoming and past, with the staff's actions and "New appointment") and
+// "History", all from one query; the figures (visits, no-shows, …) above the details; Edit, and Delete behind the
 // arrow beside it; Block / Unblock for edit:blocked-customers; "Download data (JSON)" for
 // export:customers.
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { useQuery } from "urql";
-import { AppointmentHistory } from "../../appointments/components/AppointmentHistory";
+import { AppointmentsPanel } from "../../appointments/components/AppointmentsPanel";
+import { CustomerFigures } from "../../appointments/components/CustomerFigures";
 import { useCustomerAppointmentsLive } from "../../appointments/hooks/useCustomerAppointmentsLive";
 import { EmptyState, ErrorState, Loading } from "../../../shared/components/States";
 import { Tabs } from "../../../shared/components/Tabs";
@@ -42,7 +44,7 @@ function CustomerProfile({ id }: { id: string }) {
   const live = useCustomerLive(id, !deletedHere);
   useCustomerAppointmentsLive(
     id,
-    customer ? customer.appointments.edges.map((edge) => edge.node.id) : null,
+    customer ? [...customer.upcomingAppointments.edges, ...customer.pastAppointments.edges].map((edge) => edge.node.id) : null,
     () => reexecute({ requestPolicy: "network-only" }),
     !deletedHere,
   );
@@ -87,7 +89,6 @@ function CustomerProfile({ id }: { id: string }) {
     );
   }
 
-  const appointments = customer.appointments.edges.map((edge) => edge.node);
   return (
     <article className="page profile" aria-labelledby="profile-title">
       {back}
@@ -115,6 +116,8 @@ function CustomerProfile({ id }: { id: string }) {
         </section>
       )}
 
+      <CustomerFigures customer={customer} />
+
       {editing ? (
         <CustomerEditForm customer={customer} onDone={() => setEditing(false)} />
       ) : (
@@ -129,7 +132,14 @@ function CustomerProfile({ id }: { id: string }) {
           {
             id: "appointments",
             label: `Appointments (${customer.appointments.totalCount})`,
-            panel: () => <AppointmentHistory appointments={appointments} totalCount={customer.appointments.totalCount} />,
+            panel: () => (
+              <AppointmentsPanel
+                customer={customer}
+                totalCount={customer.appointments.totalCount}
+                upcoming={customer.upcomingAppointments}
+                past={customer.pastAppointments}
+              />
+            ),
           },
           { id: "history", label: "History", panel: () => <CustomerHistory customer={customer} /> },
         ]}

@@ -10,7 +10,9 @@ export const CustomerDetailsFields = graphql(`
     lastName
     email
     mobilePhone
+    mobilePhoneDisplay
     landlinePhone
+    landlinePhoneDisplay
     dateOfBirth
     address {
       street

@@ -7,8 +7,15 @@ export const CustomerListItemFields = graphql(`
     displayName
     email
     mobilePhone
+    mobilePhoneDisplay
     landlinePhone
+    landlinePhoneDisplay
+    preferredLanguage
     communicationStatus
+    emailEnabled
+    smsEnabled
+    isBlocked
+    lastVisitAt
     nextAppointment {
       id
       startsAt

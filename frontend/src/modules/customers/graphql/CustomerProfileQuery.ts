@@ -1,27 +1,24 @@
 import { graphql } from "../../../gql";
 
-/** The whole profile in one round trip: details, blocking, history, appointments and their messages. */
+/**
+ * The whole profile in one round trip: details, figures, blocking, history, and the first page of
+ * upcoming (soonest first) and of past (newest first) appointments with their messages.
+ */
 export const CustomerProfileQuery = graphql(`
   query CustomerProfile($id: ID!) {
     customer(id: $id) {
       ...CustomerDetailsFields
+      ...CustomerFiguresFields
       ...CustomerBlockingFields
       ...CustomerHistoryFields
-      appointments(first: 100) {
+      appointments(first: 0) {
         totalCount
-        edges {
-          node {
-            ...AppointmentFields
-            communications(first: 50) {
-              totalCount
-              edges {
-                node {
-                  ...CommunicationFields
-                }
-              }
-            }
-          }
-        }
+      }
+      upcomingAppointments: appointments(first: 20, when: UPCOMING, direction: ASC) {
+        ...AppointmentPageFields
+      }
+      pastAppointments: appointments(first: 20, when: PAST, direction: DESC) {
+        ...AppointmentPageFields
       }
     }
   }

@@ -10,6 +10,7 @@ export const ACTION_LABEL: Record<AuditAction, string> = {
   IMPORTED: "Imported",
   MERGED: "Merged",
   CONFLICT: "Conflict",
+  APPOINTMENT: "Appointment",
 };
 
 /** "—" for nothing; Yes/No; lists joined; objects as "key: value" pairs without the nulls. */
