@@ -23,7 +23,7 @@ describe("blocking on the profile", () => {
     const customer = profileCustomer({ isBlocked: true, blockRules: [blockRule({ reason: "Three no-shows" })] });
     render(customer, ["READ_CUSTOMERS"]);
     await screen.findByRole("heading", { level: 1, name: "Anna Müller" });
-    expect(screen.getByText("Booking blocked", { selector: ".chip" }).className).toContain("chip--blocked");
+    expect(screen.getByText(/Online booking blocked/, { selector: ".chip" }).className).toContain("chip--blocked");
     const rules = screen.getByRole("list", { name: "Matching block rules" });
     expect(rules.textContent).toContain("Three no-shows");
     expect(rules.textContent).toContain("Ada Admin");
@@ -44,12 +44,12 @@ describe("blocking on the profile", () => {
       CustomerBlock: () => ({ customerBlock: { __typename: "BlockPayload", customer: blocked, userErrors: [] } }),
     });
     await screen.findByRole("heading", { level: 1, name: "Anna Müller" });
-    expect(screen.queryByText("Booking blocked", { selector: ".chip" })).toBeNull();
+    expect(screen.queryByText(/Online booking blocked/, { selector: ".chip" })).toBeNull();
     await user.click(screen.getByRole("button", { name: "Block" }));
     const dialog = screen.getByRole("dialog", { name: "Block Anna Müller?" });
     await user.type(within(dialog).getByLabelText("Reason"), "Rude");
     await user.click(within(dialog).getByRole("button", { name: "Block customer" }));
-    await screen.findByText("Booking blocked", { selector: ".chip" });
+    await screen.findByText(/Online booking blocked/, { selector: ".chip" });
     expect(api.callsOf("CustomerBlock")[0].variables).toEqual({ id: customer.id, reason: "Rude" });
     expect(screen.getByRole("button", { name: "Unblock" })).toBeTruthy();
     await user.click(screen.getByRole("tab", { name: "History" }));

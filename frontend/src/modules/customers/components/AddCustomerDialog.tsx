@@ -20,26 +20,30 @@ const EMPTY: NewCustomerValues = { firstName: "", lastName: "", email: "", mobil
 
 interface Props {
   open: boolean;
+  /** Values to start from (e.g. read from a search that found nobody). */
+  initial?: NewCustomerValues;
   onClose: () => void;
   onCreated: (customer: CustomerListItemFieldsFragment) => void;
 }
 
-export function AddCustomerDialog({ open, onClose, onCreated }: Props) {
+export function AddCustomerDialog({ open, initial, onClose, onCreated }: Props) {
   return (
     <Dialog open={open} title="Add customer" onClose={onClose}>
-      <AddCustomerForm onCancel={onClose} onCreated={onCreated} />
+      <AddCustomerForm initial={initial ?? EMPTY} onCancel={onClose} onCreated={onCreated} />
     </Dialog>
   );
 }
 
 function AddCustomerForm({
+  initial,
   onCancel,
   onCreated,
 }: {
+  initial: NewCustomerValues;
   onCancel: () => void;
   onCreated: Props["onCreated"];
 }) {
-  const [values, setValues] = useState<NewCustomerValues>(EMPTY);
+  const [values, setValues] = useState<NewCustomerValues>(initial);
   const [{ fetching }, create] = useMutation(CustomerCreateMutation);
   const [definitionsResult] = useQuery({ query: CustomFieldDefinitionsQuery, variables: { includeArchived: false } });
   const required = editableCustomFields(definitionsResult.data?.customFieldDefinitions ?? [], []).filter(

@@ -30,10 +30,10 @@ export function formatCustomValue(type: CustomFieldType, value: unknown): string
   return String(value);
 }
 
+/** A language tag by its English name ("de-CH" → "Swiss High German"); the tag itself if unknown. */
 export function languageName(tag: string): string {
   try {
-    const name = new Intl.DisplayNames(["en"], { type: "language" }).of(tag);
-    return name && name !== tag ? `${name} (${tag})` : tag;
+    return new Intl.DisplayNames(["en"], { type: "language" }).of(tag) || tag;
   } catch {
     return tag;
   }
@@ -55,13 +55,13 @@ export function CustomerDetails({ customer }: { customer: CustomerDetailsFieldsF
           </Item>
           <Item term="Email">{customer.email && <a href={`mailto:${customer.email}`}>{customer.email}</a>}</Item>
           <Item term="Mobile phone">
-            {customer.mobilePhone && <a href={`tel:${customer.mobilePhone}`}>{customer.mobilePhone}</a>}
+            {customer.mobilePhone && <a href={`tel:${customer.mobilePhone}`}>{customer.mobilePhoneDisplay ?? customer.mobilePhone}</a>}
           </Item>
           <Item term="Landline">
-            {customer.landlinePhone && <a href={`tel:${customer.landlinePhone}`}>{customer.landlinePhone}</a>}
+            {customer.landlinePhone && <a href={`tel:${customer.landlinePhone}`}>{customer.landlinePhoneDisplay ?? customer.landlinePhone}</a>}
           </Item>
-          <Item term="Communication">
-            <StatusChip status={customer.communicationStatus} />
+          <Item term="Messages">
+            <StatusChip status={customer.communicationStatus} emailEnabled={customer.emailEnabled} smsEnabled={customer.smsEnabled} />
           </Item>
         </dl>
       </section>
@@ -72,7 +72,9 @@ export function CustomerDetails({ customer }: { customer: CustomerDetailsFieldsF
         </h2>
         <dl className="details">
           <Item term="Preferred medium">{customer.preferredMedium && MEDIUM[customer.preferredMedium]}</Item>
-          <Item term="Preferred language">{customer.preferredLanguage && languageName(customer.preferredLanguage)}</Item>
+          <Item term="Preferred language">
+            {customer.preferredLanguage && <span title={customer.preferredLanguage}>{languageName(customer.preferredLanguage)}</span>}
+          </Item>
           <Item term="Email notifications">{customer.emailEnabled ? "On" : "Off"}</Item>
           <Item term="SMS notifications">{customer.smsEnabled ? "On" : "Off"}</Item>
         </dl>

@@ -41,7 +41,7 @@ describe("editing a customer", () => {
         return {
           customerUpdate: {
             __typename: "CustomerUpdatePayload",
-            customer: { ...customer, appointments: undefined, nextAppointment: null, company: "Beta GmbH", mobilePhone: "+41790000002" },
+            customer: { ...customer, appointments: undefined, nextAppointment: null, company: "Beta GmbH", mobilePhone: "+41790000002", mobilePhoneDisplay: "079 000 00 02" },
             userErrors: [],
           },
         };
@@ -75,7 +75,8 @@ describe("editing a customer", () => {
     await waitFor(() => expect(screen.queryByRole("form", { name: "Edit customer" })).toBeNull());
     expect(saved).toBe(true);
     expect(screen.getByRole("region", { name: "Details" }).textContent).toContain("Beta GmbH");
-    expect(screen.getByRole("region", { name: "Contact" }).textContent).toContain("+41790000002");
+    expect(screen.getByRole("region", { name: "Contact" }).textContent).toContain("079 000 00 02");
+    expect(screen.getByRole("link", { name: "079 000 00 02" }).getAttribute("href")).toBe("tel:+41790000002");
   });
 
   it("sends null for a cleared field and leaves the form without a request when nothing changed", async () => {

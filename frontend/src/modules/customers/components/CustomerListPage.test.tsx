@@ -34,8 +34,9 @@ describe("CustomerListPage", () => {
       `/customers/${encodeURIComponent(anna.id)}`,
     );
     expect(rows[0].textContent).toContain("anna@example.ch");
-    expect(rows[0].textContent).toContain("+41791234567");
-    expect(within(rows[1]).getByText("BLOCKED").className).toContain("chip--blocked");
+    // Phones as people write them (the API's display string), linked to the stored E.164 number.
+    expect(within(rows[0]).getByRole("link", { name: "079 123 45 67" }).getAttribute("href")).toBe("tel:+41791234567");
+    expect(within(rows[1]).getByText(/Messages off/).className).toContain("chip--messages");
     expect(rows[1].textContent).toContain("+41441234567");
     expect(rows[1].textContent).toContain("Thu, 14 Jan 2027 (All Day)");
     expect(screen.getByText("2 customers")).toBeTruthy();

@@ -1,7 +1,7 @@
 // Customers: search as you type (matched value highlighted), "Full text" toggle, sort, filter
 // panel (custom fields too), infinite scroll, total count; "Add customer". Search, sort and
 // filters live in the address (hooks/useCustomerListParams.ts, filters: utils/filters.ts).
-import { useId, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
 import { useLocation } from "react-router";
 import { useQuery } from "urql";
 import type { CustomerListItemFieldsFragment } from "../../../gql/graphql";
@@ -10,7 +10,9 @@ import { useCan } from "../../session/hooks/useSession";
 import { CustomFieldDefinitionsQuery } from "../graphql/CustomFieldDefinitionsQuery";
 import { useCustomerList } from "../hooks/useCustomerList";
 import { useCustomerListParams } from "../hooks/useCustomerListParams";
+import type { NewCustomerValues } from "../utils/customerForm";
 import { filterInput } from "../utils/filters";
+import { personFromSearch } from "../utils/personFromSearch";
 import { AddCustomerDialog } from "./AddCustomerDialog";
 import { CustomerListResults } from "./CustomerListResults";
 import { CustomerListToolbar } from "./CustomerListToolbar";
@@ -18,6 +20,11 @@ import { CustomerRow } from "./CustomerRow";
 import { FilterPanel } from "./FilterPanel";
 
 export { SEARCH_DEBOUNCE_MS } from "../hooks/useCustomerListParams";
+
+/** The layout's phone width (the filter panel is a drawer there; see app.css). */
+export function isPhoneWidth(): boolean {
+  return typeof window.matchMedia === "function" && window.matchMedia("(max-width: 760px)").matches;
+}
 /** Filters (a number or text typed into the panel) settle a little before the list follows. */
 const FILTER_DEBOUNCE_MS = 200;
 
@@ -25,8 +32,13 @@ export function CustomerListPage() {
   const params = useCustomerListParams();
   const { search, mode, sort, filters, filterCount } = params;
   const hasCustomFilters = Object.keys(filters.custom).length > 0;
-  const [panelOpen, setPanelOpen] = useState(() => filterCount > 0);
+  // At phone width the panel is a drawer over the results, so it starts closed there.
+  const [panelOpen, setPanelOpen] = useState(() => filterCount > 0 && !isPhoneWidth());
   const panelId = useId();
+  // The drawer covers the results: focus moves into it when it opens.
+  useEffect(() => {
+    if (panelOpen && isPhoneWidth()) document.getElementById(panelId)?.querySelector<HTMLElement>("select, input, button")?.focus();
+  }, [panelOpen, panelId]);
 
   // The custom field definitions: for the panel's controls and to type a custom filter.
   const [definitionsResult] = useQuery({
@@ -41,6 +53,7 @@ export function CustomerListPage() {
 
   const list = useCustomerList({ search, mode, sort, filter, pause: waitingForDefinitions });
   const [adding, setAdding] = useState(false);
+  const [addInitial, setAddInitial] = useState<NewCustomerValues | undefined>(undefined);
   const [justAdded, setJustAdded] = useState<CustomerListItemFieldsFragment[]>([]);
   const countId = useId();
   const canAdd = useCan("ADD_CUSTOMERS");
@@ -54,7 +67,14 @@ export function CustomerListPage() {
       <div className="page__header">
         <h1 id="customers-title">Customers</h1>
         {canAdd && (
-          <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => {
+              setAddInitial(undefined);
+              setAdding(true);
+            }}
+          >
             Add customer
           </button>
         )}
@@ -73,7 +93,14 @@ export function CustomerListPage() {
 
       <div className={`list-layout${panelOpen ? " list-layout--with-panel" : ""}`}>
         {panelOpen && (
+          <button type="button" className="filter-backdrop" tabIndex={-1} aria-hidden="true" onClick={() => setPanelOpen(false)} />
+        )}
+        {panelOpen && (
           <FilterPanel
+            onClose={() => {
+              setPanelOpen(false);
+              document.querySelector<HTMLElement>(`[aria-controls="${CSS.escape(panelId)}"]`)?.focus();
+            }}
             id={panelId}
             filters={filters}
             definitions={definitions}
@@ -82,7 +109,17 @@ export function CustomerListPage() {
             invalidFilter={list.invalidFilter}
           />
         )}
-        <CustomerListResults list={list} search={search} searching={params.searching} mode={mode} filtered={filterCount > 0} panelOpen={panelOpen} countId={countId}>
+        <CustomerListResults list={list} search={search} searching={params.searching} mode={mode} filtered={filterCount > 0} panelOpen={panelOpen}
+          countId={countId}
+          onAddPerson={
+            canAdd
+              ? (text) => {
+                  setAddInitial(personFromSearch(text));
+                  setAdding(true);
+                }
+              : undefined
+          }
+        >
           {justAdded.length > 0 && (
             <section className="just-added" aria-labelledby="just-added-title">
               <div className="just-added__header">
@@ -103,6 +140,7 @@ export function CustomerListPage() {
 
       <AddCustomerDialog
         open={adding}
+        initial={addInitial}
         onClose={() => setAdding(false)}
         onCreated={(customer) => {
           setAdding(false);

@@ -17,10 +17,12 @@ interface Props {
   /** The filter panel shows a refused filter itself. */
   panelOpen: boolean;
   countId: string;
+  /** "Add this person" when a search finds nobody (add:customers), with the search text. */
+  onAddPerson?: (search: string) => void;
   children?: ReactNode;
 }
 
-export function CustomerListResults({ list, search, searching, mode, filtered, panelOpen, countId, children }: Props) {
+export function CustomerListResults({ list, search, searching, mode, filtered, panelOpen, countId, onAddPerson, children }: Props) {
   return (
     <div className="list-layout__main">
       <p className="list-count" id={countId} aria-live="polite">
@@ -46,7 +48,7 @@ export function CustomerListResults({ list, search, searching, mode, filtered, p
       ) : list.error && list.items.length === 0 ? (
         <ErrorState title="The customers could not be loaded." error={list.error} onRetry={list.retry} />
       ) : list.items.length === 0 ? (
-        <NoCustomers search={search} mode={mode} filtered={filtered} />
+        <NoCustomers search={search} mode={mode} filtered={filtered} onAddPerson={onAddPerson} />
       ) : (
         <CustomerRows list={list} />
       )}
@@ -54,7 +56,17 @@ export function CustomerListResults({ list, search, searching, mode, filtered, p
   );
 }
 
-function NoCustomers({ search, mode, filtered }: { search: string; mode: SearchMode; filtered: boolean }) {
+function NoCustomers({
+  search,
+  mode,
+  filtered,
+  onAddPerson,
+}: {
+  search: string;
+  mode: SearchMode;
+  filtered: boolean;
+  onAddPerson?: (search: string) => void;
+}) {
   if (search) {
     return (
       <EmptyState title={`No customer matches “${search}”.`}>
@@ -63,6 +75,13 @@ function NoCustomers({ search, mode, filtered }: { search: string; mode: SearchM
             ? "Try part of the name, the email address, the phone number or a word from the notes."
             : "Try part of the name, the email address or the phone number, or tick Full text."}
         </p>
+        {onAddPerson && (
+          <p>
+            <button type="button" className="button button--primary" onClick={() => onAddPerson(search)}>
+              Add this person
+            </button>
+          </p>
+        )}
       </EmptyState>
     );
   }
@@ -85,7 +104,8 @@ function CustomerRows({ list }: { list: CustomerListState }) {
         <span>Name</span>
         <span>Email</span>
         <span>Phone</span>
-        <span>Status</span>
+        <span>Messages · booking</span>
+        <span>Last visit</span>
         <span>Next appointment</span>
       </div>
       <ul className={`customer-list${list.refreshing ? " customer-list--stale" : ""}`} aria-label="Customers" aria-busy={list.refreshing || undefined}>

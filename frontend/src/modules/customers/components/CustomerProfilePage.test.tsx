@@ -53,11 +53,12 @@ describe("CustomerProfilePage", () => {
     expect(api.callsOf("CustomerProfile")).toHaveLength(1);
     expect(api.callsOf("CustomerProfile")[0].variables).toEqual({ id: customer.id });
     const contact = screen.getByRole("region", { name: "Contact" });
-    expect(within(contact).getByText("ALLOWED").className).toContain("chip--allowed");
+    expect(within(contact).getByText(/Messages allowed/).className).toContain("chip--allowed");
     expect(within(contact).getByRole("link", { name: "anna@example.ch" })).toBeTruthy();
     const preferences = screen.getByRole("region", { name: "Preferences" });
     expect(preferences.textContent).toContain("Email");
-    expect(preferences.textContent).toContain("(de-CH)");
+    expect(preferences.textContent).toContain("Swiss High German"); // by name, not the code
+    expect(preferences.textContent).not.toContain("de-CH");
     expect(screen.getByRole("region", { name: "Internal notes" }).textContent).toContain("Prefers afternoon slots.");
     const custom = screen.getByRole("region", { name: "Custom fields" });
     expect(custom.textContent).toContain("VIP");

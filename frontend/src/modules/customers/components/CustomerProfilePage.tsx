@@ -95,7 +95,7 @@ function CustomerProfile({ id }: { id: string }) {
       <header className="profile__header">
         <div className="profile__heading">
           <h1 id="profile-title">{customer.displayName || "(no name)"}</h1>
-          <StatusChip status={customer.communicationStatus} />
+          <StatusChip status={customer.communicationStatus} emailEnabled={customer.emailEnabled} smsEnabled={customer.smsEnabled} />
           {customer.isBlocked && <BookingBlockedChip />}
           {customer.archivedAt && <span className="badge badge--archived">Archived</span>}
         </div>
@@ -109,7 +109,7 @@ function CustomerProfile({ id }: { id: string }) {
       {customer.isBlocked && (
         <section className="card blocked-card" aria-labelledby="blocked-title">
           <h2 id="blocked-title" className="card__title">
-            Booking blocked
+            Online booking blocked
           </h2>
           <p className="card__hint">This customer cannot book online. Matching rules:</p>
           <BlockRuleTable rules={customer.blockRules} label="Matching block rules" />

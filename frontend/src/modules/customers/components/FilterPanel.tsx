@@ -21,6 +21,13 @@ interface Props {
   onChange: (filters: ListFilters) => void;
   /** The API's INVALID_FILTER message, if the last answer was one. */
   invalidFilter: string | null;
+  /** Closes the panel (its "Show results" button and Escape, shown in the phone drawer). */
+  onClose?: () => void;
+}
+
+/** The panel is the phone layout's drawer (fixed over the results; see app.css). */
+function isDrawer(panel: HTMLElement): boolean {
+  return typeof getComputedStyle === "function" && getComputedStyle(panel).position === "fixed";
 }
 
 /** A text or number input that keeps what is being typed and reports each change. */
@@ -90,7 +97,7 @@ function YesNoSelect({ id, value, onChange, yes, no }: { id: string; value: YesN
   );
 }
 
-export function FilterPanel({ id, filters, definitions, definitionsError, onChange, invalidFilter }: Props) {
+export function FilterPanel({ id, filters, definitions, definitionsError, onChange, invalidFilter, onClose }: Props) {
   const set = <K extends keyof ListFilters>(key: K, value: ListFilters[K]) => onChange({ ...filters, [key]: value });
   const choice = (key: string): CustomFieldChoice => filters.custom[key] ?? EMPTY_CHOICE;
   const setChoice = (key: string, change: Partial<CustomFieldChoice>) =>
@@ -98,7 +105,17 @@ export function FilterPanel({ id, filters, definitions, definitionsError, onChan
   const active = (definitions ?? []).filter((definition) => !definition.archived);
 
   return (
-    <section id={id} className="filter-panel card" aria-labelledby={`${id}-title`}>
+    <section
+      id={id}
+      className="filter-panel card"
+      aria-labelledby={`${id}-title`}
+      onKeyDown={(event) => {
+        if (event.key === "Escape" && onClose && isDrawer(event.currentTarget)) {
+          event.preventDefault();
+          onClose();
+        }
+      }}
+    >
       <div className="filter-panel__header">
         <h2 id={`${id}-title`} className="card__title">
           Filters
@@ -177,6 +194,11 @@ export function FilterPanel({ id, filters, definitions, definitionsError, onChan
             />
           ))}
         </fieldset>
+      )}
+      {onClose && (
+        <button type="button" className="button button--primary filter-panel__done" onClick={onClose}>
+          Show results
+        </button>
       )}
     </section>
   );

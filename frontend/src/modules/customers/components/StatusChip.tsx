@@ -1,15 +1,28 @@
 import type { CommunicationStatus } from "../../../gql/graphql";
 
-/** The communication status: a green ALLOWED chip or a red BLOCKED chip. */
-export function StatusChip({ status }: { status: CommunicationStatus }) {
+/**
+ * Whether the customer gets messages (email / SMS about appointments): "Messages allowed"
+ * (green) or "Messages off" (amber, outlined), when the communication status is BLOCKED or both
+ * email and SMS are switched off. Not to be confused with BookingBlockedChip (online booking).
+ */
+export function StatusChip({ status, emailEnabled = true, smsEnabled = true }: { status: CommunicationStatus; emailEnabled?: boolean; smsEnabled?: boolean }) {
   const allowed = status === "ALLOWED";
+  const off = !allowed || (!emailEnabled && !smsEnabled);
+  const title = !allowed
+    ? "Communication status BLOCKED: no email or SMS is sent"
+    : off
+      ? "Email and SMS are both switched off"
+      : !emailEnabled
+        ? "Messages allowed; email is switched off"
+        : !smsEnabled
+          ? "Messages allowed; SMS is switched off"
+          : "Email and SMS may be sent";
   return (
-    <span
-      className={`chip ${allowed ? "chip--allowed" : "chip--blocked"}`}
-      title={allowed ? "Notifications may be sent" : "Communications are disabled"}
-    >
-      <span className="visually-hidden">Communication status: </span>
-      {status}
+    <span className={`chip chip--messages ${off ? "chip--blocked" : "chip--allowed"}`} title={title}>
+      <span className="chip__icon" aria-hidden="true">
+        ✉
+      </span>
+      {off ? "Messages off" : "Messages allowed"}
     </span>
   );
 }

@@ -9,6 +9,10 @@ export const SORT_OPTIONS = [
   { value: "created-asc", label: "Oldest first", orderBy: { field: "CREATED_AT", direction: "ASC" } },
   { value: "last-desc", label: "Last appointment (latest first)", orderBy: { field: "LAST_APPOINTMENT", direction: "DESC" } },
   { value: "last-asc", label: "Last appointment (earliest first)", orderBy: { field: "LAST_APPOINTMENT", direction: "ASC" } },
+  { value: "visit-desc", label: "Last visit (latest first)", orderBy: { field: "LAST_VISIT", direction: "DESC" } },
+  { value: "visit-asc", label: "Last visit (earliest first)", orderBy: { field: "LAST_VISIT", direction: "ASC" } },
+  { value: "next-asc", label: "Next appointment (soonest first)", orderBy: { field: "NEXT_APPOINTMENT", direction: "ASC" } },
+  { value: "next-desc", label: "Next appointment (latest first)", orderBy: { field: "NEXT_APPOINTMENT", direction: "DESC" } },
   { value: "updated-desc", label: "Recently updated", orderBy: { field: "UPDATED_AT", direction: "DESC" } },
   { value: "updated-asc", label: "Least recently updated", orderBy: { field: "UPDATED_AT", direction: "ASC" } },
 ] as const satisfies readonly { value: string; label: string; orderBy: CustomerOrderBy | null }[];
