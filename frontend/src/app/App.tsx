@@ -1,11 +1,13 @@
 // The shell (header, skip link, main landmark) and the routes. Navigation entries appear only
-// with the permission their page needs; the admin pages are loaded on first use.
-import { lazy, Suspense, type ReactNode } from "react";
-import { Link, Navigate, NavLink, Route, Routes } from "react-router";
+// with the permission their page needs; the admin pages are loaded on first use. At phone
+// width the navigation is behind a Menu button.
+import { lazy, Suspense, useEffect, useId, useState, type ReactNode } from "react";
+import { Link, Navigate, NavLink, Route, Routes, useLocation } from "react-router";
 import { CustomerListPage } from "../modules/customers/components/CustomerListPage";
 import { CustomerProfilePage } from "../modules/customers/components/CustomerProfilePage";
 import { AppointmentToasts } from "../modules/appointments/components/AppointmentToasts";
 import { LIST_PATH } from "../modules/customers/paths";
+import { TODAY_PATH } from "../modules/appointments/paths";
 import { IMPORT_PATH } from "../modules/imports/paths";
 import { RequirePermission } from "../modules/session/components/RequirePermission";
 import { useCan, useSession } from "../modules/session/hooks/useSession";
@@ -14,7 +16,7 @@ import { EmptyState, Loading } from "../shared/components/States";
 export const TOKENS_PATH = "/api-tokens";
 export const USERS_PATH = "/users";
 export const BLOCK_RULES_PATH = "/block-rules";
-export const TODAY_PATH = "/today";
+export { TODAY_PATH };
 export const CALENDARS_PATH = "/calendars";
 export const CUSTOM_FIELDS_PATH = "/settings/custom-fields";
 
@@ -42,6 +44,11 @@ export function App() {
   const canImportFiles = useCan("IMPORT_CUSTOMERS");
   const canAdd = useCan("ADD_CUSTOMERS");
   const canImport = canImportFiles && canAdd;
+  // Phone width: the navigation folds into a "Menu" button; it closes again on navigation.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const navId = useId();
+  const { pathname } = useLocation();
+  useEffect(() => setMenuOpen(false), [pathname]);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -51,7 +58,16 @@ export function App() {
         <Link to={canRead ? TODAY_PATH : LIST_PATH} className="app-header__brand">
           Clientele
         </Link>
-        <nav aria-label="Main" className="app-header__nav">
+        <button
+          type="button"
+          className="app-header__menu-button"
+          aria-expanded={menuOpen}
+          aria-controls={navId}
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          <span aria-hidden="true">☰</span> Menu
+        </button>
+        <nav id={navId} aria-label="Main" className={`app-header__nav${menuOpen ? " app-header__nav--open" : ""}`}>
           {canRead && <NavLink to={TODAY_PATH}>Today</NavLink>}
           {canRead && <NavLink to={LIST_PATH}>Customers</NavLink>}
           {canImport && <NavLink to={IMPORT_PATH}>Import</NavLink>}

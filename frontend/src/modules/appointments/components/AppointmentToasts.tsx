@@ -1,49 +1,104 @@
 // "New appointment: …" toasts in every view, from the shell's appointmentSynced subscription.
-// The live region is always present (role=status, polite); each toast disappears after a while
-// (not while it has focus or the pointer), and Dismiss or Escape closes it at once.
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+// Appointments arriving close together (within GROUP_MS of the previous one, e.g. a calendar
+// sync) make ONE notice, "15 new appointments from Praxis calendar", not a stack of toasts.
+// The live region is always present (role=status, polite); each notice disappears after a while
+// (not while it has focus or the pointer; a notice that grows starts its time again), and
+// Dismiss or Escape closes it at once.
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { Link } from "react-router";
 import { profilePath } from "../../customers/paths";
 import { useAppointmentFeed } from "../hooks/useAppointmentFeed";
+import { TODAY_PATH } from "../paths";
 import { formatTimeRange, isNewAppointment, type DashboardAppointment } from "../utils/upcoming";
 import { formatDate } from "../../../shared/format/dates";
 
 export const TOAST_MS = 8_000;
+/** Appointments arriving within this time of the previous one join its notice. */
+export const GROUP_MS = 1_500;
 
-/** "New appointment: Haircut · Anna Müller · Thu, 14 Jan 2027 09:00–09:45". */
+/** "New appointment: Haircut · Anna Müller · Thu, 14 Jan 2027 09:00–09:45" ("New booking request: …" for requests). */
 export function toastText(appointment: DashboardAppointment): string {
   const when = `${formatDate(appointment.startsAt, appointment.allDay ? "UTC" : undefined)} ${formatTimeRange(appointment)}`;
   const who = appointment.customer?.displayName || "Unmatched";
-  return `New appointment: ${appointment.title || "Appointment"} · ${who} · ${when}`;
+  const kind = appointment.status === "REQUESTED" ? "New booking request" : "New appointment";
+  return `${kind}: ${appointment.title || "Appointment"} · ${who} · ${when}`;
 }
 
-export function AppointmentToasts({ enabled = true, durationMs = TOAST_MS }: { enabled?: boolean; durationMs?: number }) {
+/** "from Praxis calendar": the calendar all of them came from, if they share one. */
+function sourceText(items: readonly DashboardAppointment[]): string {
+  const source = items[0].source;
+  if (!source || items.some((item) => item.source !== source)) return "";
+  return ` from ${source}${/calendar$/i.test(source) ? "" : " calendar"}`;
+}
+
+/** "15 new appointments from Praxis calendar" (requests counted as such when all are). */
+export function groupText(items: readonly DashboardAppointment[]): string {
+  if (items.length === 1) return toastText(items[0]);
+  const requests = items.every((item) => item.status === "REQUESTED");
+  return `${items.length} new ${requests ? "booking requests" : "appointments"}${sourceText(items)}`;
+}
+
+interface ToastGroup {
+  key: string;
+  items: DashboardAppointment[];
+  /** When the last appointment joined (ms). */
+  lastAt: number;
+}
+
+export function AppointmentToasts({
+  enabled = true,
+  durationMs = TOAST_MS,
+  groupMs = GROUP_MS,
+}: {
+  enabled?: boolean;
+  durationMs?: number;
+  groupMs?: number;
+}) {
   const feed = useAppointmentFeed(enabled);
-  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
-  const toasts = useMemo(
-    () => feed.filter((appointment) => isNewAppointment(appointment) && appointment.status !== "CANCELLED" && !dismissed.has(appointment.id)),
-    [feed, dismissed],
-  );
-  const dismiss = (id: string) => setDismissed((current) => new Set(current).add(id));
+  const [groups, setGroups] = useState<ToastGroup[]>([]);
+  const seen = useRef(new Set<string>());
+
+  useEffect(() => {
+    const arrivals: DashboardAppointment[] = [];
+    for (const appointment of feed) {
+      if (seen.current.has(appointment.id)) continue;
+      seen.current.add(appointment.id);
+      if (isNewAppointment(appointment) && appointment.status !== "CANCELLED") arrivals.push(appointment);
+    }
+    if (arrivals.length === 0) return;
+    const now = Date.now();
+    setGroups((current) => {
+      const next = [...current];
+      for (const appointment of arrivals) {
+        const last = next[next.length - 1];
+        if (last && now - last.lastAt <= groupMs) next[next.length - 1] = { ...last, items: [...last.items, appointment], lastAt: now };
+        else next.push({ key: appointment.id, items: [appointment], lastAt: now });
+      }
+      return next;
+    });
+  }, [feed, groupMs]);
+
+  const dismiss = (key: string) => setGroups((current) => current.filter((group) => group.key !== key));
 
   return (
     <div className="toasts" role="status" aria-live="polite" aria-label="Notifications">
-      {toasts.map((appointment) => (
-        <Toast key={appointment.id} appointment={appointment} durationMs={durationMs} onDismiss={() => dismiss(appointment.id)} />
+      {groups.map((group) => (
+        <Toast key={group.key} items={group.items} durationMs={durationMs} onDismiss={() => dismiss(group.key)} />
       ))}
     </div>
   );
 }
 
-function Toast({ appointment, durationMs, onDismiss }: { appointment: DashboardAppointment; durationMs: number; onDismiss: () => void }) {
+function Toast({ items, durationMs, onDismiss }: { items: DashboardAppointment[]; durationMs: number; onDismiss: () => void }) {
   const [held, setHeld] = useState(false);
   const dismissRef = useRef(onDismiss);
   dismissRef.current = onDismiss;
+  const count = items.length;
   useEffect(() => {
     if (held) return;
     const timer = setTimeout(() => dismissRef.current(), durationMs);
     return () => clearTimeout(timer);
-  }, [held, durationMs]);
+  }, [held, durationMs, count]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === "Escape") {
@@ -51,10 +106,12 @@ function Toast({ appointment, durationMs, onDismiss }: { appointment: DashboardA
       onDismiss();
     }
   };
-  const text = toastText(appointment);
+  const text = groupText(items);
+  const single = count === 1 ? items[0] : null;
   return (
     <div
       className="toast"
+      data-count={count}
       onKeyDown={onKeyDown}
       onFocus={() => setHeld(true)}
       onBlur={() => setHeld(false)}
@@ -62,7 +119,7 @@ function Toast({ appointment, durationMs, onDismiss }: { appointment: DashboardA
       onMouseLeave={() => setHeld(false)}
     >
       <p className="toast__text">
-        {appointment.customer ? <Link to={profilePath(appointment.customer.id)}>{text}</Link> : text}
+        {single ? single.customer ? <Link to={profilePath(single.customer.id)}>{text}</Link> : text : <Link to={TODAY_PATH}>{text}</Link>}
       </p>
       <button type="button" className="icon-button toast__close" aria-label="Dismiss notification" onClick={onDismiss}>
         <span aria-hidden="true">×</span>

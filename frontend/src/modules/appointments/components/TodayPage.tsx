@@ -1,5 +1,6 @@
 // "Today & upcoming": every appointment from today on, grouped by day, in the browser's time
-// zone. New or changed appointments (appointmentSynced) slot in without a reload.
+// zone. New or changed appointments (appointmentSynced) slot in without a reload. Online booking
+// requests (REQUESTED) carry Confirm and Decline.
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import { useQuery } from "urql";
@@ -8,6 +9,9 @@ import { profilePath } from "../../customers/paths";
 import { UpcomingAppointmentsQuery } from "../graphql/UpcomingAppointmentsQuery";
 import { useAppointmentFeed } from "../hooks/useAppointmentFeed";
 import { dashboardFrom, formatTimeRange, groupByDay, mergeLive, type DashboardAppointment } from "../utils/upcoming";
+import { useAppointmentActions, type AppointmentActions } from "../hooks/useAppointmentActions";
+import { AppointmentActionButtons } from "./AppointmentActionButtons";
+import { AppointmentActionDialogs } from "./AppointmentActionDialogs";
 import { APPOINTMENT_STATUS_LABEL } from "./AppointmentRow";
 
 export const DASHBOARD_PAGE = 100;
@@ -18,6 +22,7 @@ export function TodayPage({ now: fixedNow }: { now?: Date }) {
   const from = useMemo(() => dashboardFrom(now), [now]);
   const [result, reexecute] = useQuery({ query: UpcomingAppointmentsQuery, variables: { from, first: DASHBOARD_PAGE } });
   const live = useAppointmentFeed();
+  const actions = useAppointmentActions();
   const page = result.data?.upcomingAppointments;
   const groups = useMemo(
     () => (page ? groupByDay(mergeLive(page.edges.map((edge) => edge.node), live, now), now) : []),
@@ -52,7 +57,7 @@ export function TodayPage({ now: fixedNow }: { now?: Date }) {
               </h2>
               <ol className="day__list" aria-labelledby={`day-${group.key}`}>
                 {group.appointments.map((appointment) => (
-                  <DashboardRow key={appointment.id} appointment={appointment} />
+                  <DashboardRow key={appointment.id} appointment={appointment} actions={actions} />
                 ))}
               </ol>
             </section>
@@ -64,11 +69,12 @@ export function TodayPage({ now: fixedNow }: { now?: Date }) {
           )}
         </>
       )}
+      <AppointmentActionDialogs actions={actions} />
     </section>
   );
 }
 
-function DashboardRow({ appointment }: { appointment: DashboardAppointment }) {
+function DashboardRow({ appointment, actions }: { appointment: DashboardAppointment; actions: AppointmentActions }) {
   const status = appointment.status.toLowerCase().replace("_", "-");
   return (
     <li className={`day__row appointment--${status}`} data-appointment-id={appointment.id}>
@@ -85,6 +91,11 @@ function DashboardRow({ appointment }: { appointment: DashboardAppointment }) {
       </span>
       <span className="day__location">{appointment.location ?? ""}</span>
       <span className={`badge badge--${status} day__status`}>{APPOINTMENT_STATUS_LABEL[appointment.status]}</span>
+      {appointment.status === "REQUESTED" && (
+        <div className="day__actions">
+          <AppointmentActionButtons appointment={appointment} actions={actions} />
+        </div>
+      )}
     </li>
   );
 }

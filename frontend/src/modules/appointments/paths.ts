@@ -1,0 +1,2 @@
+// Routes of the appointments module.
+export const TODAY_PATH = "/today";
