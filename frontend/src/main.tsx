@@ -1,22 +1,13 @@
-import { StrictMode } from "react";
+// Every path is served index.html. /book/<account slug> is the public booking page, which must
+// not load the staff app: each is its own chunk, chosen here by the path.
 import { createRoot } from "react-dom/client";
-import { BrowserRouter } from "react-router";
-import { Provider } from "urql";
-import { App } from "./app/App";
-import { SessionGate } from "./modules/session/components/SessionGate";
-import { createApiClient } from "./shared/api/client";
-import "./styles/app.css";
+import { bookingSlug } from "./modules/booking/utils/bookingPath";
 
-const client = createApiClient();
+const root = createRoot(document.getElementById("root")!);
+const accountSlug = bookingSlug(window.location.pathname);
 
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <Provider value={client}>
-      <BrowserRouter>
-        <SessionGate>
-          <App />
-        </SessionGate>
-      </BrowserRouter>
-    </Provider>
-  </StrictMode>,
-);
+if (accountSlug !== null) {
+  void import("./modules/booking/mount").then(({ mountBooking }) => mountBooking(root, accountSlug));
+} else {
+  void import("./staff").then(({ mountStaff }) => mountStaff(root));
+}

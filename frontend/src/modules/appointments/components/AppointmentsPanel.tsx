@@ -15,7 +15,8 @@ import { AppointmentActionDialogs } from "./AppointmentActionDialogs";
 import { AppointmentRow } from "./AppointmentRow";
 import { NewAppointmentDialog } from "./NewAppointmentDialog";
 
-export const APPOINTMENT_PAGE = 20;
+/** Page size of the profile's lists (the profile's query brings the first page of each). */
+export const APPOINTMENT_PAGE = 50;
 
 type Page = AppointmentPageFieldsFragment;
 

@@ -14,10 +14,10 @@ export const CustomerProfileQuery = graphql(`
       appointments(first: 0) {
         totalCount
       }
-      upcomingAppointments: appointments(first: 20, when: UPCOMING, direction: ASC) {
+      upcomingAppointments: appointments(first: 50, when: UPCOMING, direction: ASC) {
         ...AppointmentPageFields
       }
-      pastAppointments: appointments(first: 20, when: PAST, direction: DESC) {
+      pastAppointments: appointments(first: 50, when: PAST, direction: DESC) {
         ...AppointmentPageFields
       }
     }
