@@ -1,4 +1,4 @@
-import { act, fireEvent, screen } from "@testing-library/react";
+import { act, fireEvent, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { dashboardAppointment } from "../../../test/fixtures";
 import { mockClient } from "../../../test/mockClient";
@@ -35,5 +35,35 @@ describe("AppointmentToasts", () => {
     await act(async () => api.emit("AppointmentSynced", { appointmentSynced: dashboardAppointment({ title: "Another", ...created }) }));
     await user.click(screen.getByRole("button", { name: "Dismiss notification" }));
     expect(screen.queryByText(/New appointment/)).toBeNull();
+  });
+
+  it("groups appointments arriving close together (a calendar sync) into ONE notice with the calendar's name", async () => {
+    const api = mockClient({});
+    renderPage(<AppointmentToasts />, { client: api.client });
+    await act(async () => {});
+    await act(async () => {
+      for (let i = 0; i < 15; i++) {
+        api.emit("AppointmentSynced", { appointmentSynced: dashboardAppointment({ title: `Synced ${i}`, source: "Praxis", ...created }) });
+      }
+    });
+    const region = screen.getByRole("status", { name: "Notifications" });
+    expect(region.querySelectorAll(".toast")).toHaveLength(1);
+    const link = within(region).getByRole("link", { name: "15 new appointments from Praxis calendar" });
+    expect(link.getAttribute("href")).toBe("/today");
+    // Another one moments later joins the same notice.
+    await act(async () => api.emit("AppointmentSynced", { appointmentSynced: dashboardAppointment({ source: "Praxis", ...created }) }));
+    expect(within(region).getByRole("link", { name: "16 new appointments from Praxis calendar" })).toBeTruthy();
+  });
+
+  it("starts a new notice after the grouping window, and says when it is a booking request", async () => {
+    const api = mockClient({});
+    renderPage(<AppointmentToasts groupMs={20} />, { client: api.client });
+    await act(async () => {});
+    await act(async () => api.emit("AppointmentSynced", { appointmentSynced: dashboardAppointment({ title: "First", ...created }) }));
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 60)));
+    await act(async () => api.emit("AppointmentSynced", { appointmentSynced: dashboardAppointment({ title: "Online", status: "REQUESTED", ...created }) }));
+    const toasts = screen.getByRole("status", { name: "Notifications" }).querySelectorAll(".toast");
+    expect(toasts).toHaveLength(2);
+    expect(toasts[1].textContent).toMatch(/^New booking request: Online · /);
   });
 });

@@ -1,4 +1,5 @@
-import { act, screen, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
+import { withSession } from "../../../test/session";
 import { describe, expect, it } from "vitest";
 import { mockClient } from "../../../test/mockClient";
 import type { UpcomingAppointmentsQuery } from "../../../gql/graphql";
@@ -78,5 +79,41 @@ describe("TodayPage", () => {
     fail = false;
     await user.click(screen.getByRole("button", { name: "Try again" }));
     expect(await screen.findByText("No appointments today or later.")).toBeTruthy();
+  });
+
+  it("offers Confirm and Decline on an online request and sends them", async () => {
+    const request = dashboardAppointment({ title: "Online request", status: "REQUESTED", startsAt: at(0, 11), endsAt: at(0, 12) });
+    const api = mockClient(
+      {
+        UpcomingAppointments: () => page([request]),
+        AppointmentConfirm: () => ({
+          appointmentConfirm: { __typename: "AppointmentPayload", appointment: { ...request, status: "SCHEDULED", updatedAt: "2026-11-23T07:30:00Z" }, customerBlocked: false, userErrors: [] },
+        }),
+        AppointmentDecline: () => ({
+          appointmentDecline: {
+            __typename: "AppointmentPayload",
+            appointment: null,
+            customerBlocked: false,
+            userErrors: [{ __typename: "AppointmentError", field: "id", message: "The appointment is cancelled; it cannot be declined.", code: "INVALID_STATE" }],
+          },
+        }),
+      },
+      { cache: true },
+    );
+    const { user } = renderPage(<TodayPage now={NOW} />, { client: api.client, wrap: withSession(["READ_CUSTOMERS", "EDIT_CUSTOMERS"]) });
+    const today = await screen.findByRole("list", { name: /Today/ });
+    expect(within(today).getByText("Requested")).toBeTruthy();
+
+    await user.click(within(today).getByRole("button", { name: /^Decline: Online request/ }));
+    const decline = screen.getByRole("dialog", { name: "Decline this request?" });
+    await user.type(within(decline).getByLabelText("Reason"), "Fully booked");
+    await user.click(within(decline).getByRole("button", { name: "Decline request" }));
+    expect(await within(decline).findByText("The appointment is cancelled; it cannot be declined.")).toBeTruthy();
+    expect(api.callsOf("AppointmentDecline")[0].variables).toEqual({ id: request.id, reason: "Fully booked" });
+    await user.click(within(decline).getByRole("button", { name: "Keep it" }));
+
+    await user.click(within(today).getByRole("button", { name: /^Confirm: Online request/ }));
+    await user.click(within(screen.getByRole("dialog", { name: "Confirm this request?" })).getByRole("button", { name: "Confirm appointment" }));
+    await waitFor(() => expect(api.callsOf("AppointmentConfirm")[0]?.variables).toEqual({ id: request.id }));
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { customerPage, fieldDefinition, listCustomer } from "../../../test/fixtures";
 import { graphqlErrors, mockClient } from "../../../test/mockClient";
 import { renderPage } from "../../../test/render";
+import { withSession } from "../../../test/session";
 import { CustomerListPage, SEARCH_DEBOUNCE_MS } from "./CustomerListPage";
 
 const anna = listCustomer({ displayName: "Anna Müller" });
@@ -289,5 +290,22 @@ describe("CustomerListPage", () => {
     const alert = await within(panel).findByRole("alert");
     expect(alert.textContent).toBe("This filter cannot be applied:Unknown custom field 'gone'.");
     expect(screen.getByText("No customers shown: the filter cannot be applied.")).toBeTruthy();
+  });
+
+  it("offers to add the person a search did not find, pre-filled from the search text", async () => {
+    const api = mockClient({ CustomerList: (variables) => (variables.search ? customerPage([]) : customerPage([anna])) });
+    const { user } = renderPage(<CustomerListPage />, {
+      client: api.client,
+      path: "/customers",
+      wrap: withSession(["READ_CUSTOMERS", "ADD_CUSTOMERS"]),
+    });
+    await screen.findByText("Anna Müller");
+    await user.type(screen.getByRole("searchbox", { name: "Search customers" }), "Eva Example eva@example.ch 079 100 00 19");
+    await user.click(await screen.findByRole("button", { name: "Add this person" }, { timeout: SEARCH_DEBOUNCE_MS * 6 }));
+    const dialog = screen.getByRole("dialog", { name: "Add customer" });
+    expect((within(dialog).getByLabelText("First name") as HTMLInputElement).value).toBe("Eva");
+    expect((within(dialog).getByLabelText("Last name") as HTMLInputElement).value).toBe("Example");
+    expect((within(dialog).getByLabelText("Email") as HTMLInputElement).value).toBe("eva@example.ch");
+    expect((within(dialog).getByLabelText("Mobile phone") as HTMLInputElement).value).toBe("079 100 00 19");
   });
 });
