@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import datetime as dt
 import functools
 import os
@@ -71,15 +72,24 @@ def write_csv(path: Path, rows: int, seed: int = 12) -> None:
 
 
 class Sampler(threading.Thread):
+    """Peak RSS of this process, and of it with its children (the import's row workers)."""
+
     def __init__(self) -> None:
         super().__init__(daemon=True)
         self.process = psutil.Process()
         self.peak = 0
+        self.peak_with_children = 0
         self.running = True
 
     def run(self) -> None:
         while self.running:
-            self.peak = max(self.peak, self.process.memory_info().rss)
+            own = self.process.memory_info().rss
+            children = 0
+            for child in self.process.children(recursive=True):
+                with contextlib.suppress(psutil.Error):
+                    children += child.memory_info().rss
+            self.peak = max(self.peak, own)
+            self.peak_with_children = max(self.peak_with_children, own + children)
             time.sleep(0.02)
 
 
@@ -111,7 +121,7 @@ def _timed(module: Any, name: str, label: str | None = None) -> None:
 def instrument() -> None:
     from clientele.customers.imports import jobs, staging
 
-    _timed(jobs, "_batch", "read + clean rows (Python, thread)")
+    _timed(jobs, "_staged", "read, clean and COPY the file (wall)")
     for name in ("copy", "group_people", "keep", "kept", "match_people", "count", "preview",
                  "reject_invalid_rows", "write", "_insert", "_update", "_sort_names", "forget"):
         if hasattr(staging, name):  # (older versions lack some)
@@ -166,7 +176,7 @@ async def copy_floor(url: str, csv_path: Path) -> tuple[float, int]:
             rules = RowRules(mapping.targets(), "CH", definitions)
             await staging.create_staging()
             numbered = sheet.numbered_rows()
-            while batch := jobs._batch(numbered, rules):
+            while batch := jobs._stage_batch(jobs._take(numbered), rules):
                 mark = time.perf_counter()
                 await db.copy_records(staging.STAGED, batch,
                                       staging.STAGED_COLUMNS)  # type: ignore[attr-defined]
@@ -243,7 +253,9 @@ def main() -> None:
           f"{floor:.2f} s = {copied / floor:,.0f} rows/s; end to end is "
           f"{end_to_end / floor:.1f}x the floor")
     print(f"peak RSS: {maxrss / 2**20:.0f} MB (maxrss), {sampler.peak / 2**20:.0f} MB sampled "
-          f"(before the import {rss_before / 2**20:.0f} MB)")
+          f"(before the import {rss_before / 2**20:.0f} MB); with the row workers "
+          f"{sampler.peak_with_children / 2**20:.0f} MB (RSS summed, shared pages counted "
+          f"in each)")
 
 
 if __name__ == "__main__":

@@ -238,3 +238,32 @@ async def test_worker_processes_clean_a_large_files_rows_in_order(account, monke
     found = await db.fetch("SELECT email FROM customer WHERE account = $1", account.id)
     assert {r["email"] for r in found} == {f"p{i}@example.com" for i in range(60)} - {
         "p41@example.com", "p50@example.com"}
+
+
+async def test_live_events_for_a_few_changed_customers_none_for_many(account,
+                                                                    monkeypatch) -> None:
+    from clientele.customers import events as customer_events
+
+    published: list[tuple[uuid.UUID, str]] = []
+
+    async def publish(account_id: uuid.UUID, customer_id: uuid.UUID, kind: str) -> None:
+        published.append((customer_id, kind))
+
+    monkeypatch.setattr(customer_events, "publish", publish)
+    actor = actor_of(account)
+    await services.create(actor, {"first_name": "Anna", "last_name": "Alt",
+                                  "email": "anna@example.com", "notes": None})
+    published.clear()
+    job = await imported(actor, await analysed(actor, csv_file(
+        "Anna;Muster;anna@example.com;;filled", "Ben;Bauer;ben@example.com;;new")))
+    assert sorted(kind for _, kind in published) == ["created", "updated"]
+    ids = {r["email"]: r["id"] for r in await customers(account.id)}
+    assert dict((kind, i) for i, kind in published) == {
+        "created": ids["ben@example.com"], "updated": ids["anna@example.com"]}
+    published.clear()
+    monkeypatch.setattr(jobs, "LIVE_EVENTS_UP_TO", 2)  # three changed: too many to list
+    job = await imported(actor, await analysed(actor, csv_file(
+        "Anna;Muster;anna@example.com;079 123 45 67;", "Cleo;C;cleo@example.com;;",
+        "Dan;D;dan@example.com;;")))
+    assert (job["counts"]["created"], job["counts"]["updated"]) == (2, 1)
+    assert published == []

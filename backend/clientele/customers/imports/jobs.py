@@ -342,7 +342,8 @@ async def _run_one(only: uuid.UUID | None = None) -> bool:
                           "Try again, or report it with the job's id.")
     assert job is not None
     await _report(job["id"], job["account"], "done", outcome.counts.rows if outcome else 0, 1.0)
-    if 0 < len(changed) <= LIVE_EVENTS_UP_TO:
+    if outcome is not None and changed \
+            and outcome.counts.created + outcome.counts.updated <= LIVE_EVENTS_UP_TO:
         kinds = {False: "updated", True: "created"}
         for done, (customer_id, created) in enumerate(changed):
             await customer_events.publish(job["account"], customer_id, kinds[created])
@@ -547,7 +548,7 @@ async def _import(job: dict[str, Any]) -> tuple[staging.Outcome, list[Any]]:
     policy = ErrorPolicy(job["error_policy"])
     written = await staging.write(job["id"], actor, job["duplicates"], outcome,
                                   all_or_nothing=policy is ErrorPolicy.REJECT_FILE,
-                                  file_name=job["file_name"])
+                                  file_name=job["file_name"], list_up_to=LIVE_EVENTS_UP_TO)
     await staging.drop()
     counts = outcome.counts.as_dict()
     if written is None:

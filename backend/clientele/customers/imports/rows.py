@@ -29,8 +29,10 @@ VALUE_COLUMNS = ("salutation", "first_name", "last_name", "email", "mobile_phone
                  "landline_phone", "date_of_birth", "company", "street", "postcode", "city",
                  "country", "preferred_language", "notes")
 # sort_name: the customer's sort name as validation.sort_name gives it (PostgreSQL's lower()
-# depends on the database's locale), so a new customer is inserted with it
-STAGED_COLUMNS = ("row_number", "cells", "errors", *VALUE_COLUMNS, "custom", "sort_name")
+# depends on the database's locale), so a new customer is inserted with it; person: the row's
+# own number for a valid row (the grouping changes it only for rows of an earlier person)
+STAGED_COLUMNS = ("row_number", "cells", "errors", *VALUE_COLUMNS, "custom", "sort_name",
+                  "person")
 DATE_COLUMNS = frozenset({"date_of_birth"})
 
 _TRUE = frozenset({"1", "true", "yes", "y", "x", "ja", "oui", "si", "sì", "wahr", "vrai", "✓"})
@@ -52,6 +54,8 @@ class RowRules:
 
 def text(cell: Any) -> str | None:
     """A cell as the text a person sees: whole numbers without '.0', dates in ISO form."""
+    if type(cell) is str:  # a CSV's cells, most of a workbook's: first
+        return cell.strip() or None
     if cell is None:
         return None
     if isinstance(cell, bool):
@@ -189,10 +193,10 @@ def stage(row_number: int, cells: Sequence[Any], rules: RowRules) -> tuple[Any, 
     original = json.dumps([text(c) for c in cells], ensure_ascii=False)
     if errors:
         return (row_number, original, json.dumps(errors, ensure_ascii=False),
-                *(None for _ in VALUE_COLUMNS), "{}", None)
+                *(None for _ in VALUE_COLUMNS), "{}", None, None)
     return (row_number, original, None, *(cleaned.get(c) for c in VALUE_COLUMNS),
             json.dumps(custom, ensure_ascii=False) if custom else "{}",
-            sort_name(cleaned.get("first_name"), cleaned.get("last_name")))
+            sort_name(cleaned.get("first_name"), cleaned.get("last_name")), row_number)
 
 
 def _file_phones(phones: list[tuple[str, Any]], values: dict[str, Any], region: str,

@@ -31,6 +31,8 @@ Nothing here commits: the caller's transaction does, with the job's result, or r
 from __future__ import annotations
 
 import json
+import secrets
+import time
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -66,7 +68,7 @@ class Outcome:
     preview: list[dict[str, Any]] = field(default_factory=list)
 
 
-_ROW_COLUMNS = ", ".join((*STAGED_COLUMNS, "person"))
+_ROW_COLUMNS = ", ".join(STAGED_COLUMNS)
 
 
 async def create_staging() -> None:
@@ -108,11 +110,11 @@ async def forget(job_id: uuid.UUID) -> None:
 
 
 async def group_people() -> None:
-    """Step 1: each valid row's person (the row number of the person's first row)."""
+    """Step 1: each valid row's person (the row number of the person's first row). Rows are
+    staged as their own person; only those of an earlier person are updated."""
+    await db.fetch(f"ALTER TABLE {STAGED} ADD PRIMARY KEY (row_number)")
     await db.fetch(f"ANALYZE {STAGED}")
-    # the staging table again with each row's person (CREATE TABLE AS: no update of every row)
     await db.fetch(f"""
-        CREATE TEMP TABLE {STAGED}_grouped ON COMMIT DROP AS
         WITH first_email AS (
             SELECT email, min(row_number) AS first FROM {STAGED}
             WHERE errors IS NULL AND email IS NOT NULL GROUP BY email),
@@ -125,24 +127,23 @@ async def group_people() -> None:
         first_phone AS (SELECT phone, min(row_number) AS first FROM phones GROUP BY phone),
         by_phone AS (
             SELECT p.row_number, min(f.first) AS first
-            FROM phones p JOIN first_phone f USING (phone) GROUP BY p.row_number)
-        SELECT {", ".join(f"s.{c}" for c in STAGED_COLUMNS)},
-               CASE WHEN s.errors IS NOT NULL THEN NULL
-                    WHEN e.first < s.row_number THEN e.first
-                    WHEN b.first < s.row_number THEN b.first
-                    ELSE s.row_number END AS person
-        FROM {STAGED} s
-        LEFT JOIN first_email e ON e.email = s.email
-        LEFT JOIN by_phone b ON b.row_number = s.row_number""")
-    await db.fetch(f"DROP TABLE {STAGED}")
-    await db.fetch(f"ALTER TABLE {STAGED}_grouped RENAME TO {STAGED}")
-    await db.fetch(f"ALTER TABLE {STAGED} ADD PRIMARY KEY (row_number)")
-    await db.fetch(f"ANALYZE {STAGED}")
+            FROM phones p JOIN first_phone f USING (phone) GROUP BY p.row_number),
+        earlier AS (
+            SELECT s.row_number,
+                   CASE WHEN e.first < s.row_number THEN e.first ELSE b.first END AS person
+            FROM {STAGED} s
+            LEFT JOIN first_email e ON e.email = s.email
+            LEFT JOIN by_phone b ON b.row_number = s.row_number
+            WHERE s.errors IS NULL
+              AND (e.first < s.row_number OR b.first < s.row_number))
+        UPDATE {STAGED} s SET person = earlier.person FROM earlier
+        WHERE s.row_number = earlier.row_number""")
     while True:  # follow chains to their first row (each pass halves the longest chain)
         done = await db.fetch(f"""
             WITH moved AS (
                 UPDATE {STAGED} s SET person = p.person FROM {STAGED} p
-                WHERE p.row_number = s.person AND p.person <> p.row_number
+                WHERE s.person <> s.row_number AND p.row_number = s.person
+                  AND p.person <> p.row_number
                 RETURNING 1)
             SELECT count(*) AS n FROM moved""")
         if done[0]["n"] == 0:
@@ -300,10 +301,12 @@ _AS_JSON = "jsonb_build_object(" + ", ".join(f"'{c}', {{t}}.{c}" for c in VALUE_
 
 
 async def write(job_id: uuid.UUID, actor: Any, strategy: str, outcome: Outcome,
-                all_or_nothing: bool = False,
-                file_name: str = "") -> list[tuple[Any, bool]] | None:
+                all_or_nothing: bool = False, file_name: str = "",
+                list_up_to: int | None = None) -> list[tuple[Any, bool]] | None:
     """Step 3: create and update customers; returns (id, created) of each customer created
-    or changed. With `all_or_nothing`, None (and nothing written) when any row is rejected."""
+    or changed (the created ones only when there are at most `list_up_to`: a million ids are
+    not worth their memory; counts.created counts them). With `all_or_nothing`, None (and
+    nothing written) when any row is rejected."""
     counts = outcome.counts
     if strategy == "CREATE":
         counts.rejected += await reject(
@@ -323,53 +326,70 @@ async def write(job_id: uuid.UUID, actor: Any, strategy: str, outcome: Outcome,
     if strategy in ("FILL", "OVERWRITE"):
         changed += [(i, False) for i in await _update(job_id, actor, strategy == "OVERWRITE",
                                                       counts)]
-    changed += [(i, True) for i in await _insert(job_id, actor, counts, file_name)]
+    changed += [(i, True) for i in await _insert(job_id, actor, counts, file_name, list_up_to)]
     return changed
 
 
 def _ordered_id(n: str) -> str:
-    """SQL for a time-ordered UUID (version 7: the statement's time in ms, then `n`, a number
-    below 2^32 unique within the statement, then 40 random bits). A million new customers
-    with random (v4) ids cost several times more: every insert into the primary key (and into
-    the history's customer index) lands on another page; these land next to each other."""
-    return f"""(lpad(to_hex((extract(epoch FROM statement_timestamp()) * 1000)::bigint), 12, '0')
-        || '7' || lpad(to_hex(({n}::bigint >> 20) & 4095), 3, '0')
+    """SQL for a time-ordered UUID (version 7): now in ms, then `n` (a number below 2^32,
+    unique among the ids made with this call), then 40 random bits. The same `n` gives the
+    same id in every statement of the call, so the new customers' ids need not be kept in a
+    (materialised) CTE. A million new customers with random (v4) ids cost several times more:
+    every insert into the primary key (and into the history's customer index) lands on another
+    page; these land next to each other."""
+    stamp = f"{int(time.time() * 1000):012x}"
+    noise = secrets.token_hex(5)
+    return f"""('{stamp}7' || lpad(to_hex(({n}::bigint >> 20) & 4095), 3, '0')
         || '8' || lpad(to_hex(({n}::bigint >> 8) & 4095), 3, '0')
-        || lpad(to_hex({n}::bigint & 255), 2, '0')
-        || substr(md5(random()::text), 1, 10))::uuid"""
+        || lpad(to_hex({n}::bigint & 255), 2, '0') || '{noise}')::uuid"""
 
 
-async def _insert(job_id: uuid.UUID, actor: Any, counts: Counts, file_name: str) -> list[Any]:
-    """The new customers: sort names as staged (a combined person's computed afterwards), and
-    each one's CREATED history entry a constant change list naming the import and its file
+async def _insert(job_id: uuid.UUID, actor: Any, counts: Counts, file_name: str,
+                  list_up_to: int | None = None) -> list[Any]:
+    """The new customers, one statement per table reading PERSON (no CTE holding a million
+    rows). Sort names: as staged; a combined person's computed here first. Each one's CREATED
+    history entry has a constant change list naming the import and its file
     ([{"field": "import", "from": null, "to": file name}]) rather than one entry per field:
     the values are the customer's own, and listing them cost more than inserting them."""
-    created = await db.fetch_records(f"""
-        WITH new AS (
-            SELECT {_ordered_id("p.person")} AS id, p.* FROM {PERSON} p
-            WHERE p.customer IS NULL),
-        inserted AS (
-            INSERT INTO customer (id, account, sort_name, {_NEW_COLUMNS}, custom, source,
-                                  communication_status, email_enabled, sms_enabled,
-                                  created_at, updated_at)
-            SELECT id, $1, COALESCE(sort_name, ''), {_NEW_COLUMNS}, custom, 'IMPORT',
-                   'ALLOWED', true, true, now(), now()
-            FROM new
-            RETURNING id),
-        history AS (
-            INSERT INTO audit_event (id, account, customer_id, actor_user, actor_label,
-                                     action, changes, created_at)
-            SELECT {_ordered_id("n.person")}, $1, n.id, $2, $3, 'CREATED',
-                   jsonb_build_array(jsonb_build_object('field', 'import', 'from', NULL,
-                                                        'to', $5::text)),
-                   clock_timestamp()
-            FROM new n),
-        changes AS (
-            INSERT INTO import_change (job, customer, created) SELECT $4, id, true FROM new)
-        SELECT n.id, n.first_name, n.last_name, n.sort_name IS NULL AS unsorted FROM new n""",
-        actor.account_id, actor.user_id, actor.label, job_id, file_name)
-    counts.created = len(created)
-    await _sort_names([row for row in created if row["unsorted"]])
+    combined = await db.fetch_records(
+        f"SELECT person, first_name, last_name FROM {PERSON} "
+        "WHERE customer IS NULL AND sort_name IS NULL")
+    if combined:
+        await db.fetch(f"""
+            UPDATE {PERSON} p SET sort_name = n.sort_name
+            FROM unnest($1::integer[], $2::text[]) AS n(person, sort_name)
+            WHERE p.person = n.person""",
+            [row["person"] for row in combined],
+            [sort_name(row["first_name"], row["last_name"]) for row in combined])
+    new = await db.fetch(f"SELECT count(*) AS n FROM {PERSON} WHERE customer IS NULL")
+    counts.created = new[0]["n"]
+    if not counts.created:
+        return []
+    customer_id, event_id = _ordered_id("p.person"), _ordered_id("p.person")
+    await db.fetch(f"""
+        INSERT INTO customer (id, account, sort_name, {_NEW_COLUMNS}, custom, source,
+                              communication_status, email_enabled, sms_enabled,
+                              created_at, updated_at)
+        SELECT {customer_id}, $1, sort_name, {_NEW_COLUMNS}, custom, 'IMPORT', 'ALLOWED',
+               true, true, now(), now()
+        FROM {PERSON} p WHERE p.customer IS NULL""", actor.account_id)
+    await db.fetch(f"""
+        INSERT INTO audit_event (id, account, customer_id, actor_user, actor_label, action,
+                                 changes, created_at)
+        SELECT {event_id}, $1, {customer_id}, $2, $3, 'CREATED',
+               jsonb_build_array(jsonb_build_object('field', 'import', 'from', NULL,
+                                                    'to', $4::text)),
+               clock_timestamp()
+        FROM {PERSON} p WHERE p.customer IS NULL""",
+        actor.account_id, actor.user_id, actor.label, file_name)
+    await db.fetch(f"""
+        INSERT INTO import_change (job, customer, created)
+        SELECT $1, {customer_id}, true FROM {PERSON} p WHERE p.customer IS NULL""", job_id)
+    if list_up_to is not None and counts.created > list_up_to:
+        return []
+    created = await db.fetch_records(
+        f"SELECT {customer_id} AS id FROM {PERSON} p WHERE p.customer IS NULL "
+        "ORDER BY p.person")
     return [row["id"] for row in created]
 
 
