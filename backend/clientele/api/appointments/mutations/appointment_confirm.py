@@ -1,23 +1,11 @@
-"""appointmentConfirm: Confirm an online request (REQUESTED becomes SCHEDULED)."""
+"""appointmentConfirm: accept an online request."""
 
 from __future__ import annotations
 
-from clientele.accounts.permissions import Permission
-from clientele.api.appointments.mutations.payloads import AppointmentId, AppointmentPayload
-from clientele.api.context import Info
-from clientele.api.errors import parse_id
-from clientele.api.mutation import mutation
+from clientele.api.appointments.mutations.payloads import status_change
 from clientele.appointments import actions
 
-
-@mutation(
-    Permission.EDIT_CUSTOMERS,
-    description="Confirm an online request (REQUESTED becomes SCHEDULED).",
+appointment_confirm = status_change(
+    actions.confirm,
+    "Confirm an online request (REQUESTED becomes SCHEDULED).",
 )
-async def appointment_confirm(
-    info: Info,
-    id: AppointmentId,
-) -> AppointmentPayload:
-    return AppointmentPayload.of(
-        await actions.confirm(info.context.actor, parse_id(id, "Appointment"))
-    )

@@ -1,29 +1,12 @@
-"""appointmentDecline: Decline an online request (REQUESTED), with a reason."""
+"""appointmentDecline: decline an online request."""
 
 from __future__ import annotations
 
-from typing import Annotated
-
-import strawberry
-
-from clientele.accounts.permissions import Permission
-from clientele.api.appointments.mutations.payloads import AppointmentId, AppointmentPayload
-from clientele.api.context import Info
-from clientele.api.errors import parse_id
-from clientele.api.mutation import mutation
+from clientele.api.appointments.mutations.payloads import status_change
 from clientele.appointments import actions
 
-
-@mutation(
-    Permission.EDIT_CUSTOMERS, description="Decline an online request (REQUESTED), with a reason."
+appointment_decline = status_change(
+    actions.decline,
+    "Decline an online request (REQUESTED), with a reason.",
+    with_reason=True,
 )
-async def appointment_decline(
-    info: Info,
-    id: AppointmentId,
-    reason: Annotated[
-        str | None, strawberry.argument(description="Why (at most 500 characters).")
-    ] = None,
-) -> AppointmentPayload:
-    return AppointmentPayload.of(
-        await actions.decline(info.context.actor, parse_id(id, "Appointment"), reason)
-    )

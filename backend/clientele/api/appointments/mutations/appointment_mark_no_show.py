@@ -1,23 +1,11 @@
-"""appointmentMarkNoShow: Mark an appointment that has begun as missed (synced ones too)."""
+"""appointmentMarkNoShow: the customer did not come."""
 
 from __future__ import annotations
 
-from clientele.accounts.permissions import Permission
-from clientele.api.appointments.mutations.payloads import AppointmentId, AppointmentPayload
-from clientele.api.context import Info
-from clientele.api.errors import parse_id
-from clientele.api.mutation import mutation
+from clientele.api.appointments.mutations.payloads import status_change
 from clientele.appointments import actions
 
-
-@mutation(
-    Permission.EDIT_CUSTOMERS,
-    description="Mark an appointment that has begun as missed (synced ones too).",
+appointment_mark_no_show = status_change(
+    actions.mark_no_show,
+    "Mark an appointment that has begun as missed (synced ones too).",
 )
-async def appointment_mark_no_show(
-    info: Info,
-    id: AppointmentId,
-) -> AppointmentPayload:
-    return AppointmentPayload.of(
-        await actions.mark_no_show(info.context.actor, parse_id(id, "Appointment"))
-    )
