@@ -128,6 +128,15 @@ def instrument() -> None:
             _timed(staging, name)
 
 
+async def watch_loop(stalls: list[tuple[float, float]]) -> None:
+    """The event loop's stalls: how late a 10 ms sleep wakes up (when, how late)."""
+    while True:
+        mark = time.perf_counter()
+        await asyncio.sleep(0.01)
+        now = time.perf_counter()
+        stalls.append((now, now - mark - 0.01))
+
+
 async def run(url: str, csv_path: Path, rows: int) -> dict[str, Any]:
     from clientele.accounts.principal import Actor
     from clientele.accounts.services import ensure_default_account
@@ -137,6 +146,8 @@ async def run(url: str, csv_path: Path, rows: int) -> dict[str, Any]:
     account = await ensure_default_account("CH")
     actor = Actor(account.id, "CH", None, "bench")
     phases: dict[str, float] = {}
+    stalls: list[tuple[float, float]] = []
+    watcher = asyncio.create_task(watch_loop(stalls))
     started = time.perf_counter()
     with csv_path.open("rb") as upload:
         job_id = await jobs.create(actor, "bench.csv", upload)
@@ -144,6 +155,7 @@ async def run(url: str, csv_path: Path, rows: int) -> dict[str, Any]:
     mark = time.perf_counter()
     await jobs.run_pending()
     phases["analysis"] = time.perf_counter() - mark
+    analysed_at = time.perf_counter()
     job = await jobs.get(account.id, job_id)
     assert job is not None and job["status"] == "READY", job
     mark = time.perf_counter()
@@ -151,9 +163,12 @@ async def run(url: str, csv_path: Path, rows: int) -> dict[str, Any]:
     await jobs.run_pending()
     phases["commit + run"] = time.perf_counter() - mark
     phases["end to end"] = time.perf_counter() - started
+    watcher.cancel()
     job = await jobs.get(account.id, job_id)
     assert job is not None and job["status"] == "SUCCEEDED", job
-    return {"phases": phases, "counts": job["counts"]}
+    return {"phases": phases, "counts": job["counts"],
+            "stalls": {"analysis": sorted(s for t, s in stalls if t <= analysed_at),
+                       "run": sorted(s for t, s in stalls if t > analysed_at)}}
 
 
 async def copy_floor(url: str, csv_path: Path) -> tuple[float, int]:
@@ -252,6 +267,10 @@ def main() -> None:
     print(f"floor: COPY of the same {copied:,} staged rows into the staging table "
           f"{floor:.2f} s = {copied / floor:,.0f} rows/s; end to end is "
           f"{end_to_end / floor:.1f}x the floor")
+    for phase, stalls in result["stalls"].items():
+        print(f"event loop during the {phase}: longest stall {stalls[-1] * 1000:.0f} ms, "
+              f"{sum(1 for s in stalls if s > 0.05)} of {len(stalls):,} 10 ms sleeps woke "
+              f"over 50 ms late, p99 {stalls[int(len(stalls) * 0.99)] * 1000:.1f} ms")
     print(f"peak RSS: {maxrss / 2**20:.0f} MB (maxrss), {sampler.peak / 2**20:.0f} MB sampled "
           f"(before the import {rss_before / 2**20:.0f} MB); with the row workers "
           f"{sampler.peak_with_children / 2**20:.0f} MB (RSS summed, shared pages counted "

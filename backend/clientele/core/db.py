@@ -16,7 +16,7 @@ import contextlib
 import hashlib
 import logging
 import os
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
+from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from typing import Any
 
 import asyncpg
@@ -177,7 +177,8 @@ async def apart() -> AsyncIterator[None]:
         engine().current_transaction.reset(token)
 
 
-async def copy_records(table: str, records: Iterable[Sequence[Any]],
+async def copy_records(table: str,
+                       records: Iterable[Sequence[Any]] | AsyncIterable[Sequence[Any]],
                        columns: Sequence[str]) -> None:
     """COPY `records` into `table` on the current transaction's connection (binary COPY:
     the fastest way rows reach PostgreSQL)."""

@@ -34,7 +34,7 @@ import json
 import secrets
 import time
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import AsyncIterable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,7 +80,7 @@ async def create_staging() -> None:
             person integer) ON COMMIT DROP""")
 
 
-async def copy(records: Iterable[Sequence[Any]]) -> None:
+async def copy(records: Iterable[Sequence[Any]] | AsyncIterable[Sequence[Any]]) -> None:
     await db.copy_records(STAGED, records, STAGED_COLUMNS)
 
 
