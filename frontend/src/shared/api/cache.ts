@@ -109,28 +109,14 @@ export function invalidateCustomFields(cache: Cache): void {
   }
 }
 
-/** Customer fields an appointment change can alter (its lists, figures and next appointment). */
-const APPOINTMENT_DEPENDENT = new Set([
-  "appointments",
-  "nextAppointment",
-  "visitCount",
-  "noShowCount",
-  "cancellationCount",
-  "lastVisitAt",
-  "lastAppointmentAt",
-]);
-
 /**
- * An appointment was made, moved or changed status: the customer's appointment lists and
- * figures, the customer lists (last visit, next appointment) and the dashboard fetch afresh.
+ * An appointment was made, moved or changed status: the customer lists (last visit, next
+ * appointment) and the dashboard fetch afresh. The customer's own profile refetches itself after
+ * its actions (AppointmentsPanel's onChanged) and fetches afresh whenever it is opened, so its
+ * cached fields are not dropped here (dropping fields of the query on screen left it empty
+ * while the refetch and the profile's live refetch raced).
  */
-export function invalidateAppointmentsOf(cache: Cache, customerId: string | null): void {
-  if (customerId) {
-    const customer = { __typename: "Customer", id: customerId };
-    for (const field of cache.inspectFields(customer)) {
-      if (APPOINTMENT_DEPENDENT.has(field.fieldName)) cache.invalidate(customer, field.fieldKey);
-    }
-  }
+export function invalidateAppointmentLists(cache: Cache): void {
   invalidateCustomerLists(cache);
   invalidateRootField(cache, "upcomingAppointments");
 }
@@ -148,10 +134,7 @@ export const APPOINTMENT_MUTATIONS = [
 
 function appointmentChanged(name: string) {
   return (result: Data, _args: unknown, cache: Cache) => {
-    const appointment = payload(result, name)?.appointment as { customer?: { id?: unknown } | null } | null | undefined;
-    if (!appointment || !succeeded(result, name)) return;
-    const customerId = appointment.customer && typeof appointment.customer.id === "string" ? appointment.customer.id : null;
-    invalidateAppointmentsOf(cache, customerId);
+    if (payload(result, name)?.appointment && succeeded(result, name)) invalidateAppointmentLists(cache);
   };
 }
 

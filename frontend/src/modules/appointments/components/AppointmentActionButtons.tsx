@@ -10,16 +10,20 @@ export function appointmentTitle(appointment: Pick<ActionAppointment, "title" | 
   return appointment.title || appointment.services.join(", ") || "Appointment";
 }
 
-/** "Haircut, Thu, 14 Jan 2027, 09:00": which appointment a button is for, for screen readers. */
+/** "Haircut, Thu, 14 Jan 2027, 09:00": which appointment a button is for ("Reschedule – Haircut, …" to screen readers; the visible word first). */
 export function appointmentLabel(appointment: ActionAppointment): string {
   return `${appointmentTitle(appointment)}, ${formatWhenShort(appointment)}`;
 }
 
 function ActionButton({ label, appointment, onClick, tone }: { label: string; appointment: ActionAppointment; onClick: () => void; tone?: "primary" | "danger" }) {
   return (
-    <button type="button" className={`button button--small${tone ? ` button--${tone}` : ""}`} onClick={onClick}>
+    <button
+      type="button"
+      className={`button button--small${tone ? ` button--${tone}` : ""}`}
+      aria-label={`${label} – ${appointmentLabel(appointment)}`}
+      onClick={onClick}
+    >
       {label}
-      <span className="visually-hidden">: {appointmentLabel(appointment)}</span>
     </button>
   );
 }

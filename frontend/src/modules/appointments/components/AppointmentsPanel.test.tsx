@@ -98,14 +98,14 @@ describe("appointments on the profile", () => {
     // Not begun yet: no Complete / No-show.
     expect(within(upcoming).queryByRole("button", { name: /^No-show/ })).toBeNull();
 
-    await user.click(within(upcoming).getByRole("button", { name: /^Cancel appointment: Cut/ }));
+    await user.click(within(upcoming).getByRole("button", { name: /^Cancel appointment – Cut/ }));
     const cancel = screen.getByRole("dialog", { name: "Cancel this appointment?" });
     await user.type(within(cancel).getByLabelText("Reason"), "Customer is ill");
     await user.click(within(cancel).getByRole("button", { name: "Cancel appointment" }));
     await waitFor(() => expect(api.callsOf("AppointmentCancel")).toHaveLength(1));
     expect(api.callsOf("AppointmentCancel")[0].variables).toEqual({ id: future.id, reason: "Customer is ill" });
 
-    await user.click(within(screen.getByRole("list", { name: "Upcoming appointments" })).getByRole("button", { name: /^Reschedule: Trim/ }));
+    await user.click(within(screen.getByRole("list", { name: "Upcoming appointments" })).getByRole("button", { name: /^Reschedule – Trim/ }));
     const dialog = screen.getByRole("dialog", { name: "Reschedule appointment" });
     const start = within(dialog).getByLabelText(/New start/);
     await user.clear(start);
@@ -125,7 +125,7 @@ describe("appointments on the profile", () => {
     });
 
     const past = screen.getByRole("list", { name: "Past appointments" });
-    await user.click(within(past).getByRole("button", { name: /^No-show: Colour/ }));
+    await user.click(within(past).getByRole("button", { name: /^No-show – Colour/ }));
     await user.click(within(screen.getByRole("dialog", { name: "Mark as no-show?" })).getByRole("button", { name: "Mark no-show" }));
     await waitFor(() => expect(api.callsOf("AppointmentMarkNoShow")[0]?.variables).toEqual({ id: begun.id }));
   });

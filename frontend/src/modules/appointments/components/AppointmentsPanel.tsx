@@ -26,15 +26,21 @@ interface Props {
   upcoming: Page;
   /** The newest past appointments (the default order). */
   past: Page;
+  /** After an appointment was made or changed: the profile fetches itself afresh (figures, lists). */
+  onChanged: () => void;
 }
 
-export function AppointmentsPanel({ customer, totalCount, upcoming, past }: Props) {
+export function AppointmentsPanel({ customer, totalCount, upcoming, past, onChanged }: Props) {
   const canAdd = useCan("ADD_CUSTOMERS");
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   // Pages loaded with "Show more" start again after a change (the lists have moved).
   const [version, setVersion] = useState(0);
-  const actions = useAppointmentActions({ onDone: () => setVersion((v) => v + 1) });
+  const changed = () => {
+    setVersion((v) => v + 1);
+    onChanged();
+  };
+  const actions = useAppointmentActions({ onDone: changed });
   const [pastOrder, setPastOrder] = useState<SortDirection>("DESC");
 
   return (
@@ -94,7 +100,7 @@ export function AppointmentsPanel({ customer, totalCount, upcoming, past }: Prop
         onClose={() => setAdding(false)}
         onCreated={(blocked) => {
           setAdding(false);
-          setVersion((v) => v + 1);
+          changed();
           setNotice(
             blocked
               ? "Appointment booked. Note: this customer is blocked from booking online."
@@ -201,6 +207,7 @@ function MorePage({
   const [result, reexecute] = useQuery({
     query: CustomerAppointmentsPageQuery,
     variables: { id: customerId, when, direction, first: APPOINTMENT_PAGE, after: after || null },
+    requestPolicy: "cache-and-network",
   });
   const page = result.data?.customer?.appointments;
   useEffect(() => {

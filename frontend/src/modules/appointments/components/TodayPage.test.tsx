@@ -104,7 +104,7 @@ describe("TodayPage", () => {
     const today = await screen.findByRole("list", { name: /Today/ });
     expect(within(today).getByText("Requested")).toBeTruthy();
 
-    await user.click(within(today).getByRole("button", { name: /^Decline: Online request/ }));
+    await user.click(within(today).getByRole("button", { name: /^Decline – Online request/ }));
     const decline = screen.getByRole("dialog", { name: "Decline this request?" });
     await user.type(within(decline).getByLabelText("Reason"), "Fully booked");
     await user.click(within(decline).getByRole("button", { name: "Decline request" }));
@@ -112,7 +112,7 @@ describe("TodayPage", () => {
     expect(api.callsOf("AppointmentDecline")[0].variables).toEqual({ id: request.id, reason: "Fully booked" });
     await user.click(within(decline).getByRole("button", { name: "Keep it" }));
 
-    await user.click(within(today).getByRole("button", { name: /^Confirm: Online request/ }));
+    await user.click(within(today).getByRole("button", { name: /^Confirm – Online request/ }));
     await user.click(within(screen.getByRole("dialog", { name: "Confirm this request?" })).getByRole("button", { name: "Confirm appointment" }));
     await waitFor(() => expect(api.callsOf("AppointmentConfirm")[0]?.variables).toEqual({ id: request.id }));
   });

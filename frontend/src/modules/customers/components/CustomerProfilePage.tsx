@@ -32,7 +32,9 @@ export function CustomerProfilePage() {
 
 function CustomerProfile({ id }: { id: string }) {
   const navigate = useNavigate();
-  const [result, reexecute] = useQuery({ query: CustomerProfileQuery, variables: { id } });
+  // Always asked afresh when opened (appointments, figures and blocking change elsewhere too);
+  // a profile in the cache shows at once meanwhile.
+  const [result, reexecute] = useQuery({ query: CustomerProfileQuery, variables: { id }, requestPolicy: "cache-and-network" });
   const [editing, setEditing] = useState(false);
   const [deletedHere, setDeletedHere] = useState(false);
   const [tab, setTab] = useState("appointments");
@@ -138,6 +140,7 @@ function CustomerProfile({ id }: { id: string }) {
                 totalCount={customer.appointments.totalCount}
                 upcoming={customer.upcomingAppointments}
                 past={customer.pastAppointments}
+                onChanged={() => reexecute({ requestPolicy: "network-only" })}
               />
             ),
           },
