@@ -10,8 +10,10 @@ not given), migrated, used and dropped at the end (--keep leaves it). The CSV (b
 international names, an email each, a Swiss mobile on every other row, company and city, one
 row in a hundred repeating an earlier row's email in other case: an in-file duplicate) is
 written to a temporary file first and not counted. Peak RSS: the kernel's maxrss
-(resource.getrusage) and a thread sampling RSS every 20 ms (psutil). The floor is timed
-after the import: the staged records are made again (not timed) and only their COPY is timed.
+(resource.getrusage) and a thread sampling RSS every 20 ms (psutil), alone and with the
+child processes (the row workers and their fork server). The event loop's stalls: how late a
+10 ms sleep wakes, per phase. The floor is timed after the import: the staged records are made
+again (not timed) and only their COPY is timed.
 """
 
 from __future__ import annotations
