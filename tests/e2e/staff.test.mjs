@@ -102,7 +102,12 @@ describe("issue 4 screens in Chromium", { timeout: 170_000 }, () => {
     await step("blocked", async () => {
       await page.getByRole("dialog").getByRole("button", { name: "Block customer" }).click();
       await chip.waitFor();
-      assert.match(await chip.evaluate((el) => getComputedStyle(el).color), /rgb\(160, 27, 27\)/);
+      // red: the text, the fill or the border (issue 13 made the booking chip solid red)
+      const red = await chip.evaluate((el) => {
+        const style = getComputedStyle(el);
+        return `${style.color} ${style.backgroundColor} ${style.borderTopColor}`;
+      });
+      assert.match(red, /rgb\(160, 27, 27\)/);
       await page.locator(".profile__heading .chip", { hasText: "ALLOWED" }).waitFor(); // the communication chip stays
       const rules = page.getByRole("list", { name: "Matching block rules" });
       await rules.waitFor();
