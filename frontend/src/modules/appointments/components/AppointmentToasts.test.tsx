@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { dashboardAppointment } from "../../../test/fixtures";
 import { mockClient } from "../../../test/mockClient";
 import { renderPage } from "../../../test/render";
+import { markOwnAppointment } from "../utils/ownAppointments";
 import { AppointmentToasts } from "./AppointmentToasts";
 
 const created = { createdAt: "2026-11-23T07:00:00Z", updatedAt: "2026-11-23T07:00:00Z" };
@@ -65,5 +66,16 @@ describe("AppointmentToasts", () => {
     const toasts = screen.getByRole("status", { name: "Notifications" }).querySelectorAll(".toast");
     expect(toasts).toHaveLength(2);
     expect(toasts[1].textContent).toMatch(/^New booking request: Online · /);
+  });
+
+  it("does not announce an appointment this tab made itself, even when the event comes first", async () => {
+    const api = mockClient({});
+    renderPage(<AppointmentToasts />, { client: api.client });
+    await act(async () => {});
+    const mine = dashboardAppointment({ title: "Mine", ...created });
+    await act(async () => api.emit("AppointmentSynced", { appointmentSynced: mine }));
+    expect(screen.getByText(/^New appointment: Mine/)).toBeTruthy();
+    await act(async () => markOwnAppointment(mine.id));
+    expect(screen.queryByText(/^New appointment: Mine/)).toBeNull();
   });
 });

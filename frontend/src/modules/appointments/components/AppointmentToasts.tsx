@@ -1,14 +1,15 @@
 // "New appointment: …" toasts in every view, from the shell's appointmentSynced subscription.
-// Appointments arriving close together (within GROUP_MS of the previous one, e.g. a calendar
+// Appointments made in this tab ("New appointment") are not announced. Appointments arriving close together (within GROUP_MS of the previous one, e.g. a calendar
 // sync) make ONE notice, "15 new appointments from Praxis calendar", not a stack of toasts.
 // The live region is always present (role=status, polite); each notice disappears after a while
 // (not while it has focus or the pointer; a notice that grows starts its time again), and
 // Dismiss or Escape closes it at once.
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 import { Link } from "react-router";
 import { profilePath } from "../../customers/paths";
 import { useAppointmentFeed } from "../hooks/useAppointmentFeed";
 import { TODAY_PATH } from "../paths";
+import { isOwnAppointment, ownAppointmentsVersion, subscribeOwnAppointments } from "../utils/ownAppointments";
 import { formatTimeRange, isNewAppointment, type DashboardAppointment } from "../utils/upcoming";
 import { formatDate } from "../../../shared/format/dates";
 
@@ -79,10 +80,16 @@ export function AppointmentToasts({
   }, [feed, groupMs]);
 
   const dismiss = (key: string) => setGroups((current) => current.filter((group) => group.key !== key));
+  // Appointments made in this tab are no news here (checked at each render: the answer of the
+  // mutation may come after the live event).
+  useSyncExternalStore(subscribeOwnAppointments, ownAppointmentsVersion);
+  const shown = groups
+    .map((group) => ({ ...group, items: group.items.filter((item) => !isOwnAppointment(item.id)) }))
+    .filter((group) => group.items.length > 0);
 
   return (
     <div className="toasts" role="status" aria-live="polite" aria-label="Notifications">
-      {groups.map((group) => (
+      {shown.map((group) => (
         <Toast key={group.key} items={group.items} durationMs={durationMs} onDismiss={() => dismiss(group.key)} />
       ))}
     </div>

@@ -12,6 +12,7 @@ import { useFocusFirstInvalid } from "../../../shared/hooks/useFocusFirstInvalid
 import type { AppointmentCreateInput } from "../../../gql/graphql";
 import { AppointmentCreateMutation } from "../graphql/AppointmentCreateMutation";
 import { fromDateInput, fromLocalInput, toLocalInput } from "../utils/localTime";
+import { markOwnAppointment } from "../utils/ownAppointments";
 
 export interface NewAppointmentValues {
   startsAt: string;
@@ -104,6 +105,7 @@ function NewAppointmentForm({ customerId, onCancel, onCreated }: { customerId: s
         const result = await create({ input: built.input });
         const payload = result.data?.appointmentCreate;
         blocked.current = Boolean(payload?.customerBlocked);
+        if (payload?.appointment) markOwnAppointment(payload.appointment.id);
         return { payload, entity: payload?.appointment, error: result.error };
       },
     });
