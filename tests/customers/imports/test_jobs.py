@@ -60,6 +60,8 @@ async def test_analysis_counts_previews_and_suggests(account) -> None:
     preview = {row["row"]: row for row in job["preview"]}
     assert preview[3]["duplicate"] == {"kind": "IN_FILE", "row": 2}
     assert preview[4]["errors"][0]["code"] == "INVALID_EMAIL"
+    # a row with errors shows its cells as read, so staff see what is wrong
+    assert ["email", "not-an-email"] in preview[4]["values"]
     assert ["mobile_phone", "+41791234567"] in preview[2]["values"]
     assert job["columns"][0]["samples"] == ["Anna", "anna", "Bea"]
     assert await customers(account.id) == []  # analysis writes no customer

@@ -232,23 +232,29 @@ async def remap(actor: Actor, job_id: uuid.UUID, sheet: str | None,
     events.wake()
 
 
+async def _locked(actor: Actor, job_id: uuid.UUID) -> dict[str, Any]:
+    """The account's job row, locked until the transaction ends; NotFound otherwise."""
+    rows = await db.fetch(
+        "SELECT status, columns FROM import_job WHERE id = $1 AND account = $2 FOR UPDATE",
+        job_id, actor.account_id)
+    if not rows:
+        raise NotFound("Import job", "jobId")
+    return rows[0]
+
+
 async def commit(actor: Actor, job_id: uuid.UUID, duplicates: Duplicates,
                  policy: ErrorPolicy) -> None:
     """Queue the import of an analysed job with these choices."""
     definitions = await custom_fields.definitions(actor.account_id)
     async with db.transaction():
-        rows = await db.fetch(
-            "SELECT status, columns FROM import_job WHERE id = $1 AND account = $2 FOR UPDATE",
-            job_id, actor.account_id)
-        if not rows:
-            raise NotFound("Import job", "jobId")
-        if rows[0]["status"] != Status.READY:
+        job = await _locked(actor, job_id)
+        if job["status"] != Status.READY:
             raise _state_error(
                 "The job is not ready: wait for its analysis (or map it again)."
-                if rows[0]["status"] == "ANALYSING" else "This job has already been started.",
-                ImportErrorCode.JOB_NOT_READY if rows[0]["status"] in ("ANALYSING", "FAILED")
+                if job["status"] == "ANALYSING" else "This job has already been started.",
+                ImportErrorCode.JOB_NOT_READY if job["status"] in ("ANALYSING", "FAILED")
                 else ImportErrorCode.JOB_FINISHED)
-        columns = json.loads(rows[0]["columns"])
+        columns = json.loads(job["columns"])
         validate(Mapping.from_targets([c["header"] for c in columns],
                                       {c["index"]: c["target"] for c in columns}),
                  definitions.values())
@@ -516,7 +522,7 @@ async def _analyse(job: dict[str, Any]) -> staging.Outcome:
     await staging.keep(job["id"])  # for the run
     await staging.match_people(job["account"])
     await staging.count(outcome)
-    await staging.preview(outcome, PREVIEW_ROWS)
+    await staging.preview(outcome, PREVIEW_ROWS, mapping_of(job).targets())
     await db.fetch("DELETE FROM import_rejected WHERE job = $1", job["id"])
     await staging.reject_invalid_rows(job["id"])
     samples = await _samples(len(job["columns"]))
@@ -591,12 +597,7 @@ async def undo(actor: Actor, job_id: uuid.UUID) -> dict[str, int]:
     appointments or messages since: those are kept and counted), and each field it changed is
     restored unless it was changed again since. Returns what was done."""
     async with db.transaction():
-        rows = await db.fetch(
-            "SELECT status, undone_at FROM import_job WHERE id = $1 AND account = $2 FOR UPDATE",
-            job_id, actor.account_id)
-        if not rows:
-            raise NotFound("Import job", "jobId")
-        if rows[0]["status"] != Status.SUCCEEDED:
+        if (await _locked(actor, job_id))["status"] != Status.SUCCEEDED:
             raise _state_error("Only a finished import can be undone.",
                                ImportErrorCode.NOT_UNDOABLE)
         await lock_values(actor.account_id, [], whole_account=True)

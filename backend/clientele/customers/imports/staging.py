@@ -251,8 +251,11 @@ async def count(outcome: Outcome) -> None:
     counts.existing = found["existing"]
 
 
-async def preview(outcome: Outcome, limit: int) -> None:
-    """The first `limit` rows as they would be imported."""
+async def preview(outcome: Outcome, limit: int, targets: dict[int, str] | None = None
+                  ) -> None:
+    """The first `limit` rows as they would be imported; a row with errors shows its cells as
+    read, under the fields they were mapped to (`targets`: column -> field), so staff see
+    what is wrong with it."""
     rows = await db.fetch_records(f"""
         SELECT s.*, p.customer, p.matched_on FROM {STAGED} s
         LEFT JOIN {PERSON} p ON p.person = s.person
@@ -265,11 +268,16 @@ async def preview(outcome: Outcome, limit: int) -> None:
             duplicate = {"kind": "IN_FILE", "row": row["person"]}
         elif row["customer"] is not None:
             duplicate = {"kind": "EXISTING", "customer": str(row["customer"])}
+        if row["errors"] is not None and targets:
+            cells = json.loads(row["cells"]) if isinstance(row["cells"], str) else row["cells"]
+            shown = [[target, cells[index]] for index, target in sorted(targets.items())
+                     if index < len(cells) and cells[index] is not None]
+        else:  # pairs in field order (a JSON object in jsonb would be reordered)
+            shown = [[k, v] for k, v in values.items() if v is not None] \
+                + [[f"custom.{k}", v] for k, v in (custom or {}).items()]
         outcome.preview.append({
             "row": row["row_number"],
-            # pairs in field order (a JSON object in jsonb would be reordered)
-            "values": [[k, v] for k, v in values.items() if v is not None]
-            + [[f"custom.{k}", v] for k, v in (custom or {}).items()],
+            "values": shown,
             "errors": json.loads(row["errors"]) if row["errors"] else [],
             "duplicate": duplicate})
 
