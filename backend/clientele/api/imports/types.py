@@ -16,6 +16,7 @@ from clientele.api.enums import api_enum
 from clientele.api.rows import loaded
 from clientele.core import ids
 from clientele.customers.imports import jobs
+from clientele.customers.imports.staging import COUNTED
 
 JobId = Annotated[strawberry.ID, strawberry.argument(description="The import job's ID.")]
 
@@ -161,9 +162,7 @@ class ImportJob:
     @classmethod
     def from_job(cls, job: dict[str, Any], targets: list[tuple[str, str]]) -> ImportJob:
         global_id = ids.encode("ImportJob", job["id"])
-        counts = {k: int(job["counts"].get(k, 0)) for k in (
-            "rows", "valid", "rejected", "duplicates_in_file", "existing", "created",
-            "updated", "skipped")}
+        counts = {k: int(job["counts"].get(k, 0)) for k in COUNTED}
         progress = job["progress"]
         return cls(
             id=strawberry.ID(global_id), status=ImportJobStatusEnum[job["status"]],

@@ -36,6 +36,7 @@ import time
 import uuid
 from collections.abc import AsyncIterable, Iterable, Sequence
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any
 
 from clientele.core import db
@@ -47,19 +48,19 @@ PERSON = "import_person"
 _SQL_TYPES = {"date_of_birth": "date"}
 
 
-@dataclass
-class Counts:
-    rows: int = 0
-    valid: int = 0
-    rejected: int = 0
-    duplicates_in_file: int = 0
-    existing: int = 0
-    created: int = 0
-    updated: int = 0
-    skipped: int = 0
+# What an import counts, in the order the API lists them.
+COUNTED = ("rows", "valid", "rejected", "duplicates_in_file", "existing", "created",
+           "updated", "skipped")
+
+
+class Counts(SimpleNamespace):
+    """The COUNTED figures of one analysis or run, each 0 to begin with."""
+
+    def __init__(self) -> None:
+        super().__init__(**dict.fromkeys(COUNTED, 0))
 
     def as_dict(self) -> dict[str, int]:
-        return dict(self.__dict__)
+        return dict(vars(self))
 
 
 @dataclass
