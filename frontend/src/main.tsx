@@ -7,7 +7,7 @@ const root = createRoot(document.getElementById("root")!);
 const accountSlug = bookingSlug(window.location.pathname);
 
 if (accountSlug !== null) {
-  void import("./modules/booking/mount").then(({ mountBooking }) => mountBooking(root, accountSlug));
+  void import("./modules/booking/booking").then(({ mountBooking }) => mountBooking(root, accountSlug));
 } else {
   void import("./staff").then(({ mountStaff }) => mountStaff(root));
 }
