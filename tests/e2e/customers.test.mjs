@@ -30,7 +30,8 @@ const listRows = (page) => page.getByRole("list", { name: "Customers", exact: tr
 describe("staff SPA in Chromium", { timeout: 170_000 }, () => {
   before(async () => {
     // staff, calendar and search.test.mjs clean their own screenshots
-    suite = await startSuite({ clean: { except: ["staff-", "calendar-", "fuzzy-"] } });
+    // the other files' screenshots stay (the e2e files may run at the same time)
+    suite = await startSuite({ clean: { except: ["staff-", "calendar-", "fuzzy-", "frontdesk-", "import-"] } });
     ({ app, browser } = suite);
     profileId = await app.seedProfile(50);
     // Sign in once; the other pages share the browser profile's session cookie.
