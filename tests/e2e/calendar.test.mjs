@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { openPage } from "./support/browser.mjs";
 import { assertNoAxeViolations, signIn, startSuite } from "./support/suite.mjs";
+import { countSubscriptions, icsTime, serverCounts, uploadThroughPage as upload } from "./support/live.mjs";
 
 const TEST_TIMEOUT = 60_000;
 const UPLOAD_NAME = "e2e-upload";
@@ -16,9 +17,6 @@ let suite;
 let app;
 let browser;
 let customerPath;
-
-/** 20261123T101500Z: iCalendar UTC time, so the test does not depend on the machine's zone. */
-const icsTime = (date) => date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
 
 function icsFile(uid, title, startsAt) {
   const end = new Date(startsAt.getTime() + 45 * 60 * 1000);
@@ -38,70 +36,6 @@ function icsFile(uid, title, startsAt) {
     "END:VCALENDAR",
     "",
   ].join("\r\n");
-}
-
-/** calendarUpload from inside the page, with its session cookie and CSRF token (as the SPA does). */
-async function uploadThroughPage(page, fileName, text) {
-  return page.evaluate(
-    async ({ fileName, text, name }) => {
-      const me = await fetch("/graphql?query=%7Bme%7BcsrfToken%7D%7D", { headers: { accept: "application/json" } }).then((r) => r.json());
-      const form = new FormData();
-      form.append(
-        "operations",
-        JSON.stringify({
-          query: "mutation ($file: Upload!, $name: String) { calendarUpload(file: $file, name: $name) { syncRun { appointmentsCreated error } userErrors { code message } } }",
-          variables: { file: null, name },
-        }),
-      );
-      form.append("map", JSON.stringify({ 0: ["variables.file"] }));
-      form.append("0", new File([text], fileName, { type: "text/calendar" }));
-      const response = await fetch("/graphql", {
-        method: "POST",
-        headers: { accept: "application/json", "x-csrf-token": me.data.me.csrfToken },
-        body: form,
-      });
-      return response.json();
-    },
-    { fileName, text, name: UPLOAD_NAME },
-  );
-}
-
-/**
- * Counts the graphql-ws subscriptions `page` holds open: subscribe minus complete frames sent on
- * its newest socket (the app keeps one; a navigation away ends the old one without a close event).
- */
-function countSubscriptions(page) {
-  const counter = { open: 0 };
-  page.on("websocket", (socket) => {
-    counter.open = 0;
-    socket.on("framesent", (frame) => {
-      const text = typeof frame.payload === "string" ? frame.payload : frame.payload.toString();
-      if (text.includes('"type":"subscribe"')) counter.open += 1;
-      if (text.includes('"type":"complete"')) counter.open -= 1;
-    });
-  });
-  return counter;
-}
-
-/** This account's subscribers the server has connected to its event broker (staff /healthz). */
-async function liveSubscribers() {
-  const response = await browser.context.request.get(`${app.baseUrl}/healthz`);
-  return (await response.json()).live.subscribers;
-}
-
-/**
- * The handshake: polls (with a deadline) until the server counts as many live subscribers as
- * `wanted()` (the page's open subscriptions, at least one), or none when `wanted` is null.
- */
-async function serverCounts(wanted, what) {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const want = wanted === null ? 0 : wanted();
-    const have = await liveSubscribers();
-    if (wanted === null ? have === 0 : want > 0 && have === want) return;
-    if (Date.now() > deadline) throw new Error(`waited 15 s for ${what}: the server counts ${have}, the page holds ${want}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe("issue 5 screens in Chromium", { timeout: 170_000 }, () => {
@@ -129,14 +63,14 @@ describe("issue 5 screens in Chromium", { timeout: 170_000 }, () => {
       await page.getByRole("heading", { level: 1, name: "Today & upcoming" }).waitFor();
       await page.getByText("No appointments today or later.").or(page.locator(".day__list").first()).waitFor();
       await assertNoAxeViolations(axeViolations);
-      await serverCounts(() => subscriptions.open, "the dashboard's subscriptions to be live");
+      await serverCounts(browser, app, () => subscriptions.open, "the dashboard's subscriptions to be live");
       await page.evaluate(() => {
         window.__notReloaded = true;
       });
     });
 
     await step("synced: row and toast", async () => {
-      const result = await uploadThroughPage(page, "e2e.ics", icsFile("e2e-1", title, new Date(Date.now() + 60 * 60 * 1000)));
+      const result = await upload(page, "e2e.ics", icsFile("e2e-1", title, new Date(Date.now() + 60 * 60 * 1000)), UPLOAD_NAME);
       assert.equal(result.errors, undefined, JSON.stringify(result));
       assert.equal(result.data.calendarUpload.syncRun.appointmentsCreated, 1, JSON.stringify(result));
       const row = page.locator(".day__row", { hasText: title });
@@ -161,16 +95,16 @@ describe("issue 5 screens in Chromium", { timeout: 170_000 }, () => {
       // a fresh load of the profile: the old page's subscriptions are gone first, so the count
       // the server reports is the new page's alone
       await page.goto("about:blank");
-      await serverCounts(null, "the old page's subscriptions to end");
+      await serverCounts(browser, app, null, "the old page's subscriptions to end");
       await page.goto(`${app.baseUrl}${customerPath}`);
       await page.getByRole("heading", { level: 1, name: "E2E Person" }).waitFor();
       await page.getByRole("list", { name: "Upcoming appointments" }).getByText(title).waitFor();
-      await serverCounts(() => subscriptions.open, "the profile's subscriptions to be live");
+      await serverCounts(browser, app, () => subscriptions.open, "the profile's subscriptions to be live");
       await page.evaluate(() => {
         window.__notReloaded = true;
       });
       const second = "E2E Follow-up";
-      const result = await uploadThroughPage(page, "e2e.ics", icsFile("e2e-2", second, new Date(Date.now() + 26 * 60 * 60 * 1000)));
+      const result = await upload(page, "e2e.ics", icsFile("e2e-2", second, new Date(Date.now() + 26 * 60 * 60 * 1000)), UPLOAD_NAME);
       assert.equal(result.data?.calendarUpload?.userErrors?.length, 0, JSON.stringify(result));
       await page.getByRole("list", { name: "Upcoming appointments" }).getByText(second).waitFor();
       assert.equal(await page.evaluate(() => window.__notReloaded), true, "the page was reloaded");

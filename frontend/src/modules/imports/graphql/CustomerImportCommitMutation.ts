@@ -3,14 +3,7 @@ import { graphql } from "../../../gql";
 export const CustomerImportCommitMutation = graphql(`
   mutation CustomerImportCommit($input: CustomerImportCommitInput!) {
     customerImportCommit(input: $input) {
-      job {
-        ...ImportJobFields
-      }
-      userErrors {
-        field
-        message
-        code
-      }
+      ...CustomerImportPayloadFields
     }
   }
 `);

@@ -8,14 +8,7 @@ import { graphql } from "../../../gql";
 export const CustomerImportPreviewMutation = graphql(`
   mutation CustomerImportPreview($input: CustomerImportPreviewInput!) {
     customerImportPreview(input: $input) {
-      job {
-        ...ImportJobFields
-      }
-      userErrors {
-        field
-        message
-        code
-      }
+      ...CustomerImportPayloadFields
     }
   }
 `);

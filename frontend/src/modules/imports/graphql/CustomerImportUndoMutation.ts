@@ -3,14 +3,7 @@ import { graphql } from "../../../gql";
 export const CustomerImportUndoMutation = graphql(`
   mutation CustomerImportUndo($jobId: ID!) {
     customerImportUndo(jobId: $jobId) {
-      job {
-        ...ImportJobFields
-      }
-      userErrors {
-        field
-        message
-        code
-      }
+      ...CustomerImportPayloadFields
     }
   }
 `);
