@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { after, before, describe, test } from "node:test";
 import { openPage } from "./support/browser.mjs";
+import { countSubscriptions, serverCounts } from "./support/live.mjs";
 import { assertNoAxeViolations, signIn, startSuite } from "./support/suite.mjs";
 
 const TEST_TIMEOUT = 60_000;
@@ -60,8 +61,10 @@ describe("staff SPA in Chromium", { timeout: 170_000 }, () => {
     });
     await step("scrolled to the end", async () => {
       for (let i = 0; i < 10 && (await listRows(page).count()) < 61; i++) {
+        const before = await listRows(page).count();
         await page.locator(".list-end").scrollIntoViewIfNeeded();
-        await page.waitForTimeout(300);
+        // the fact: the next page has been added (each page holds more rows)
+        await listRows(page).nth(before).waitFor();
       }
       assert.equal(await listRows(page).count(), 61);
       await page.getByText("All 61 shown.").waitFor();
@@ -227,6 +230,7 @@ describe("staff SPA in Chromium", { timeout: 170_000 }, () => {
 
   test("an open profile follows a change made elsewhere (customerChanged over graphql-ws)", { timeout: TEST_TIMEOUT }, async () => {
     const { page, step } = await openPage(browser, "live");
+    const subscriptions = countSubscriptions(page);
     const sockets = [];
     page.on("websocket", (socket) => sockets.push(socket.url()));
     await page.goto(`${app.baseUrl}${profilePath(profileId)}`);
@@ -234,7 +238,7 @@ describe("staff SPA in Chromium", { timeout: 170_000 }, () => {
     await page.waitForLoadState("networkidle");
     await step("renamed in another tab", async () => {
       assert.deepEqual(sockets, [`${app.baseUrl.replace("http", "ws")}/graphql`]);
-      await page.waitForTimeout(300); // the subscription is registered on the server
+      await serverCounts(browser, app, () => subscriptions.open, "the profile's subscriptions to be live");
       await app.graphql(
         `mutation ($id: ID!) { customerUpdate(id: $id, input: { notes: "Changed in another tab" }) { userErrors { message } } }`,
         { id: profileId },
