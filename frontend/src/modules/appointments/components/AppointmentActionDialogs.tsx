@@ -1,11 +1,7 @@
 // The dialogs behind AppointmentActionButtons: Cancel and Decline ask for a reason (a form on the
 // confirmation), Complete, No-show and Confirm are plain confirmations, Reschedule a form.
 import { ConfirmDialog } from "../../../shared/components/ConfirmDialog";
-import { Dialog } from "../../../shared/components/Dialog";
-import { Field } from "../../../shared/components/Field";
-import { FormActions } from "../../../shared/components/FormActions";
-import { ErrorState } from "../../../shared/components/States";
-import { UserErrorList } from "../../../shared/components/UserErrorList";
+import { ReasonConfirmDialog } from "../../../shared/components/ReasonConfirmDialog";
 import type { Confirmation } from "../../../shared/hooks/useConfirmedMutation";
 import type { AppointmentActions, WithReason } from "../hooks/useAppointmentActions";
 import { appointmentLabel } from "./AppointmentActionButtons";
@@ -74,13 +70,8 @@ export function AppointmentActionDialogs({ actions }: { actions: AppointmentActi
 
 function ReasonDialog({
   confirmation,
-  title,
   explanation,
-  hint,
-  label,
-  busyLabel,
-  errorsTitle,
-  failureTitle,
+  ...labels
 }: {
   confirmation: Confirmation<WithReason>;
   title: string;
@@ -91,36 +82,11 @@ function ReasonDialog({
   errorsTitle: string;
   failureTitle: string;
 }) {
-  const pending = confirmation.pending;
   return (
-    <Dialog open={pending !== null} title={title} onClose={confirmation.cancel} size="narrow">
-      <form
-        className="form confirm"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void confirmation.confirm();
-        }}
-        noValidate
-      >
-        <p>
-          <strong>{pending && appointmentLabel(pending.appointment)}</strong>. {explanation}
-        </p>
-        <Field label="Reason" hint={hint} error={confirmation.errors.filter((e) => e.field === "reason").map((e) => e.message).join(" ") || undefined}>
-          {(control) => (
-            <textarea
-              {...control}
-              name="reason"
-              rows={3}
-              data-autofocus
-              value={pending?.reason ?? ""}
-              onChange={(event) => pending && confirmation.ask({ appointment: pending.appointment, reason: event.target.value })}
-            />
-          )}
-        </Field>
-        <UserErrorList errors={confirmation.errors.filter((e) => e.field !== "reason")} title={errorsTitle} />
-        {confirmation.failure && <ErrorState title={failureTitle} error={confirmation.failure} />}
-        <FormActions onCancel={confirmation.cancel} cancelLabel="Keep it" busy={confirmation.busy} label={label} busyLabel={busyLabel} danger />
-      </form>
-    </Dialog>
+    <ReasonConfirmDialog confirmation={confirmation} cancelLabel="Keep it" {...labels}>
+      <p>
+        <strong>{confirmation.pending && appointmentLabel(confirmation.pending.appointment)}</strong>. {explanation}
+      </p>
+    </ReasonConfirmDialog>
   );
 }

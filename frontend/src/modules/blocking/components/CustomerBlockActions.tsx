@@ -1,10 +1,6 @@
 // "Block" (with a reason) or "Unblock" on the profile, for edit:blocked-customers only.
-import { Dialog } from "../../../shared/components/Dialog";
-import { Field } from "../../../shared/components/Field";
-import { ErrorState } from "../../../shared/components/States";
-import { UserErrorList } from "../../../shared/components/UserErrorList";
 import { ConfirmDialog } from "../../../shared/components/ConfirmDialog";
-import { FormActions } from "../../../shared/components/FormActions";
+import { ReasonConfirmDialog } from "../../../shared/components/ReasonConfirmDialog";
 import { useConfirmedMutation, type Confirmation } from "../../../shared/hooks/useConfirmedMutation";
 import { useCan } from "../../session/hooks/useSession";
 import { CustomerBlockMutation } from "../graphql/CustomerBlockMutation";
@@ -61,35 +57,19 @@ export function CustomerBlockActions({ customer }: { customer: Customer }) {
 /** Blocking asks for a reason, so its confirmation is a form. */
 function BlockDialog({ name, block }: { name: string; block: Confirmation<{ reason: string }> }) {
   return (
-    <Dialog open={block.pending !== null} title={`Block ${name}?`} onClose={block.cancel} size="narrow">
-      <form
-        className="form confirm"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void block.confirm();
-        }}
-        noValidate
-      >
-        <p>
-          Rules are created for the customer's email and phone numbers (their name when they have neither). They can
-          no longer book online and see the business's message instead; staff can still book them.
-        </p>
-        <Field label="Reason" hint="Staff only; kept with the rules and in the history.">
-          {(control) => (
-            <textarea
-              {...control}
-              name="reason"
-              rows={3}
-              data-autofocus
-              value={block.pending?.reason ?? ""}
-              onChange={(e) => block.ask({ reason: e.target.value })}
-            />
-          )}
-        </Field>
-        <UserErrorList errors={block.errors} title="The customer was not blocked:" />
-        {block.failure && <ErrorState title="The customer could not be blocked." error={block.failure} />}
-        <FormActions onCancel={block.cancel} busy={block.busy} label="Block customer" busyLabel="Blocking…" danger />
-      </form>
-    </Dialog>
+    <ReasonConfirmDialog
+      confirmation={block}
+      title={`Block ${name}?`}
+      hint="Staff only; kept with the rules and in the history."
+      label="Block customer"
+      busyLabel="Blocking…"
+      errorsTitle="The customer was not blocked:"
+      failureTitle="The customer could not be blocked."
+    >
+      <p>
+        Rules are created for the customer's email and phone numbers (their name when they have neither). They can
+        no longer book online and see the business's message instead; staff can still book them.
+      </p>
+    </ReasonConfirmDialog>
   );
 }
