@@ -11,7 +11,8 @@ import { useEntityForm } from "../../../shared/hooks/useEntityForm";
 import { useFocusFirstInvalid } from "../../../shared/hooks/useFocusFirstInvalid";
 import type { AppointmentCreateInput } from "../../../gql/graphql";
 import { AppointmentCreateMutation } from "../graphql/AppointmentCreateMutation";
-import { fromDateInput, fromLocalInput, toLocalInput } from "../utils/localTime";
+import { fromDateInput, fromLocalInput } from "../utils/localTime";
+import { messagesAt, TimeRangeFields } from "./TimeRangeFields";
 import { markOwnAppointment } from "../utils/ownAppointments";
 
 export interface NewAppointmentValues {
@@ -51,8 +52,6 @@ export function buildAppointmentInput(customerId: string, values: NewAppointment
 export const DEFAULT_LENGTH_MS = 60 * 60 * 1000;
 
 const FIELDS = ["startsAt", "endsAt", "services", "location", "notes"];
-const messagesAt = (errors: readonly SimpleUserError[], field: string) =>
-  errors.filter((error) => error.field === field || error.field?.startsWith(`${field}.`)).map((error) => error.message).join(" ") || undefined;
 
 interface Props {
   open: boolean;
@@ -85,13 +84,6 @@ function NewAppointmentForm({ customerId, onCancel, onCreated }: { customerId: s
   useFocusFirstInvalid(ref, errors.length ? errors : null);
   const set = (field: keyof NewAppointmentValues) => (event: { target: { value: string } }) =>
     setValues((current) => ({ ...current, [field]: event.target.value }));
-
-  const setStart = (startsAt: string) =>
-    setValues((current) => {
-      const start = fromLocalInput(startsAt);
-      if (current.endTouched || !start) return { ...current, startsAt };
-      return { ...current, startsAt, endsAt: toLocalInput(new Date(new Date(start).getTime() + DEFAULT_LENGTH_MS).toISOString()) };
-    });
 
   const onSubmit = (event: FormEvent) =>
     form.submit(event, {
@@ -133,22 +125,7 @@ function NewAppointmentForm({ customerId, onCancel, onCreated }: { customerId: s
             {(control) => <input {...control} type="date" name="date" data-autofocus value={values.date} onChange={set("date")} />}
           </Field>
         ) : (
-          <div className="form__row">
-            <Field label="Starts" error={messagesAt(errors, "startsAt")} required>
-              {(control) => <input {...control} type="datetime-local" name="startsAt" data-autofocus value={values.startsAt} onChange={(event) => setStart(event.target.value)} />}
-            </Field>
-            <Field label="Ends" error={messagesAt(errors, "endsAt")} required>
-              {(control) => (
-                <input
-                  {...control}
-                  type="datetime-local"
-                  name="endsAt"
-                  value={values.endsAt}
-                  onChange={(event) => setValues((current) => ({ ...current, endsAt: event.target.value, endTouched: true }))}
-                />
-              )}
-            </Field>
-          </div>
+          <TimeRangeFields labels={["Starts", "Ends"]} values={values} setValues={setValues} errors={errors} endFor={(start) => new Date(new Date(start).getTime() + DEFAULT_LENGTH_MS).toISOString()} />
         )}
         <Field label="Services" error={messagesAt(errors, "services")} hint="Separate several with commas.">
           {(control) => <input {...control} name="services" autoComplete="off" value={values.services} onChange={set("services")} />}

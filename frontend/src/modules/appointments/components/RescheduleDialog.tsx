@@ -12,6 +12,7 @@ import { useFocusFirstInvalid } from "../../../shared/hooks/useFocusFirstInvalid
 import { AppointmentRescheduleMutation } from "../graphql/AppointmentRescheduleMutation";
 import type { ActionAppointment } from "../hooks/useAppointmentActions";
 import { fromDateInput, fromLocalInput, shiftEnd, toLocalInput } from "../utils/localTime";
+import { messagesAt, TimeRangeFields } from "./TimeRangeFields";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 import { appointmentLabel } from "./AppointmentActionButtons";
@@ -61,8 +62,6 @@ export function checkTimes(values: Pick<Values, "startsAt" | "endsAt" | "day">, 
   return errors;
 }
 
-const messagesAt = (errors: readonly SimpleUserError[], field: string) =>
-  errors.filter((error) => error.field === field).map((error) => error.message).join(" ") || undefined;
 
 function RescheduleForm({ appointment, onCancel, onDone }: { appointment: ActionAppointment; onCancel: () => void; onDone: () => void }) {
   const titleId = useId();
@@ -76,13 +75,6 @@ function RescheduleForm({ appointment, onCancel, onDone }: { appointment: Action
   const { values, setValues, errors } = form;
   const ref = useRef<HTMLDivElement>(null);
   useFocusFirstInvalid(ref, errors.length ? errors : null);
-
-  const setStart = (startsAt: string) =>
-    setValues((current) => {
-      const start = fromLocalInput(startsAt);
-      if (current.endTouched || !start) return { ...current, startsAt };
-      return { ...current, startsAt, endsAt: toLocalInput(shiftEnd(appointment.startsAt, appointment.endsAt, start)) };
-    });
 
   const onSubmit = (event: FormEvent) =>
     form.submit(event, {
@@ -124,24 +116,7 @@ function RescheduleForm({ appointment, onCancel, onDone }: { appointment: Action
             )}
           </Field>
         ) : (
-        <div className="form__row">
-          <Field label="New start" error={messagesAt(errors, "startsAt")} required>
-            {(control) => (
-              <input {...control} type="datetime-local" name="startsAt" data-autofocus value={values.startsAt} onChange={(event) => setStart(event.target.value)} />
-            )}
-          </Field>
-          <Field label="New end" error={messagesAt(errors, "endsAt")} required>
-            {(control) => (
-              <input
-                {...control}
-                type="datetime-local"
-                name="endsAt"
-                value={values.endsAt}
-                onChange={(event) => setValues((current) => ({ ...current, endsAt: event.target.value, endTouched: true }))}
-              />
-            )}
-          </Field>
-        </div>
+        <TimeRangeFields labels={["New start", "New end"]} values={values} setValues={setValues} errors={errors} endFor={(start) => shiftEnd(appointment.startsAt, appointment.endsAt, start)} />
         )}
       </div>
     </EntityFormFrame>
