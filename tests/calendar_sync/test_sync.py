@@ -172,3 +172,46 @@ async def test_conflict_policy(actor, account, gql, policy, first_name, conflict
     entries = await db.fetch("SELECT action FROM audit_event WHERE customer_id = $1 AND "
                              "action = 'CONFLICT'", anna["id"])
     assert len(entries) == conflicts
+
+
+NAMED = [  # (ATTENDEE CN, email, expected salutation, first name, last name)
+    ("Dr. med. Anna Müller", "anna.mueller", "Dr. med.", "Anna", "Müller"),
+    ("Frau Mag. Ingrid Huber", "ingrid.huber", "Frau Mag.", "Ingrid", "Huber"),
+    ("Ludwig van Beethoven", "ludwig", None, "Ludwig", "van Beethoven"),
+    ("Hans-Peter Meier", "hp.meier", None, "Hans-Peter", "Meier"),
+    ("Muster, Marie-Claire", "mc.muster", None, "Marie-Claire", "Muster"),
+    ("Kıvanç Şahin", "kivanc", None, "Kıvanç", "Şahin"),
+    ("Jürgen Groß", "juergen.gross", None, "Jürgen", "Groß"),
+    ("Søren Bjørnsen", "soren", None, "Søren", "Bjørnsen"),
+    ("Paweł Łukaszewski", "pawel", None, "Paweł", "Łukaszewski"),
+    ("Nguyễn Thị Ánh", "anh.nguyen", None, "Nguyễn Thị", "Ánh"),
+    ("Cher", "cher", None, "Cher", None),  # a first name only: no placeholder last name
+]
+
+
+async def test_names_are_kept_as_written_titles_apart(actor, account) -> None:
+    """Every letter as the calendar wrote it; titles go to the salutation, particles to the
+    last name, compound first names stay whole, a single name is a first name."""
+    events = []
+    for n, (name, local, *_rest) in enumerate(NAMED):
+        events.append("\r\n".join([
+            "BEGIN:VEVENT", f"UID:names-{n}@test", "DTSTAMP:20261101T080000Z",
+            f"DTSTART:202611{10 + n:02d}T090000Z", f"DTEND:202611{10 + n:02d}T093000Z",
+            "SUMMARY:Termin", "ORGANIZER:mailto:empfang@praxis-muster.ch",
+            f'ATTENDEE;CN="{name}":mailto:{local}@kunden.example', "END:VEVENT"]))
+    feed = "\r\n".join(["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//names//EN",
+                        *events, "END:VCALENDAR", ""]).encode()
+    source = await _source(actor, "names")
+    run = await _sync(actor, source, feed)
+    assert (run["error"], run["customers_created"]) == (None, len(NAMED))
+    rows = {r["email"]: r for r in await db.fetch(
+        "SELECT salutation, first_name, last_name, email FROM customer WHERE account = $1",
+        account.id)}
+    for _name, local, salutation, first, last in NAMED:
+        row = rows[f"{local}@kunden.example"]
+        assert (row["salutation"], row["first_name"], row["last_name"]) == (
+            salutation, first, last), row
+    before = await _state(account)
+    again = await _sync(actor, source, feed)  # nothing new: nothing written
+    assert (again["appointments_created"], again["appointments_updated"]) == (0, 0)
+    assert (await _state(account))["last_customer"] == before["last_customer"]

@@ -4,6 +4,7 @@ that are neither the organiser nor the business itself. Conference dial-in lines
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -14,6 +15,8 @@ import phonenumbers
 from clientele.calendar_sync.ics import Attendee
 from clientele.core.email import InvalidEmail, normalise_email
 from clientele.core.phone import InvalidPhone, normalise_phone
+from clientele.customers.limits import MAX_LENGTH
+from clientele.customers.names import NameParts, split_full_name
 
 LABEL = {
     "name": r"name|full name|nom|nom complet|nome|cognome e nome|kunde|kundin|client|cliente"
@@ -36,6 +39,7 @@ class ContactDetails:
     last_name: str | None
     email: str | None
     phone: str | None
+    salutation: str | None = None  # "Dr. med.", "Frau": never part of the first name
 
     @property
     def identifiable(self) -> bool:
@@ -61,23 +65,10 @@ def _phone(text: str, region: str) -> str | None:
     return None
 
 
-def split_name(name: str) -> tuple[str | None, str | None]:
-    name = " ".join(name.replace('"', " ").split())
-    if not name:
-        return None, None
-    if "," in name:  # "Muster, Anna"
-        last, _, first = name.partition(",")
-        return first.strip() or None, last.strip() or None
-    parts = name.split(" ")
-    if len(parts) == 1:
-        return parts[0], None
-    return " ".join(parts[:-1]), parts[-1]
-
-
-def _name_from_email(email: str) -> tuple[str | None, str | None]:
+def _name_from_email(email: str) -> NameParts:
     local = re.split(r"[+]", email.split("@", 1)[0])[0]
     words = [w.capitalize() for w in re.split(r"[._-]+", local) if w and not w.isdigit()]
-    return split_name(" ".join(words)) if words else (None, None)
+    return split_full_name(" ".join(words))
 
 
 def extract(description: str, attendees: Iterable[Attendee], organizer: str | None,
@@ -137,10 +128,14 @@ def extract(description: str, attendees: Iterable[Attendee], organizer: str | No
         break
     if email and _is_own(email, own_emails, own_domains):
         email = None
-    first, last = split_name(name) if name else (None, None)
-    if not (first or last) and email:
-        first, last = _name_from_email(email)
-    return ContactDetails(first_name=first, last_name=last, email=email, phone=phone)
+    parts = split_full_name(name)
+    if not (parts.first_name or parts.last_name) and email:
+        parts = NameParts(parts.salutation, *dataclasses.astuple(_name_from_email(email))[1:])
+    # a chain of titles longer than the column would refuse the whole person: cut it
+    salutation = parts.salutation[:MAX_LENGTH["salutation"]].strip() if parts.salutation \
+        else None
+    return ContactDetails(first_name=parts.first_name, last_name=parts.last_name, email=email,
+                          phone=phone, salutation=salutation)
 
 
 def _trailing_name(display: str) -> str | None:

@@ -62,6 +62,8 @@ def _digest(event: EventInstance, found: contact.ContactDetails) -> str:
     content = [event.summary, event.description, event.location, event.starts_at.isoformat(),
                event.ends_at.isoformat(), event.all_day, event.cancelled, found.email,
                found.phone, found.first_name, found.last_name]
+    if found.salutation:  # only then: digests of events without one stay as they were
+        content.append(found.salutation)
     return hashlib.sha256(json.dumps(content, default=str).encode()).hexdigest()
 
 
@@ -135,7 +137,7 @@ async def _customers(actor: Actor, found: list[contact.ContactDetails], outcome:
         if details.identifiable:
             distinct.setdefault((details.email, details.phone), details)
     results = await customers.match_or_create_many(actor, [
-        customers.Person({"first_name": d.first_name,
+        customers.Person({"salutation": d.salutation, "first_name": d.first_name,
                           "last_name": d.last_name or (None if d.first_name
                                                        else "Calendar contact"),
                           "email": d.email, "mobile_phone": d.phone})

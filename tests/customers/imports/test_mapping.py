@@ -14,11 +14,11 @@ from clientele.customers.imports.mapping import (
     TARGETS,
     Mapping,
     normalise,
-    split_full_name,
     suggest,
     suggest_one,
     validate,
 )
+from clientele.customers.names import split_full_name
 
 
 def _mapped(headers: list[str], definitions=()) -> dict[str, str]:

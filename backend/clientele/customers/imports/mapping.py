@@ -31,7 +31,7 @@ TARGETS: dict[str, str] = {
     "salutation": "Salutation",
     "first_name": "First name",
     "last_name": "Last name",
-    # split into salutation, first and last name by `split_full_name`
+    # split into salutation, first and last name by customers.names.split_full_name
     "full_name": "Full name",
     "email": "Email",
     "mobile_phone": "Mobile phone",
@@ -418,47 +418,3 @@ def validate(mapping: Mapping, definitions: Iterable[Definition] = ()) -> None:
             ImportErrorCode.NOTHING_MAPPED))
     if errors:
         raise MappingError(errors)
-
-
-# ---------------------------------------------------------------- the full_name target
-
-_SALUTATIONS = frozenset({
-    "herr", "frau", "hr", "fr", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "mme", "mlle",
-    "m", "monsieur", "madame", "sig", "sigra", "signor", "signora", "signore",
-})
-_PARTICLES = frozenset({
-    "von", "van", "vom", "zu", "zur", "der", "den", "de", "di", "da", "del", "della", "dello",
-    "du", "des", "le", "la", "dos", "das", "do", "ten", "ter", "y", "bin", "al", "el",
-})
-
-
-@dataclasses.dataclass(frozen=True)
-class NameParts:
-    salutation: str | None
-    first_name: str | None
-    last_name: str | None
-
-
-def split_full_name(text: str | None) -> NameParts:
-    """A full name's parts: "Müller, Anna" and "Anna Müller" alike give Anna / Müller; the last
-    name starts at a lower-case particle ("Ludwig van Beethoven", "Jean de La Fontaine"), else
-    it is the last word; a leading salutation ("Frau Dr. Anna Müller") is kept apart; a single
-    word is taken as the first name (booking tools often hold only that)."""
-    words = " ".join(str(text or "").split()).split(" ")
-    words = [w for w in words if w]
-    salutation: list[str] = []
-    while len(words) > 1 and normalise(words[0]).replace(" ", "") in _SALUTATIONS:
-        salutation.append(words.pop(0))
-    rest = " ".join(words)
-    title = " ".join(salutation) or None
-    if "," in rest:
-        last, _, first = rest.partition(",")
-        return NameParts(title, first.strip() or None, last.strip() or None)
-    if not words:
-        return NameParts(title, None, None)
-    if len(words) == 1:
-        return NameParts(title, words[0], None)
-    for i in range(1, len(words) - 1):
-        if words[i] in _PARTICLES:
-            return NameParts(title, " ".join(words[:i]), " ".join(words[i:]))
-    return NameParts(title, " ".join(words[:-1]), words[-1])

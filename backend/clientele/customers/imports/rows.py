@@ -21,7 +21,8 @@ from clientele.core.errors import FieldError
 from clientele.customers.custom_fields import Definition, apply_values
 from clientele.customers.enums import CustomFieldType
 from clientele.customers.errors import CustomerErrorCode
-from clientele.customers.imports.mapping import CUSTOM_PREFIX, split_full_name
+from clientele.customers.imports.mapping import CUSTOM_PREFIX
+from clientele.customers.names import split_full_name
 from clientele.customers.validation import clean, sort_name
 
 # The customer columns an import can set, in staging order.
