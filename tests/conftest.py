@@ -203,8 +203,10 @@ def running_server(database_url: str, log_path: str | None = None, **env: str) -
 
 @pytest.fixture(scope="session")
 def live_server(database_url: str) -> Iterator[str]:
-    """The real app in a uvicorn subprocess on the session's database."""
-    with running_server(database_url) as base:
+    """The real app in a uvicorn subprocess on the session's database. It does not poll
+    calendar feeds: it would sync the URL sources other tests create behind their backs (a
+    crash test found a second run of its source)."""
+    with running_server(database_url, CALENDAR_POLLING="0") as base:
         yield base
 
 
