@@ -215,3 +215,37 @@ async def test_names_are_kept_as_written_titles_apart(actor, account) -> None:
     again = await _sync(actor, source, feed)  # nothing new: nothing written
     assert (again["appointments_created"], again["appointments_updated"]) == (0, 0)
     assert (await _state(account))["last_customer"] == before["last_customer"]
+
+
+def _calendar(*events: list[str]) -> bytes:
+    return "\r\n".join(["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//staff//EN",
+                        *("\r\n".join(["BEGIN:VEVENT", *lines, "END:VEVENT"]) for lines in events),
+                        "END:VCALENDAR", ""]).encode()
+
+
+async def test_staff_rooms_and_the_organizers_colleagues_are_never_customers(actor,
+                                                                           account) -> None:
+    def event(n: int, organizer: str, *attendees: str) -> list[str]:
+        return [f"UID:staff-{n}@test", "DTSTAMP:20261101T080000Z",
+                f"DTSTART:202611{10 + n:02d}T090000Z", f"DTEND:202611{10 + n:02d}T093000Z",
+                "SUMMARY:Termin", f"ORGANIZER;CN=Empfang:mailto:{organizer}", *attendees]
+
+    feed = _calendar(
+        event(1, "empfang@praxis-huber.example",
+              "ATTENDEE;CN=Dr. Meier;ROLE=REQ-PARTICIPANT:mailto:dr.meier@praxis-huber.example",
+              "ATTENDEE;CUTYPE=ROOM;CN=Behandlungsraum 2:mailto:raum2@resource.calendar.example",
+              "ATTENDEE;CN=Anna Kundin:mailto:anna.kundin@gmail.com"),
+        event(2, "empfang@praxis-huber.example",
+              "ATTENDEE;CN=Dr. Meier:mailto:dr.meier@praxis-huber.example",
+              "ATTENDEE;CUTYPE=RESOURCE;CN=Beamer:mailto:beamer@resource.calendar.example"),
+        # a practitioner on a generic mail service: a customer there is still a customer
+        event(3, "solo.therapeutin@gmail.com",
+              "ATTENDEE;CN=Bruno Kunde:mailto:bruno.kunde@gmail.com"))
+    source = await _source(actor, "staff")
+    run = await _sync(actor, source, feed)
+    assert run["error"] is None
+    emails = sorted(r["email"] for r in await db.fetch(
+        "SELECT email FROM customer WHERE account = $1", account.id))
+    assert emails == ["anna.kundin@gmail.com", "bruno.kunde@gmail.com"]
+    state = await _state(account)
+    assert (state["appointments"], state["unmatched"]) == (3, 1)  # event 2 has no customer

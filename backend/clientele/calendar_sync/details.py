@@ -31,6 +31,18 @@ DIAL_IN = re.compile(r"dial|einwahl|conference|konferenz|meeting id|meeting-id|p
                      r"|access code|zugangscode|zoom|teams|webex|join|teilnehmen|rejoindre"
                      r"|partecipa|numéro de conférence|riunione", re.I)
 EMAIL_IN_TEXT = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+# attendees that are not people (RFC 5545 CUTYPE): a meeting room, a projector
+NOT_PEOPLE = frozenset({"ROOM", "RESOURCE"})
+# mail services anyone can use: a domain of theirs never says "staff of this business"
+GENERIC_DOMAINS = frozenset({
+    "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "hotmail.de", "hotmail.fr",
+    "hotmail.it", "live.com", "live.de", "msn.com", "yahoo.com", "yahoo.de", "yahoo.fr",
+    "yahoo.it", "ymail.com", "icloud.com", "me.com", "mac.com", "aol.com", "gmx.de", "gmx.ch",
+    "gmx.at", "gmx.net", "gmx.com", "web.de", "t-online.de", "freenet.de", "posteo.de",
+    "mailbox.org", "bluewin.ch", "hispeed.ch", "sunrise.ch", "proton.me", "protonmail.com",
+    "pm.me", "mail.com", "orange.fr", "free.fr", "laposte.net", "sfr.fr", "wanadoo.fr",
+    "libero.it", "virgilio.it", "tiscali.it", "alice.it", "tin.it", "zoho.com", "yandex.com",
+})
 
 
 @dataclass(frozen=True)
@@ -73,6 +85,11 @@ def _name_from_email(email: str) -> NameParts:
 
 def extract(description: str, attendees: Iterable[Attendee], organizer: str | None,
             own_emails: set[str], own_domains: set[str], region: str) -> ContactDetails:
+    organizer_email = organizer.lower() if organizer else None
+    # the organizer's colleagues are staff too (a generic mail domain says nothing)
+    organizer_domain = organizer_email.rpartition("@")[2] if organizer_email else ""
+    if organizer_domain and organizer_domain not in GENERIC_DOMAINS:
+        own_domains = own_domains | {organizer_domain}
     name: str | None = None
     email: str | None = None
     phone: str | None = None
@@ -116,11 +133,10 @@ def extract(description: str, attendees: Iterable[Attendee], organizer: str | No
             phone = next((phonenumbers.format_number(m.number,
                                                      phonenumbers.PhoneNumberFormat.E164)
                           for m in phonenumbers.PhoneNumberMatcher(line, region)), None)
-    organizer_email = organizer.lower() if organizer else None
     for attendee in attendees:
         attendee_email = _email(attendee.email)
         if not attendee_email or attendee_email == organizer_email or _is_own(
-                attendee_email, own_emails, own_domains):
+                attendee_email, own_emails, own_domains) or attendee.kind in NOT_PEOPLE:
             continue
         if email is None:
             email = attendee_email
@@ -150,4 +166,7 @@ def _trailing_name(display: str) -> str | None:
 
 
 def _is_own(email: str, own_emails: set[str], own_domains: set[str]) -> bool:
-    return email in own_emails or email.split("@", 1)[1] in own_domains
+    """The business's own address: a staff user's, or at one of its domains (never a generic
+    mail domain, even when configured as one: its other users are customers)."""
+    domain = email.split("@", 1)[1]
+    return email in own_emails or (domain in own_domains and domain not in GENERIC_DOMAINS)

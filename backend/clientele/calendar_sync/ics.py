@@ -41,6 +41,7 @@ def sniff(data: bytes) -> str | None:
 class Attendee:
     email: str
     name: str | None
+    kind: str = "INDIVIDUAL"  # CUTYPE (RFC 5545): INDIVIDUAL, GROUP, RESOURCE, ROOM, UNKNOWN
 
 
 @dataclass
@@ -147,7 +148,8 @@ def parse(data: str | bytes, start: dt.datetime, end: dt.datetime,
             all_day=all_day,
             cancelled=str(event.get("STATUS") or "").upper() == "CANCELLED",
             organizer=_mailto(event.get("ORGANIZER")),
-            attendees=[Attendee(email, str(a.params.get("CN")) if a.params.get("CN") else None)
+            attendees=[Attendee(email, str(a.params.get("CN")) if a.params.get("CN") else None,
+                                str(a.params.get("CUTYPE") or "INDIVIDUAL").upper())
                        for a in _as_list(event.get("ATTENDEE"))
                        if (email := _mailto(a))],
         ))
