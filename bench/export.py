@@ -20,10 +20,8 @@ import platform
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
-from urllib.parse import urlparse, urlunparse
 
 import asyncpg
 import httpx
@@ -34,13 +32,9 @@ sys.path.insert(0, str(ROOT / "backend"))
 sys.path.insert(0, str(ROOT))
 
 from bench.generate import load  # noqa: E402
+from bench.scratch import RssSampler, with_database  # noqa: E402
 
 from clientele import database  # noqa: E402
-from clientele.core import db  # noqa: E402
-
-
-def _with_database(url: str, name: str) -> str:
-    return urlunparse(urlparse(url)._replace(path=f"/{name}"))
 
 
 async def prepare(server_url: str, customers: int) -> str:
@@ -50,10 +44,8 @@ async def prepare(server_url: str, customers: int) -> str:
     if not exists:
         await admin.execute(f'CREATE DATABASE "{name}"')
     await admin.close()
-    url = _with_database(server_url, name)
-    database.configure(url)
-    async with db.startup_lock():
-        await db.migrate()
+    url = with_database(server_url, name)
+    await database.migrated_at(url)
     conn = await asyncpg.connect(url)
     count = await conn.fetchval("SELECT count(*) FROM customer")
     await conn.close()
@@ -95,23 +87,11 @@ async def export_token(url: str) -> str:
     return token
 
 
-class Sampler(threading.Thread):
-    def __init__(self, pid: int) -> None:
-        super().__init__(daemon=True)
-        self.process = psutil.Process(pid)
-        self.peak = 0
-        self.running = True
-
-    def run(self) -> None:
-        while self.running:
-            self.peak = max(self.peak, self.process.memory_info().rss)
-            time.sleep(0.02)
-
 
 def download(base: str, token: str, fmt: str, pid: int) -> dict:
     process = psutil.Process(pid)
     before = process.memory_info().rss
-    sampler = Sampler(pid)
+    sampler = RssSampler(pid)
     sampler.start()
     size = lines = 0
     tail = b""

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import datetime as dt
 import functools
 import os
@@ -29,11 +28,9 @@ import random
 import resource
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse, urlunparse
 
 import asyncpg
 import psutil
@@ -43,6 +40,7 @@ sys.path.insert(0, str(ROOT / "backend"))
 sys.path.insert(0, str(ROOT))
 
 from bench.people import FIRST_NAMES  # noqa: E402
+from bench.scratch import RssSampler, with_database  # noqa: E402
 
 from clientele import database  # noqa: E402
 from clientele.core import db  # noqa: E402
@@ -72,27 +70,6 @@ def write_csv(path: Path, rows: int, seed: int = 12) -> None:
             out.write(f"{first},{last},{email},{mobile},Firma {i % 5000},"
                       f"{CITIES[i % len(CITIES)]}\r\n")
 
-
-class Sampler(threading.Thread):
-    """Peak RSS of this process, and of it with its children (the import's row workers)."""
-
-    def __init__(self) -> None:
-        super().__init__(daemon=True)
-        self.process = psutil.Process()
-        self.peak = 0
-        self.peak_with_children = 0
-        self.running = True
-
-    def run(self) -> None:
-        while self.running:
-            own = self.process.memory_info().rss
-            children = 0
-            for child in self.process.children(recursive=True):
-                with contextlib.suppress(psutil.Error):
-                    children += child.memory_info().rss
-            self.peak = max(self.peak, own)
-            self.peak_with_children = max(self.peak_with_children, own + children)
-            time.sleep(0.02)
 
 
 TIMES: dict[str, float] = {}
@@ -203,19 +180,14 @@ async def copy_floor(url: str, csv_path: Path) -> tuple[float, int]:
     return spent, count
 
 
-def _with_database(url: str, name: str) -> str:
-    return urlunparse(urlparse(url)._replace(path=f"/{name}"))
-
 
 async def create_database(server_url: str, name: str) -> str:
     admin = await asyncpg.connect(server_url)
     await admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
     await admin.execute(f'CREATE DATABASE "{name}"')
     await admin.close()
-    url = _with_database(server_url, name)
-    database.configure(url)
-    async with db.startup_lock():
-        await db.migrate()
+    url = with_database(server_url, name)
+    await database.migrated_at(url)
     return url
 
 
@@ -247,7 +219,7 @@ def main() -> None:
         url = asyncio.run(create_database(args.database_url, name))
         try:
             instrument()
-            sampler = Sampler()
+            sampler = RssSampler()
             sampler.start()
             rss_before = psutil.Process().memory_info().rss
             result = asyncio.run(run(url, csv_path, args.rows))

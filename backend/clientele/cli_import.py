@@ -67,7 +67,7 @@ async def _with_progress(job_id: Any, account_id: Any, label: str) -> None:
         while not work.done():
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(asyncio.shield(work), PROGRESS_SECONDS)
-            job = await jobs.get(account_id, job_id)
+            job = await jobs.get_or_raise(account_id, job_id)
             done = int(1000 * (1.0 if work.done() else job["progress"].fraction))
             if done > shown:
                 bar.update(done - shown)
@@ -103,7 +103,7 @@ async def run(settings: Settings, args: argparse.Namespace) -> int:
         _say(f"cannot import {path.name}: {exc}")
         return 2
     await _with_progress(job_id, account.id, "Analysing")
-    job = await jobs.get(account.id, job_id)
+    job = await jobs.get_or_raise(account.id, job_id)
     if job["status"] != jobs.Status.READY:
         _say(f"cannot import {path.name}: {job['error']}")
         return 2
@@ -129,7 +129,7 @@ async def run(settings: Settings, args: argparse.Namespace) -> int:
         _say(f"cannot import {path.name}: {exc}")
         return 2
     await _with_progress(job_id, account.id, "Importing")
-    job = await jobs.get(account.id, job_id)
+    job = await jobs.get_or_raise(account.id, job_id)
     click.echo(f"{job['status'].lower()}: {_counts(job['counts'])}")
     if job["error"]:
         _say(job["error"])

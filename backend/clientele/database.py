@@ -22,6 +22,12 @@ def configure(url: str | None = None) -> db.CountingPostgresEngine:
 async def migrated(settings: Settings) -> None:
     """Configure the engine for `settings` and bring the schema up to date (what every CLI
     command that touches the database does first)."""
-    configure(db.resolve_url(settings))
+    await migrated_at(db.resolve_url(settings))
+
+
+async def migrated_at(url: str) -> None:
+    """Configure the engine for the database at `url` and bring its schema up to date (the
+    benchmarks' scratch databases)."""
+    configure(url)
     async with db.startup_lock():
         await db.migrate()

@@ -21,7 +21,6 @@ from starlette.responses import Response, StreamingResponse
 from starlette.types import Receive, Scope, Send
 
 from clientele.accounts.permissions import Permission
-from clientele.accounts.principal import Principal
 from clientele.api.downloads import attachment, holder
 from clientele.api.errors import http_error
 from clientele.core import ids
@@ -33,13 +32,8 @@ MAX_SEARCH = 200  # as customers(search:)
 _running = 0
 
 
-def _exporter(request: Request) -> Principal | Response:
-    """The signed-in principal that may export, or the error response to send instead."""
-    return holder(request, Permission.EXPORT_CUSTOMERS)
-
-
 async def customers_file(request: Request) -> Response:
-    principal = _exporter(request)
+    principal = holder(request, Permission.EXPORT_CUSTOMERS)
     if isinstance(principal, Response):
         return principal
     if request.path_params["format"] not in {f.value for f in export.Format}:
@@ -77,7 +71,7 @@ class _Counted(StreamingResponse):
 
 
 async def customer_file(request: Request) -> Response:
-    principal = _exporter(request)
+    principal = holder(request, Permission.EXPORT_CUSTOMERS)
     if isinstance(principal, Response):
         return principal
     name = request.path_params["name"]

@@ -146,7 +146,9 @@ async def create(actor: Actor, new: NewAppointment) -> Done:
     return Done(appointment, bool(rules[new.customer_id]))
 
 
-def _owned_by_calendar(appointment: Any) -> bool:
+def owned_by_calendar(appointment: Any) -> bool:
+    """A calendar source's appointment still in its calendar: its time and cancellation are the
+    calendar's."""
     return (appointment["calendar_source_id"] is not None
             and appointment["removed_from_source_at"] is None)
 
@@ -165,7 +167,7 @@ async def _act(actor: Actor, appointment_id: uuid.UUID, allowed: set[S], *,
     appointment = await writes.locked(actor.account_id, appointment_id)
     if appointment is None:
         raise NotFound("Appointment")
-    if calendar and _owned_by_calendar(appointment):
+    if calendar and owned_by_calendar(appointment):
         raise _error("id", calendar_owned(appointment["source_name"]), E.CALENDAR_OWNED)
     status = S(appointment["status"])
     if status not in allowed:

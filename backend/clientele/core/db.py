@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import logging
 import os
 from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable, Sequence
@@ -188,6 +189,12 @@ async def copy_records(table: str,
     eng = engine()
     eng.statements += 1
     await current.connection.copy_records_to_table(table, records=records, columns=columns)
+
+
+def json_value(value: Any) -> Any:
+    """A json/jsonb column's value: asyncpg hands it over as text (no codec is registered),
+    piccolo's queries as the decoded value."""
+    return json.loads(value) if isinstance(value, str) else value
 
 
 def in_transaction() -> bool:

@@ -186,7 +186,7 @@ async def _values_in_use(account_id: uuid.UUID, key: str) -> list[Any]:
     rows = await db.fetch(
         "SELECT custom -> $2 AS value FROM customer WHERE account = $1 AND custom ? $2",
         account_id, key)
-    return [json.loads(r["value"]) if isinstance(r["value"], str) else r["value"]
+    return [db.json_value(r["value"])
             for r in rows]
 
 

@@ -14,7 +14,6 @@ Reading it changes nothing (no history entry): it is offered over GET and a Grap
 from __future__ import annotations
 
 import datetime as dt
-import json
 import uuid
 from typing import Any
 
@@ -135,8 +134,7 @@ async def customer_document(account_id: uuid.UUID, customer_id: uuid.UUID,
         "blockedBookings": [_pick(r, ATTEMPT) for r in parts["blockedBookings"]],
         "history": [{"action": r["action"], "by": r["actor_label"],
                      "at": _plain(r["created_at"]),
-                     "changes": json.loads(r["changes"]) if isinstance(r["changes"], str)
-                     else r["changes"]}
+                     "changes": db.json_value(r["changes"])}
                     for r in parts["history"]],
     }
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Annotated, Any
 
 import strawberry
@@ -15,7 +14,7 @@ from clientele.api.enums import (
     ConflictPolicyEnum,
     PermissionEnum,
 )
-from clientele.core import ids
+from clientele.core import db, ids
 
 RoleId = Annotated[strawberry.ID, strawberry.argument(description="The role's ID.")]
 
@@ -139,7 +138,7 @@ class AuditEntry:
         from clientele.api.errors import api_field
 
         changes = row["changes"]
-        changes = json.loads(changes) if isinstance(changes, str) else changes
+        changes = db.json_value(changes)
         return cls(id=strawberry.ID(ids.encode("AuditEntry", row["id"])), at=row["created_at"],
                    actor_name=row["actor_label"], action=AuditActionEnum[row["action"]],
                    changes=[FieldChange(field=api_field(c["field"]) or "", from_value=c["from"],

@@ -60,8 +60,7 @@ class Appointment(Node):
             status=AppointmentStatusEnum[row["status"]],
             anonymised=row["anonymised_at"] is not None,
             source_pk=row["calendar_source_id"],
-            calendar_owned=row["calendar_source_id"] is not None
-            and row["removed_from_source_at"] is None,
+            calendar_owned=actions.owned_by_calendar(row),
             notes=row.get("notes"), cancellation_reason=row.get("cancellation_reason"),
             **columns(row, "title", "starts_at", "ends_at", "all_day", "location", "created_at",
                       "updated_at"),

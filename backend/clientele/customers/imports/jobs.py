@@ -489,17 +489,12 @@ async def _yielding(batch: list[tuple[Any, ...]]) -> AsyncIterator[tuple[Any, ..
             yield record
 
 
-def _take(rows: Iterator[tuple[int, list[Any]]], size: int | None = None
-          ) -> list[tuple[int, list[Any]]]:
-    return list(itertools.islice(rows, size or BATCH_ROWS))
+def _take(rows: Iterator[tuple[int, list[Any]]], size: int) -> list[tuple[int, list[Any]]]:
+    return list(itertools.islice(rows, size))
 
 
 def _stage_batch(taken: list[tuple[int, list[Any]]], rules: RowRules) -> list[tuple[Any, ...]]:
     return [stage(number, cells, rules) for number, cells in taken]
-
-
-def _batch(rows: Iterator[tuple[int, list[Any]]], rules: RowRules) -> list[tuple[Any, ...]]:
-    return _stage_batch(_take(rows), rules)
 
 
 def _staged_key(job: dict[str, Any], sheet: str | None,
@@ -544,7 +539,7 @@ async def _samples(width: int) -> dict[int, list[str]]:
     rows = await db.fetch(f"SELECT cells FROM {staging.STAGED} ORDER BY row_number LIMIT 50")
     samples: dict[int, list[str]] = {}
     for row in rows:
-        cells = json.loads(row["cells"]) if isinstance(row["cells"], str) else row["cells"]
+        cells = db.json_value(row["cells"])
         for index, cell in enumerate(cells[:width]):
             picked = samples.setdefault(index, [])
             if cell and len(picked) < SAMPLES and cell not in picked:
@@ -559,7 +554,7 @@ async def _import(job: dict[str, Any]) -> tuple[staging.Outcome, list[Any]]:
     # the account's identity decisions wait for this import (one lock, not one per person)
     await lock_values(job["account"], [], whole_account=True)
     definitions = await custom_fields.definitions(job["account"])
-    analysed = json.loads(job["counts"]) if isinstance(job["counts"], str) else job["counts"]
+    analysed = db.json_value(job["counts"])
     if not (job["staged_key"] is not None
             and job["staged_key"] == _staged_key(job, job["sheet"], definitions)
             and await staging.kept(job["id"], int((analysed or {}).get("rows", 0)))):
@@ -657,7 +652,7 @@ async def rejected_csv(account_id: uuid.UUID, job_id: uuid.UUID) -> Iterator[str
         out.write("\ufeff")
         writer.writerow(["Row", *header, "Reason"])
         for row in rows:
-            cells = json.loads(row["cells"]) if isinstance(row["cells"], str) else row["cells"]
+            cells = db.json_value(row["cells"])
             writer.writerow([row["row_number"], *(_safe(c) for c in cells), row["reason"]])
             if out.tell() > 64 * 1024:
                 yield out.getvalue()

@@ -17,7 +17,6 @@ from typing import Any
 
 import phonenumbers
 
-from clientele.core.errors import FieldError
 from clientele.customers.custom_fields import Definition, apply_values
 from clientele.customers.enums import CustomFieldType
 from clientele.customers.errors import CustomerErrorCode
@@ -119,12 +118,12 @@ def custom_value(definition: Definition, cell: Any, region: str) -> Any:
             value = value.replace(",", ".")
         number = float(value)
         return int(number) if number.is_integer() and abs(number) < 2**53 else number
-    value = text(cell)
-    if kind is CustomFieldType.DROPDOWN and value is not None:
+    written = text(cell)
+    if kind is CustomFieldType.DROPDOWN and written is not None:
         for option in definition.options:
-            if option.casefold() == value.casefold():
+            if option.casefold() == written.casefold():
                 return option
-    return value
+    return written
 
 
 def _is_mobile(e164: str) -> bool:
@@ -133,7 +132,7 @@ def _is_mobile(e164: str) -> bool:
                     phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
 
 
-def _error(field: str, message: str, code: Any) -> dict[str, str]:
+def _error(field: str | None, message: str, code: Any) -> dict[str, str | None]:
     return {"field": field, "code": getattr(code, "value", str(code)), "message": message}
 
 
@@ -141,7 +140,7 @@ def stage(row_number: int, cells: Sequence[Any], rules: RowRules) -> tuple[Any, 
     """The staged record of one data row."""
     values: dict[str, Any] = {}
     custom: dict[str, Any] = {}
-    errors: list[dict[str, str]] = []
+    errors: list[dict[str, str | None]] = []
     phones: list[tuple[str, Any]] = []
     for index, target in rules.targets.items():
         cell = cells[index] if index < len(cells) else None
@@ -201,7 +200,7 @@ def stage(row_number: int, cells: Sequence[Any], rules: RowRules) -> tuple[Any, 
 
 
 def _file_phones(phones: list[tuple[str, Any]], values: dict[str, Any], region: str,
-                 errors: list[dict[str, str]]) -> None:
+                 errors: list[dict[str, str | None]]) -> None:
     """Several phone columns: the first mobile number is the mobile phone, the first other one
     the landline; a number of unknown kind ("phone") is filed by what it is. An invalid number
     is an error of its column's field; numbers beyond these two are left out."""
@@ -222,11 +221,3 @@ def _file_phones(phones: list[tuple[str, Any]], values: dict[str, Any], region: 
             values[kind] = e164
         elif kind == "mobile_phone" and not values.get("landline_phone"):
             values["landline_phone"] = e164
-
-
-def errors_of(record: Sequence[Any]) -> list[dict[str, str]]:
-    return json.loads(record[2]) if record[2] else []
-
-
-def field_error(error: dict[str, str]) -> FieldError:
-    return FieldError(error["field"], error["message"], error["code"])

@@ -263,14 +263,14 @@ async def preview(outcome: Outcome, limit: int, targets: dict[int, str] | None =
         ORDER BY s.row_number LIMIT $1""", limit)
     for row in rows:
         values = {c: (str(row[c]) if row[c] is not None else None) for c in VALUE_COLUMNS}
-        custom = json.loads(row["custom"]) if isinstance(row["custom"], str) else row["custom"]
+        custom = db.json_value(row["custom"])
         duplicate = None
         if row["errors"] is None and row["person"] != row["row_number"]:
             duplicate = {"kind": "IN_FILE", "row": row["person"]}
         elif row["customer"] is not None:
             duplicate = {"kind": "EXISTING", "customer": str(row["customer"])}
         if row["errors"] is not None and targets:
-            cells = json.loads(row["cells"]) if isinstance(row["cells"], str) else row["cells"]
+            cells = db.json_value(row["cells"])
             shown = [[target, cells[index]] for index, target in sorted(targets.items())
                      if index < len(cells) and cells[index] is not None]
         else:  # pairs in field order (a JSON object in jsonb would be reordered)

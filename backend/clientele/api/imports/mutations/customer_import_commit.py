@@ -19,9 +19,9 @@ from clientele.customers.imports import jobs
 @strawberry.input(description="The analysed job and how to import it.")
 class CustomerImportCommitInput:
     job_id: strawberry.ID = strawberry.field(description="The job (status READY).")
-    duplicates: DuplicatesEnum = strawberry.field(  # type: ignore[valid-type]
+    duplicates: DuplicatesEnum = strawberry.field(
         description="What a row does to a customer it matches.")
-    error_policy: ErrorPolicyEnum = strawberry.field(  # type: ignore[valid-type]
+    error_policy: ErrorPolicyEnum = strawberry.field(
         description="Import the valid rows, or nothing when any row is rejected.")
 
 

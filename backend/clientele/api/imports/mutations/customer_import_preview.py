@@ -57,7 +57,8 @@ async def customer_import_preview(
         if not hasattr(input.file, "read") or not hasattr(input.file, "file"):
             raise _refuse("file", "Send the file as a multipart upload "
                                   "(GraphQL multipart request).")
-        job_id = await jobs.create(actor, input.file.filename or "upload", input.file.file)
+        job_id = await jobs.create(actor, getattr(input.file, "filename", None) or "upload",
+                                  input.file.file)
         if input.sheet is not None or chosen is not None:
             await jobs.remap(actor, job_id, input.sheet, chosen)
     else:

@@ -1,0 +1,39 @@
+"""What the benchmarks share: a database of their own on a server, and the peak memory of a
+process sampled while it works."""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from urllib.parse import urlparse, urlunparse
+
+import psutil
+
+
+def with_database(url: str, name: str) -> str:
+    """`url` with its database name replaced by `name`."""
+    return urlunparse(urlparse(url)._replace(path=f"/{name}"))
+
+
+class RssSampler(threading.Thread):
+    """Peak RSS of process `pid` (default: this one), and of it with its children, every 20 ms
+    until `running` is set to False."""
+
+    def __init__(self, pid: int | None = None) -> None:
+        super().__init__(daemon=True)
+        self.process = psutil.Process(pid)
+        self.peak = 0
+        self.peak_with_children = 0
+        self.running = True
+
+    def run(self) -> None:
+        while self.running:
+            own = self.process.memory_info().rss
+            children = 0
+            for child in self.process.children(recursive=True):
+                with contextlib.suppress(psutil.Error):
+                    children += child.memory_info().rss
+            self.peak = max(self.peak, own)
+            self.peak_with_children = max(self.peak_with_children, own + children)
+            time.sleep(0.02)
