@@ -1,7 +1,7 @@
 // "Block" (with a reason) or "Unblock" on the profile, for edit:blocked-customers only.
 import { ConfirmDialog } from "../../../shared/components/ConfirmDialog";
 import { ReasonConfirmDialog } from "../../../shared/components/ReasonConfirmDialog";
-import { useConfirmedMutation, type Confirmation } from "../../../shared/hooks/useConfirmedMutation";
+import { useConfirmedMutation } from "../../../shared/hooks/useConfirmedMutation";
 import { useCan } from "../../session/hooks/useSession";
 import { CustomerBlockMutation } from "../graphql/CustomerBlockMutation";
 import { CustomerUnblockMutation } from "../graphql/CustomerUnblockMutation";
@@ -35,7 +35,21 @@ export function CustomerBlockActions({ customer }: { customer: Customer }) {
           Block
         </button>
       )}
-      <BlockDialog name={name} block={block} />
+      {/* blocking asks for a reason, so its confirmation is a form */}
+      <ReasonConfirmDialog
+        confirmation={block}
+        title={`Block ${name}?`}
+        hint="Staff only; kept with the rules and in the history."
+        label="Block customer"
+        busyLabel="Blocking…"
+        errorsTitle="The customer was not blocked:"
+        failureTitle="The customer could not be blocked."
+      >
+        <p>
+          Rules are created for the customer's email and phone numbers (their name when they have neither). They can
+          no longer book online and see the business's message instead; staff can still book them.
+        </p>
+      </ReasonConfirmDialog>
       <ConfirmDialog
         confirmation={unblock}
         title={`Unblock ${name}?`}
@@ -51,25 +65,5 @@ export function CustomerBlockActions({ customer }: { customer: Customer }) {
         </p>
       </ConfirmDialog>
     </>
-  );
-}
-
-/** Blocking asks for a reason, so its confirmation is a form. */
-function BlockDialog({ name, block }: { name: string; block: Confirmation<{ reason: string }> }) {
-  return (
-    <ReasonConfirmDialog
-      confirmation={block}
-      title={`Block ${name}?`}
-      hint="Staff only; kept with the rules and in the history."
-      label="Block customer"
-      busyLabel="Blocking…"
-      errorsTitle="The customer was not blocked:"
-      failureTitle="The customer could not be blocked."
-    >
-      <p>
-        Rules are created for the customer's email and phone numbers (their name when they have neither). They can
-        no longer book online and see the business's message instead; staff can still book them.
-      </p>
-    </ReasonConfirmDialog>
   );
 }

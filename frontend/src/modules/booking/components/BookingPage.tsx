@@ -5,6 +5,7 @@
 import { useState, type FormEvent, type ReactNode } from "react";
 import { useMutation, useQuery } from "urql";
 import { BookingFormFieldsDocument, PublicBookingCreateDocument } from "../graphql/documents";
+import { CustomFieldControl } from "../../../shared/components/CustomFieldControl";
 import { CheckboxField, Field } from "../../../shared/components/Field";
 import { ErrorState, Loading } from "../../../shared/components/States";
 import { buildBookingInput, checkBooking, EMPTY_BOOKING, formField, type BookingField, type BookingValues, type FieldProblem } from "../utils/bookingForm";
@@ -135,7 +136,15 @@ function BookingForm({ accountSlug, fields }: { accountSlug: string; fields: rea
         {(control) => <input {...control} name="service" autoComplete="off" maxLength={200} value={values.service} onChange={set("service")} />}
       </Field>
       {fields.map((field) => (
-        <BookingFieldControl key={field.key} field={field} value={values.custom[field.key]} error={at(`customFields.${field.key}`)} onChange={(value) => setCustom(field.key, value)} />
+        <CustomFieldControl
+          key={field.key}
+          field={field}
+          value={values.custom[field.key]}
+          error={at(`customFields.${field.key}`)}
+          onChange={(value) => setCustom(field.key, value)}
+          emptyChoice="Not given"
+          requiredLabel={(label) => `${label} *`}
+        />
       ))}
       <CheckboxField
         name="consentToMessages"
@@ -160,40 +169,5 @@ function BookingForm({ accountSlug, fields }: { accountSlug: string; fields: rea
         </button>
       </div>
     </form>
-  );
-}
-
-function BookingFieldControl({ field, value, error, onChange }: { field: BookingField; value: string | boolean | undefined; error: ReactNode; onChange: (value: string | boolean) => void }) {
-  const name = `customFields.${field.key}`;
-  if (field.type === "CHECKBOX") {
-    return <CheckboxField name={name} label={field.required ? `${field.label} *` : field.label} checked={value === true} error={error} onChange={onChange} />;
-  }
-  const text = typeof value === "string" ? value : "";
-  return (
-    <Field label={field.label} error={error} required={field.required}>
-      {(control) =>
-        field.type === "DROPDOWN" ? (
-          <select {...control} name={name} value={text} onChange={(event) => onChange(event.target.value)}>
-            <option value="">{field.required ? "Choose…" : "Not given"}</option>
-            {field.options.map((option) => (
-              <option key={option} value={option}>
-                {option}
-              </option>
-            ))}
-          </select>
-        ) : (
-          <input
-            {...control}
-            name={name}
-            type={field.type === "DATE" ? "date" : field.type === "NUMBER" ? "number" : "text"}
-            step={field.type === "NUMBER" ? "any" : undefined}
-            inputMode={field.type === "NUMBER" ? "decimal" : undefined}
-            maxLength={field.type === "TEXT" ? 1000 : undefined}
-            value={text}
-            onChange={(event) => onChange(event.target.value)}
-          />
-        )
-      }
-    </Field>
   );
 }

@@ -10,7 +10,7 @@ import { CustomFieldDefinitionsQuery } from "../graphql/CustomFieldDefinitionsQu
 import { CustomerCreateMutation } from "../graphql/CustomerCreateMutation";
 import { buildCreateInput, customFieldInput, type NewCustomerValues } from "../utils/customerForm";
 import { editableCustomFields } from "../utils/customFields";
-import { CustomFieldControl } from "./CustomFieldControl";
+import { CustomFieldControl } from "../../../shared/components/CustomFieldControl";
 import { useCustomerFormSubmit } from "../hooks/useCustomerFormSubmit";
 import { errorsAt, FormErrorSummary } from "./UserErrorMessages";
 import { FormActions } from "../../../shared/components/FormActions";

@@ -3,7 +3,7 @@ import type { CommunicationStatus, Medium } from "../../../gql/graphql";
 import { CheckboxField, Field } from "../../../shared/components/Field";
 import type { CustomerEditFormState } from "../hooks/useCustomerEditForm";
 import type { AddressField, TextField } from "../utils/customerForm";
-import { CustomFieldControl } from "./CustomFieldControl";
+import { CustomFieldControl } from "../../../shared/components/CustomFieldControl";
 import { formatCustomValue } from "./CustomerDetails";
 import { errorsAt } from "./UserErrorMessages";
 
