@@ -28,6 +28,8 @@ class Account(Table, tablename="account"):
     booking_blocked_message = Text(
         default="Online booking is not available for you. Please contact us by phone.",
         help_text="Shown to a blocked customer who tries to book online.")
+    own_domains = Array(base_column=Varchar(length=254), default=list,
+                        help_text="The business's own email domains: never customers.")
     calendar_conflict_policy = Varchar(
         length=12, default="FILL_BLANKS",
         help_text="When a calendar event's details differ from a known customer's: "

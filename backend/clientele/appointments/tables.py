@@ -17,7 +17,8 @@ from clientele.customers.tables import Customer
 
 class Appointment(Table, tablename="appointment"):
     """A booking or calendar event. The customer is null until matched (or after anonymising).
-    (calendar_source_id, event_uid, recurrence_id) identifies a synced calendar instance."""
+    (account, event_uid, recurrence_id) identifies a synced calendar instance, whichever
+    source carries it (calendar_source_id: the source whose copy it shows)."""
 
     id = UUID(primary_key=True, help_text="Primary key.")
     account = ForeignKey(Account, on_delete=OnDelete.cascade, null=False,
@@ -27,6 +28,8 @@ class Appointment(Table, tablename="appointment"):
     calendar_source_id = UUID(null=True, default=None, help_text="Calendar source, if synced.")
     event_uid = Varchar(length=500, null=True, default=None, help_text="iCalendar UID.")
     recurrence_id = Varchar(length=64, default="", help_text="Recurrence instance ('' if none).")
+    source_stamp = Timestamptz(null=True, default=None,
+                               help_text="LAST-MODIFIED (else DTSTAMP) of the copy shown.")
     title = Varchar(length=500, default="", help_text="Title of the appointment.")
     services = Array(base_column=Varchar(length=200), default=list,
                      help_text="Services booked.")

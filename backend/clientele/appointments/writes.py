@@ -6,7 +6,7 @@ cancellation rules, an erasure); the SQL lives here, in two forms:
 - single rows for staff actions and bookings (`insert_one`, `link_customer` in
   appointments/services.py is the staff update of one row);
 - set-wise for calendar sync and the coming import: `upsert_many` writes a batch in one
-  statement (`INSERT … SELECT FROM unnest(arrays) ON CONFLICT`, keyed by source, UID and
+  statement (`INSERT … SELECT FROM unnest(arrays) ON CONFLICT`, keyed by account, UID and
   recurrence instance), `cancel_removed` cancels many by id in one statement.
 
 Text is cut to the columns' length here (MAX_TEXT), so no caller meets a length error after
@@ -90,7 +90,8 @@ async def update_one(account_id: uuid.UUID, appointment_id: uuid.UUID, *,
 @dataclass(frozen=True)
 class Upsert:
     """One appointment of an outside source (a calendar event instance, an imported row),
-    keyed by (source, uid, recurrence_id). `customer` None keeps the stored customer."""
+    keyed by (account, uid, recurrence_id) whichever source carries it. `customer` None keeps
+    the stored customer."""
 
     customer: uuid.UUID | None
     uid: str
@@ -103,18 +104,23 @@ class Upsert:
     cancelled: bool
     sequence: int
     digest: str
+    stamp: dt.datetime | None = None  # LAST-MODIFIED (else DTSTAMP) of the copy
 
 
 async def upsert_many(account_id: uuid.UUID, source_id: uuid.UUID,
                       batch: Sequence[Upsert]) -> list[Any]:
-    """Insert or update a batch in one statement. An updated row takes every value given,
-    is no longer marked removed from its source, and keeps its customer when none is given.
+    """Insert or update a batch in one statement. One event (UID + recurrence instance) is
+    one appointment per account, whichever source carries it. A stored row is updated only by
+    a newer copy (SEQUENCE, then stamp), or an equally new one of the source that wrote it (or
+    when no source holds it: unlinked, removed): the database decides, so two sources syncing
+    at once cannot put a stale copy back. An updated row takes every value given and this
+    source, is no longer marked removed, and keeps its customer when none is given.
     Returns (id, customer, event_uid, recurrence_id, inserted) per row written."""
     if not batch:
         return []
     columns: dict[str, list[Any]] = {k: [] for k in (
         "customer", "uid", "rid", "title", "starts", "ends", "all_day", "location", "status",
-        "sequence", "digest")}
+        "sequence", "digest", "stamp")}
     for item in batch:
         columns["customer"].append(item.customer)
         columns["uid"].append(stored_uid(item.uid))
@@ -128,30 +134,38 @@ async def upsert_many(account_id: uuid.UUID, source_id: uuid.UUID,
                                   else AppointmentStatus.SCHEDULED).value)
         columns["sequence"].append(item.sequence)
         columns["digest"].append(item.digest)
+        columns["stamp"].append(item.stamp)
     return list(await db.fetch(
         """
         INSERT INTO appointment (id, account, customer, calendar_source_id, event_uid,
             recurrence_id, title, services, starts_at, ends_at, all_day, location, status,
-            sequence, sync_hash, removed_from_source_at, created_at, updated_at)
+            sequence, source_stamp, sync_hash, removed_from_source_at, created_at, updated_at)
         SELECT gen_random_uuid(), $1, b.customer, $2, b.uid, b.rid, b.title, '{}', b.starts,
-               b.ends, b.all_day, b.location, b.status, b.sequence, b.digest, NULL, now(),
-               now()
+               b.ends, b.all_day, b.location, b.status, b.sequence, b.stamp, b.digest, NULL,
+               now(), now()
         FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::timestamptz[],
                     $8::timestamptz[], $9::bool[], $10::text[], $11::text[], $12::int[],
-                    $13::text[])
+                    $13::text[], $14::timestamptz[])
              AS b(customer, uid, rid, title, starts, ends, all_day, location, status, sequence,
-                  digest)
-        ON CONFLICT (calendar_source_id, event_uid, recurrence_id)
-            WHERE calendar_source_id IS NOT NULL
-        DO UPDATE SET customer = coalesce(EXCLUDED.customer, appointment.customer),
+                  digest, stamp)
+        ON CONFLICT (account, event_uid, recurrence_id) WHERE event_uid IS NOT NULL
+        DO UPDATE SET calendar_source_id = EXCLUDED.calendar_source_id,
+            customer = coalesce(EXCLUDED.customer, appointment.customer),
             title = EXCLUDED.title, starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at,
             all_day = EXCLUDED.all_day, location = EXCLUDED.location,
             -- staff's attendance marks survive a re-sync that still has the event
             status = CASE WHEN EXCLUDED.status = 'SCHEDULED'
                                AND appointment.status IN ('COMPLETED', 'NO_SHOW')
                           THEN appointment.status ELSE EXCLUDED.status END,
-            sequence = EXCLUDED.sequence, sync_hash = EXCLUDED.sync_hash,
-            removed_from_source_at = NULL, updated_at = now()
+            sequence = EXCLUDED.sequence, source_stamp = EXCLUDED.source_stamp,
+            sync_hash = EXCLUDED.sync_hash, removed_from_source_at = NULL, updated_at = now()
+        WHERE (EXCLUDED.sequence, coalesce(EXCLUDED.source_stamp, '-infinity'))
+              > (appointment.sequence, coalesce(appointment.source_stamp, '-infinity'))
+           OR ((EXCLUDED.sequence, coalesce(EXCLUDED.source_stamp, '-infinity'))
+               = (appointment.sequence, coalesce(appointment.source_stamp, '-infinity'))
+               AND (appointment.calendar_source_id IS NULL
+                    OR appointment.calendar_source_id = EXCLUDED.calendar_source_id
+                    OR appointment.removed_from_source_at IS NOT NULL))
         RETURNING id, customer, event_uid, recurrence_id, (xmax = 0) AS inserted
         """,
         account_id, source_id, *columns.values()))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import datetime as dt
 import multiprocessing
 import os
@@ -25,7 +26,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.connection import Connection
 
-from clientele.calendar_sync.ics import EventInstance, FeedError, parse
+from clientele.calendar_sync.ics import Feed, FeedError, parse
 
 IN_PROCESS_BYTES = 32 * 1024
 CHUNK_EVENTS = 500
@@ -85,16 +86,19 @@ def shutdown() -> None:
         _discard(pool)
 
 
-def parse_in_chunks(data: str | bytes, start: dt.datetime, end: dt.datetime
-                    ) -> list[bytes]:
-    """In the worker: `ics.parse`, returned as pickled chunks of `CHUNK_EVENTS` events."""
-    events = parse(data, start, end)
-    return [pickle.dumps(events[i:i + CHUNK_EVENTS], protocol=pickle.HIGHEST_PROTOCOL)
-            for i in range(0, len(events), CHUNK_EVENTS)]
+def parse_in_chunks(data: str | bytes, start: dt.datetime | None, end: dt.datetime
+                    ) -> tuple[Feed, list[bytes]]:
+    """In the worker: `ics.parse`, the feed without its events and the events as pickled
+    chunks of `CHUNK_EVENTS`."""
+    feed = parse(data, start, end)
+    events = feed.events
+    return (dataclasses.replace(feed, events=[]),
+            [pickle.dumps(events[i:i + CHUNK_EVENTS], protocol=pickle.HIGHEST_PROTOCOL)
+             for i in range(0, len(events), CHUNK_EVENTS)])
 
 
-async def parse_off_loop(data: str | bytes, start: dt.datetime, end: dt.datetime
-                         ) -> list[EventInstance]:
+async def parse_off_loop(data: str | bytes, start: dt.datetime | None, end: dt.datetime
+                         ) -> Feed:
     """`ics.parse` without stalling the event loop (same result, same FeedError)."""
     if len(data) <= IN_PROCESS_BYTES:
         return parse(data, start, end)
@@ -103,13 +107,12 @@ async def parse_off_loop(data: str | bytes, start: dt.datetime, end: dt.datetime
     pool = await asyncio.to_thread(_executor)
     try:
         future = await asyncio.to_thread(pool.submit, parse_in_chunks, data, start, end)
-        chunks = await asyncio.wrap_future(future)
+        feed, chunks = await asyncio.wrap_future(future)
     except BrokenProcessPool:
         _discard(pool)  # the next feed gets a fresh worker
         raise FeedError("The calendar file could not be read: its parser stopped (the file "
                         "may be too large or too complex).") from None
-    events: list[EventInstance] = []
     for chunk in chunks:
-        events.extend(pickle.loads(chunk))
+        feed.events.extend(pickle.loads(chunk))
         await asyncio.sleep(0)  # let waiting requests run between chunks
-    return events
+    return feed

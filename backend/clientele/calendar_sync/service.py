@@ -24,17 +24,27 @@ log = logging.getLogger(__name__)
 POLL_EVERY_SECONDS = 60
 
 
-def default_window(source: Any, now: dt.datetime | None = None) -> Window:
-    """Whole days, so that an unchanged feed synced again the same day is recognised."""
+def default_window(source: Any, now: dt.datetime | None = None,
+                   all_dates: bool | None = None) -> Window:
+    """Whole days, so that an unchanged feed synced again the same day is recognised. A source
+    synced across all its dates (uploads, by default) starts at its first event; its open
+    recurrences still end `window_future_days` ahead."""
     now = (now or dt.datetime.now(dt.UTC)).replace(hour=0, minute=0, second=0, microsecond=0)
-    return Window.around(now, source["window_past_days"], source["window_future_days"])
+    window = Window.around(now, source["window_past_days"], source["window_future_days"])
+    if source["all_dates"] if all_dates is None else all_dates:
+        return Window(None, window.end)
+    return window
 
 
 async def sync_source(actor: Actor, source: Any, data: bytes | None = None,
-                      window: Window | None = None) -> Any:
+                      window: Window | None = None, all_dates: bool | None = None,
+                      cancel_missing: bool | None = None) -> Any:
     """Fetch (URL sources, conditional GET) or take `data` (uploads) and sync; returns the
-    SyncRun. A failed fetch is a failed run with a readable error; nothing stored changes."""
-    window = window or default_window(source)
+    SyncRun. A failed fetch is a failed run with a readable error; nothing stored changes.
+    `all_dates` and `cancel_missing` override the source's settings for this run (an upload's
+    choice)."""
+    window = window or default_window(source, all_dates=all_dates)
+    cancel = source["cancel_missing"] if cancel_missing is None else cancel_missing
     if data is None:
         if source["kind"] != "URL" or not source["url"]:
             return await record_failed_run(actor, source["id"],
@@ -42,14 +52,17 @@ async def sync_source(actor: Actor, source: Any, data: bytes | None = None,
         try:
             fetched = await fetch_feed(source["url"], source["etag"], source["last_modified"])
         except FetchError as exc:
-            return await record_failed_run(actor, source["id"], str(exc))
+            return await record_failed_run(actor, source["id"], str(exc),
+                                           getattr(exc, "detail", None))
         if fetched.body is None:  # 304 Not Modified: nothing changed
-            return await run_sync(actor, source["id"], None, window, set(source["own_domains"]))
+            return await run_sync(actor, source["id"], None, window, set(source["own_domains"]),
+                                  cancel_missing=cancel)
         # the validators are stored by the run, in the transaction that stores the data
         return await run_sync(actor, source["id"], fetched.body, window,
                               set(source["own_domains"]),
-                              Validators(fetched.etag, fetched.last_modified))
-    return await run_sync(actor, source["id"], data, window, set(source["own_domains"]))
+                              Validators(fetched.etag, fetched.last_modified), cancel)
+    return await run_sync(actor, source["id"], data, window, set(source["own_domains"]),
+                          cancel_missing=cancel)
 
 
 async def recover() -> None:

@@ -1,9 +1,26 @@
-"""Sync one calendar source: upsert appointments keyed by source + UID + recurrence instance,
-customers through the identity service, a SyncRun row with the figures.
+"""Sync one calendar source: appointments keyed by the event's UID and recurrence instance per
+account (whichever source carries the event), customers through the identity service, a
+SyncRun row with the figures.
 
-An unchanged event writes nothing (a digest of its content is stored); an older SEQUENCE never
-overwrites a newer one; STATUS:CANCELLED cancels; an event that disappears from the feed is
-marked cancelled and kept. A malformed feed fails the run before anything is written."""
+One event is one appointment. Each source's copy of an event is recorded (calendar_event_copy)
+with its SEQUENCE and stamp (LAST-MODIFIED, else DTSTAMP); the newest copy decides the
+appointment: a stale copy never overwrites a newer one (the upsert's own condition decides, so
+two sources syncing at once cannot undo each other), a newer copy that moves the event moves
+the appointment, a cancelled one cancels it. Of two equally new copies the one already stored
+stays.
+
+An unchanged event writes nothing (a digest of its content is stored). "Removed from the feed"
+is per source: when a source lists every event (a URL feed, or an upload staff did not mark
+as partial) and no longer lists one whose date it covers, its copy goes, and the appointment
+is cancelled (kept) once no source carries the event any more. A file that is an iTIP message
+(METHOD:REQUEST, CANCEL…) carries some events only and never removes others; METHOD:CANCEL
+cancels the events it lists.
+
+Staff are never customers: the organiser, the calendar's owner (X-OWNER, X-WR-CALNAME), staff
+users, the organiser's colleagues, the account's and the source's own domains, rooms and
+resources (calendar_sync/details.py). Events that name no customer and whose title contains
+an ignore rule's text are not appointments at all (counted as ignored). A malformed feed fails
+the run before anything is written."""
 
 from __future__ import annotations
 
@@ -13,6 +30,7 @@ import hashlib
 import json
 import logging
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,7 +39,7 @@ from clientele.appointments import events as appointment_events
 from clientele.appointments import writes as appointments
 from clientele.calendar_sync import details as contact
 from clientele.calendar_sync import events as run_events
-from clientele.calendar_sync.ics import EventInstance, FeedError
+from clientele.calendar_sync.ics import EventInstance, Feed, FeedError
 from clientele.calendar_sync.parsing import parse_off_loop
 from clientele.core import db, turns
 from clientele.customers import services as customers
@@ -31,6 +49,8 @@ INTERRUPTED = "The server stopped during this run; nothing from it was kept."
 SYNC_LOCK_NAMESPACE = 0x53594E43  # "SYNC"
 log = logging.getLogger(__name__)
 UPSERT_CHUNK = 500
+NO_NAME = "Calendar contact"  # the last name of a customer the calendar gave a phone only
+NEVER = dt.datetime.min.replace(tzinfo=dt.UTC)
 
 
 class SyncBusy(RuntimeError):
@@ -40,22 +60,39 @@ class SyncBusy(RuntimeError):
 @dataclass
 class SyncOutcome:
     events_seen: int = 0
+    events_outside: int = 0
+    events_ignored: int = 0
     appointments_created: int = 0
     appointments_updated: int = 0
     appointments_cancelled: int = 0
     customers_created: int = 0
     customers_matched: int = 0
     changed_appointments: list[tuple[uuid.UUID, uuid.UUID | None]] = field(default_factory=list)
+    business_domains: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
 class Window:
-    start: dt.datetime
+    """The dates synced; `start` None: from the file's first event on (all its dates)."""
+
+    start: dt.datetime | None
     end: dt.datetime
 
     @classmethod
     def around(cls, now: dt.datetime, past_days: int, future_days: int) -> Window:
         return cls(now - dt.timedelta(days=past_days), now + dt.timedelta(days=future_days))
+
+    def covers(self, moment: dt.datetime) -> bool:
+        return (self.start is None or self.start <= moment) and moment < self.end
+
+
+@dataclass(frozen=True)
+class SyncSettings:
+    """What besides the feed decides a run's result (part of its content digest)."""
+
+    own_domains: frozenset[str] = frozenset()
+    ignore: tuple[str, ...] = ()  # ignore rules: title texts, folded to lower case
+    cancel_missing: bool = True  # the source lists every event of the dates it covers
 
 
 def _digest(event: EventInstance, found: contact.ContactDetails) -> str:
@@ -64,61 +101,155 @@ def _digest(event: EventInstance, found: contact.ContactDetails) -> str:
                found.phone, found.first_name, found.last_name]
     if found.salutation:  # only then: digests of events without one stay as they were
         content.append(found.salutation)
+    if getattr(found, "name_from_email", False):
+        content.append("name from email")
     return hashlib.sha256(json.dumps(content, default=str).encode()).hexdigest()
+
+
+def _version(sequence: int, stamp: dt.datetime | None) -> tuple[int, dt.datetime]:
+    return sequence, stamp or NEVER
 
 
 async def _staff_emails(account_id: uuid.UUID) -> set[str]:
     rows = await db.fetch("SELECT email FROM staff_user WHERE account = $1", account_id)
-    return {r["email"] for r in rows}
+    return {r["email"].lower() for r in rows}
 
 
-async def sync_events(actor: Actor, source_id: uuid.UUID, events: list[EventInstance],
-                      window: Window, own_domains: set[str]) -> SyncOutcome:
-    outcome = SyncOutcome(events_seen=len(events))
-    existing = {(r["event_uid"], r["recurrence_id"]): r for r in await db.fetch(
-        """SELECT id, event_uid, recurrence_id, sequence, sync_hash, customer, starts_at,
-                  removed_from_source_at, status
-           FROM appointment WHERE account = $1 AND calendar_source_id = $2""",
-        actor.account_id, source_id)}
+def _ignored(title: str, rules: Sequence[str]) -> bool:
+    folded = title.casefold()
+    return any(rule in folded for rule in rules)
+
+
+async def sync_events(actor: Actor, source_id: uuid.UUID, feed: Feed, window: Window,
+                      settings: SyncSettings | set[str] = SyncSettings()) -> SyncOutcome:
+    if not isinstance(settings, SyncSettings):  # a set of own domains
+        settings = SyncSettings(own_domains=frozenset(settings))
+    outcome = SyncOutcome(events_seen=len(feed.events), events_outside=feed.outside)
     latest: dict[tuple[str, str], EventInstance] = {}
-    for event in events:  # the same instance twice: the higher SEQUENCE wins
-        key = (event.uid, event.recurrence_id)
-        if key not in latest or event.sequence >= latest[key].sequence:
+    for event in feed.events:  # the same instance twice in one file: the newest copy wins
+        key = (appointments.stored_uid(event.uid), event.recurrence_id)
+        known = latest.get(key)
+        if known is None or _version(event.sequence, event.last_modified) >= _version(
+                known.sequence, known.last_modified):
             latest[key] = event
-    own_emails = await _staff_emails(actor.account_id)
+    stored = await _stored(actor.account_id, list(latest))
+    copies = {(r["event_uid"], r["recurrence_id"]): r for r in await db.fetch(
+        """SELECT event_uid, recurrence_id, sequence, stamp, starts_at
+           FROM calendar_event_copy WHERE source = $1""", source_id)}
+    own_emails = await _staff_emails(actor.account_id) | set(feed.owners)
+    own_domains = set(settings.own_domains)
     policy = await _conflict_policy(actor.account_id)
     changed: list[tuple[EventInstance, str, contact.ContactDetails, Any]] = []
     extracted: dict[tuple[Any, ...], contact.ContactDetails] = {}
     for done, (key, event) in enumerate(latest.items()):
         await turns.let_others_run(done)
-        stored = existing.get(key)
-        if stored is not None and event.sequence < stored["sequence"]:
-            continue  # an older version of an event we already have
+        if event.organizer:
+            domain = event.organizer.lower().rpartition("@")[2]
+            if domain and domain not in contact.GENERIC_DOMAINS:
+                outcome.business_domains.add(domain)
+        row = stored.get(key)
+        if row is not None and not _takes_over(event, row, source_id):
+            continue  # an older copy, or one as new as the stored copy of another source
         details_key = (event.description, tuple(event.attendees), event.organizer)
         found = extracted.get(details_key)
         if found is None:  # instances of a recurring event share their description
             found = extracted[details_key] = contact.extract(
                 event.description, event.attendees, event.organizer, own_emails, own_domains,
                 actor.phone_region)
+        if not found.identifiable and _ignored(event.summary, settings.ignore):
+            outcome.events_ignored += 1
+            continue
         digest = _digest(event, found)
-        if stored is not None and stored["sync_hash"] == digest \
-                and stored["removed_from_source_at"] is None:
+        if row is not None and row["sync_hash"] == digest \
+                and row["removed_from_source_at"] is None:
             continue  # unchanged: write nothing
-        changed.append((event, digest, found, stored))
+        changed.append((event, digest, found, row))
     people = await _customers(actor, [found for _e, _d, found, _s in changed], outcome, policy)
-    pending = [(event, digest, people.get((found.email, found.phone)), stored)
-               for event, digest, found, stored in changed]
+    pending = [(event, digest, people.get((found.email, found.phone)), row)
+               for event, digest, found, row in changed]
     for chunk_start in range(0, len(pending), UPSERT_CHUNK):
         await _upsert(actor, source_id, pending[chunk_start:chunk_start + UPSERT_CHUNK],
                       outcome)
-    seen = set(latest)
-    removed = [stored for key, stored in existing.items()
-               if key not in seen and stored["removed_from_source_at"] is None
-               and window.start <= stored["starts_at"] < window.end]
-    await appointments.cancel_removed(actor.account_id, [stored["id"] for stored in removed])
-    outcome.appointments_cancelled += len(removed)
-    outcome.changed_appointments += [(stored["id"], stored["customer"]) for stored in removed]
+    await _record_copies(actor.account_id, source_id, latest, copies)
+    if settings.cancel_missing and not feed.partial:
+        gone = [key for key, copy in copies.items()
+                if key not in latest and window.covers(copy["starts_at"])]
+        removed = await _drop_copies(actor.account_id, source_id, gone)
+        await appointments.cancel_removed(actor.account_id, [r["id"] for r in removed])
+        outcome.appointments_cancelled += len(removed)
+        outcome.changed_appointments += [(r["id"], r["customer"]) for r in removed]
     return outcome
+
+
+def _takes_over(event: EventInstance, row: Any, source_id: uuid.UUID) -> bool:
+    """Whether this copy of the event may write the stored appointment (the upsert's SQL
+    condition says the same, and decides when two runs race)."""
+    ours = _version(event.sequence, event.last_modified)
+    theirs = _version(row["sequence"], row["source_stamp"])
+    if ours != theirs:
+        return ours > theirs
+    return row["calendar_source_id"] in (None, source_id) \
+        or row["removed_from_source_at"] is not None
+
+
+async def _stored(account_id: uuid.UUID, keys: list[tuple[str, str]]) -> dict[Any, Any]:
+    """The account's appointments of these events, whichever source wrote them."""
+    rows = []
+    for start in range(0, len(keys), 5000):
+        chunk = keys[start:start + 5000]
+        rows += await db.fetch(
+            """SELECT a.id, a.event_uid, a.recurrence_id, a.sequence, a.source_stamp,
+                      a.sync_hash, a.customer, a.status, a.removed_from_source_at,
+                      a.calendar_source_id
+               FROM unnest($2::text[], $3::text[]) AS k(uid, rid)
+               JOIN appointment a ON a.account = $1 AND a.event_uid = k.uid
+                                 AND a.recurrence_id = k.rid""",
+            account_id, [k[0] for k in chunk], [k[1] for k in chunk])
+    return {(r["event_uid"], r["recurrence_id"]): r for r in rows}
+
+
+async def _record_copies(account_id: uuid.UUID, source_id: uuid.UUID,
+                         latest: dict[tuple[str, str], EventInstance],
+                         copies: dict[Any, Any]) -> None:
+    """This source's copy of each event it lists (new or changed ones only)."""
+    fresh = [(key, e) for key, e in latest.items() if (known := copies.get(key)) is None
+             or (known["sequence"], known["stamp"], known["starts_at"])
+             != (e.sequence, e.last_modified, e.starts_at)]
+    for start in range(0, len(fresh), UPSERT_CHUNK):
+        chunk = fresh[start:start + UPSERT_CHUNK]
+        await db.fetch(
+            """INSERT INTO calendar_event_copy (source, account, event_uid, recurrence_id,
+                   sequence, stamp, starts_at)
+               SELECT $1, $2, * FROM unnest($3::text[], $4::text[], $5::int[],
+                                            $6::timestamptz[], $7::timestamptz[])
+               ON CONFLICT (source, event_uid, recurrence_id) DO UPDATE
+               SET sequence = EXCLUDED.sequence, stamp = EXCLUDED.stamp,
+                   starts_at = EXCLUDED.starts_at""",
+            source_id, account_id, [k[0] for k, _ in chunk], [k[1] for k, _ in chunk],
+            [e.sequence for _, e in chunk], [e.last_modified for _, e in chunk],
+            [e.starts_at for _, e in chunk])
+
+
+async def _drop_copies(account_id: uuid.UUID, source_id: uuid.UUID,
+                       keys: list[tuple[str, str]]) -> list[Any]:
+    """This source no longer lists these events: its copies go; returns the appointments no
+    other source carries any more (still standing: not yet removed)."""
+    if not keys:
+        return []
+    return list(await db.fetch(
+        """WITH gone AS (
+               DELETE FROM calendar_event_copy c
+               USING unnest($3::text[], $4::text[]) AS k(uid, rid)
+               WHERE c.source = $2 AND c.event_uid = k.uid AND c.recurrence_id = k.rid
+               RETURNING c.event_uid, c.recurrence_id)
+           SELECT a.id, a.customer FROM gone
+           JOIN appointment a ON a.account = $1 AND a.event_uid = gone.event_uid
+                             AND a.recurrence_id = gone.recurrence_id
+           WHERE a.removed_from_source_at IS NULL
+             AND NOT EXISTS (SELECT 1 FROM calendar_event_copy o
+                             WHERE o.account = $1 AND o.event_uid = gone.event_uid
+                               AND o.recurrence_id = gone.recurrence_id AND o.source <> $2)""",
+        account_id, source_id, [k[0] for k in keys], [k[1] for k in keys]))
 
 
 async def _conflict_policy(account_id: uuid.UUID) -> ConflictPolicy:
@@ -138,9 +269,12 @@ async def _customers(actor: Actor, found: list[contact.ContactDetails], outcome:
             distinct.setdefault((details.email, details.phone), details)
     results = await customers.match_or_create_many(actor, [
         customers.Person({"salutation": d.salutation, "first_name": d.first_name,
+                          # a phone alone, no name at all: the one case with a stand-in
                           "last_name": d.last_name or (None if d.first_name
-                                                       else "Calendar contact"),
-                          "email": d.email, "mobile_phone": d.phone})
+                                                       else NO_NAME),
+                          "email": d.email, "mobile_phone": d.phone},
+                         new_only={"name_from_email": True}
+                         if getattr(d, "name_from_email", False) else None)
         for d in distinct.values()], CustomerSource.CALENDAR, policy)
     people: dict[tuple[str | None, str | None], uuid.UUID] = {}
     for key, result in zip(distinct, results, strict=True):
@@ -163,7 +297,8 @@ async def _upsert(actor: Actor, source_id: uuid.UUID,
                             recurrence_id=event.recurrence_id, title=event.summary,
                             starts_at=event.starts_at, ends_at=event.ends_at,
                             all_day=event.all_day, location=event.location,
-                            cancelled=event.cancelled, sequence=event.sequence, digest=digest)
+                            cancelled=event.cancelled, sequence=event.sequence, digest=digest,
+                            stamp=event.last_modified)
         for event, digest, customer_id, _stored in batch])
     was_cancelled = {(appointments.stored_uid(e.uid), e.recurrence_id):
                      (s is not None and s["status"] == "CANCELLED") for e, _d, _c, s in batch}
@@ -180,12 +315,13 @@ async def _upsert(actor: Actor, source_id: uuid.UUID,
         outcome.changed_appointments.append((row["id"], row["customer"]))
 
 
-def _content_hash(data: str | bytes, window: Window, own_domains: set[str] | None) -> str:
+def _content_hash(data: str | bytes, window: Window, settings: SyncSettings) -> str:
     """The same bytes, window and settings always sync to the same result."""
     raw = data.encode() if isinstance(data, str) else data
     digest = hashlib.sha256(raw)
-    digest.update(f"|{window.start.isoformat()}|{window.end.isoformat()}|"
-                  f"{sorted(own_domains or ())}".encode())
+    digest.update(json.dumps([window.start.isoformat() if window.start else None,
+                              window.end.isoformat(), sorted(settings.own_domains),
+                              sorted(settings.ignore), settings.cancel_missing]).encode())
     return digest.hexdigest()
 
 
@@ -194,14 +330,38 @@ async def _same_as_last_time(source_id: uuid.UUID, content: str | None) -> bool:
     return bool(rows) and content is not None and rows[0]["content_hash"] == content
 
 
-async def record_failed_run(actor: Actor, source_id: uuid.UUID, error: str) -> Any:
-    """A run that failed before parsing (fetch errors): recorded with its reason."""
+async def _as_last_time(source_id: uuid.UUID) -> SyncOutcome:
+    """An unchanged feed's figures: its events as the last run counted them, nothing done."""
+    rows = await db.fetch(
+        """SELECT events_seen, events_outside, events_ignored FROM sync_run
+           WHERE source = $1 AND error IS NULL AND finished_at IS NOT NULL
+           ORDER BY started_at DESC LIMIT 1""", source_id)
+    return SyncOutcome(**dict(rows[0])) if rows else SyncOutcome()
+
+
+async def settings_for(account_id: uuid.UUID, source_own_domains: Sequence[str] = (),
+                       cancel_missing: bool = True) -> SyncSettings:
+    """The account's own domains with the source's, and its ignore rules."""
+    rows = await db.fetch(
+        """SELECT a.own_domains, array(SELECT lower(r.title_contains) FROM calendar_ignore_rule r
+                                       WHERE r.account = a.id ORDER BY 1) AS ignore
+           FROM account a WHERE a.id = $1""", account_id)
+    domains = {*source_own_domains, *(rows[0]["own_domains"] if rows else ())}
+    return SyncSettings(frozenset(d.lower() for d in domains),
+                        tuple(rows[0]["ignore"]) if rows else (), cancel_missing)
+
+
+async def record_failed_run(actor: Actor, source_id: uuid.UUID, error: str,
+                            detail: str | None = None) -> Any:
+    """A run that failed before parsing (fetch errors): recorded with its reason in words
+    and the technical detail behind it."""
     rows = await db.fetch_records(
         """INSERT INTO sync_run (id, account, source, started_at, finished_at, events_seen,
                appointments_created, appointments_updated, appointments_cancelled,
-               customers_created, customers_matched, error)
-           VALUES (gen_random_uuid(), $1, $2, now(), now(), 0, 0, 0, 0, 0, 0, $3) RETURNING *""",
-        actor.account_id, source_id, error)
+               customers_created, customers_matched, error, error_detail)
+           VALUES (gen_random_uuid(), $1, $2, now(), now(), 0, 0, 0, 0, 0, 0, $3, $4)
+           RETURNING *""",
+        actor.account_id, source_id, error, detail)
     await run_events.publish(actor.account_id, rows[0]["id"], source_id)
     return rows[0]
 
@@ -216,7 +376,7 @@ class Validators:
 
 async def run_sync(actor: Actor, source_id: uuid.UUID, data: str | bytes | None,
                    window: Window, own_domains: set[str] | None = None,
-                   validators: Validators | None = None) -> Any:
+                   validators: Validators | None = None, cancel_missing: bool = True) -> Any:
     """Parse and sync a feed under a per-source lock, recording a SyncRun (also on failure).
     `data` None means "not modified since the last fetch": a run that changes nothing.
 
@@ -228,13 +388,14 @@ async def run_sync(actor: Actor, source_id: uuid.UUID, data: str | bytes | None,
     rows = await db.fetch(
         """INSERT INTO sync_run (id, account, source, started_at, events_seen,
                appointments_created, appointments_updated, appointments_cancelled,
-               customers_created, customers_matched)
-           VALUES (gen_random_uuid(), $1, $2, now(), 0, 0, 0, 0, 0, 0) RETURNING id""",
-        actor.account_id, source_id)
+               customers_created, customers_matched, window_start, window_end)
+           VALUES (gen_random_uuid(), $1, $2, now(), 0, 0, 0, 0, 0, 0, $3, $4) RETURNING id""",
+        actor.account_id, source_id, window.start, window.end)
     run_id = rows[0]["id"]
     outcome = SyncOutcome()
     error: str | None = None
-    content = _content_hash(data, window, own_domains) if data is not None else None
+    settings = await settings_for(actor.account_id, sorted(own_domains or ()), cancel_missing)
+    content = _content_hash(data, window, settings) if data is not None else None
     try:
         async with db.transaction():
             locked = await db.fetch("SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS ok",
@@ -242,18 +403,24 @@ async def run_sync(actor: Actor, source_id: uuid.UUID, data: str | bytes | None,
             if not locked[0]["ok"]:
                 raise SyncBusy("This calendar is being synced by another instance right now.")
             if data is not None and not await _same_as_last_time(source_id, content):
-                events = await parse_off_loop(data, window.start, window.end)
-                outcome = await sync_events(actor, source_id, events, window,
-                                            own_domains or set())
+                feed = await parse_off_loop(data, window.start, window.end)
+                outcome = await sync_events(actor, source_id, feed, window, settings)
+            else:  # nothing changed: the run still says what the calendar holds
+                outcome = await _as_last_time(source_id)
             await db.fetch(
                 """UPDATE calendar_source SET last_synced_at = now(),
                           content_hash = coalesce($2, content_hash),
                           etag = CASE WHEN $3 THEN $4 ELSE etag END,
-                          last_modified = CASE WHEN $3 THEN $5 ELSE last_modified END
+                          last_modified = CASE WHEN $3 THEN $5 ELSE last_modified END,
+                          seen_domains = CASE WHEN $6::text[] <@ seen_domains::text[]
+                              THEN seen_domains
+                              ELSE array(SELECT DISTINCT unnest(seen_domains || $6::varchar[])
+                                         ORDER BY 1) END
                    WHERE id = $1""",
                 source_id, content, validators is not None,
                 validators.etag if validators else None,
-                validators.last_modified if validators else None)
+                validators.last_modified if validators else None,
+                sorted(outcome.business_domains))
             finished = await _finish(run_id, outcome, None)
     except (FeedError, SyncBusy) as exc:
         error = str(exc)
@@ -278,10 +445,12 @@ async def _finish(run_id: uuid.UUID, outcome: SyncOutcome, error: str | None) ->
     rows = await db.fetch_records(
         """UPDATE sync_run SET finished_at = now(), events_seen = $2, appointments_created = $3,
                appointments_updated = $4, appointments_cancelled = $5, customers_created = $6,
-               customers_matched = $7, error = $8 WHERE id = $1 RETURNING *""",
+               customers_matched = $7, error = $8, events_outside = $9, events_ignored = $10
+           WHERE id = $1 RETURNING *""",
         run_id, outcome.events_seen, outcome.appointments_created,
         outcome.appointments_updated, outcome.appointments_cancelled,
-        outcome.customers_created, outcome.customers_matched, error)
+        outcome.customers_created, outcome.customers_matched, error, outcome.events_outside,
+        outcome.events_ignored)
     return rows[0]
 
 

@@ -1,6 +1,7 @@
 from piccolo.columns import (
     UUID,
     Array,
+    Boolean,
     ForeignKey,
     Integer,
     OnDelete,
@@ -30,6 +31,12 @@ class CalendarSource(Table, tablename="calendar_source"):
     window_future_days = Integer(default=365, help_text="Days ahead to sync.")
     own_domains = Array(base_column=Varchar(length=254), default=list,
                         help_text="The business's own email domains (never customers).")
+    all_dates = Boolean(default=False,
+                        help_text="Sync every date of the file (uploads), not the window.")
+    cancel_missing = Boolean(default=True, help_text="The source lists every event: one "
+                             "missing from it was removed (cancelled when no source has it).")
+    seen_domains = Array(base_column=Varchar(length=254), default=list,
+                         help_text="Organisers' business domains seen in the feed.")
     content_hash = Varchar(length=64, null=True, default=None,
                            help_text="sha256 of the feed and window last synced successfully.")
     created_at = Timestamptz(default=TimestamptzNow(), help_text="Created.")
@@ -52,4 +59,10 @@ class SyncRun(Table, tablename="sync_run"):
     appointments_cancelled = Integer(default=0, help_text="Cancelled or removed.")
     customers_created = Integer(default=0, help_text="New customers.")
     customers_matched = Integer(default=0, help_text="Existing customers matched.")
+    events_outside = Integer(default=0, help_text="Events with no instance in the window.")
+    events_ignored = Integer(default=0, help_text="Events left out by an ignore rule.")
+    window_start = Timestamptz(null=True, default=None,
+                               help_text="First moment synced (null: all the file's dates).")
+    window_end = Timestamptz(null=True, default=None, help_text="End of the dates synced.")
     error = Text(null=True, default=None, help_text="Why the run failed.")
+    error_detail = Text(null=True, default=None, help_text="The technical reason behind it.")

@@ -139,6 +139,7 @@ def _new_row(cleaned: dict[str, Any]) -> dict[str, Any]:
     row["communication_status"] = row["communication_status"] or "ALLOWED"
     row["email_enabled"] = True if row["email_enabled"] is None else row["email_enabled"]
     row["sms_enabled"] = True if row["sms_enabled"] is None else row["sms_enabled"]
+    row["name_from_email"] = bool(cleaned.get("name_from_email"))
     return row
 
 
@@ -158,11 +159,11 @@ async def _insert(actor: Actor, new: Sequence[tuple[dict[str, Any], dict[str, An
         f"""
         WITH created AS (
             INSERT INTO customer (id, account, sort_name, {columns}, custom, source,
-                                  created_at, updated_at)
+                                  name_from_email, created_at, updated_at)
             SELECT b.id, $1, b.sort_name, {", ".join(f"b.{c}" for c in COLUMNS)},
-                   b.custom::jsonb, $2, now(), now()
-            FROM unnest($3::uuid[], $4::text[], $5::text[], {params})
-                 AS b(id, sort_name, custom, {columns})
+                   b.custom::jsonb, $2, b.guessed, now(), now()
+            FROM unnest($3::uuid[], $4::text[], $5::text[], {params}, ${len(COLUMNS) + 9}::bool[])
+                 AS b(id, sort_name, custom, {columns}, guessed)
             RETURNING *),
         history AS (
             INSERT INTO audit_event (id, account, customer_id, actor_user, actor_label, action,
@@ -179,6 +180,7 @@ async def _insert(actor: Actor, new: Sequence[tuple[dict[str, Any], dict[str, An
                      for c in COLUMNS if row[c] is not None]) for row, _ in new],
         actor.user_id, actor.label,
         *([row[c] for row, _ in new] for c in COLUMNS),
+        [row.get("name_from_email", False) for row, _ in new],
     )
     by_id = {row["id"]: row for row in rows}
     for customer_id in ids:
@@ -202,6 +204,8 @@ async def update(
     changes, archived = _archive_change(changes)
     cleaned, errors = clean(changes, actor.phone_region)
     assignments = ", ".join(f"{c} = ${i}" for i, c in enumerate(COLUMNS, start=5))
+    # a name guessed from the email address stays marked until the name changes
+    assignments += f", name_from_email = ${len(COLUMNS) + 5}"
     archive_sql = {None: "archived_at", True: "COALESCE(archived_at, now())", False: "NULL"}
     try:
         async with db.transaction():
@@ -229,6 +233,8 @@ async def update(
                 sort_name(merged["first_name"], merged["last_name"]),
                 json.dumps(custom),
                 *(merged[c] for c in COLUMNS),
+                current["name_from_email"] and all(
+                    merged[c] == current[c] for c in ("first_name", "last_name")),
             )
             changed = audit.diff(_auditable(current), _auditable(rows[0]), AUDITED)
             if changed:
@@ -439,8 +445,9 @@ async def match_or_create_many(
                     known.put(("pending", i), row)
                     continue
                 key, current = found
+                guessed = bool((people[i].new_only or {}).get("name_from_email"))
                 row, _, conflicts = await _merge_into(actor, current, cleaned, given_custom,
-                                                      policy)
+                                                      policy, names_known=not guessed)
                 results[i].row, results[i].conflicts = row, conflicts
                 known.put(row["id"], row, replacing=key)
             await write_pending()
@@ -450,15 +457,24 @@ async def match_or_create_many(
     return results
 
 
+NAME_FIELDS = ("salutation", "first_name", "last_name")
+
+
 async def _merge_into(actor: Actor, current: Any, cleaned: dict[str, Any],
-                      given_custom: dict[str, Any], policy: ConflictPolicy
-                      ) -> tuple[dict, bool, list[dict[str, Any]]]:
+                      given_custom: dict[str, Any], policy: ConflictPolicy,
+                      names_known: bool = True) -> tuple[dict, bool, list[dict[str, Any]]]:
+    """`cleaned` into the matched customer per `policy`. A name the customer got from their
+    email address counts as blank for a name someone wrote (`names_known`)."""
     stored_custom = custom_values(current)
     given = {k: v for k, v in cleaned.items() if k in COLUMNS and v is not None}
-    blanks = {k: v for k, v in given.items() if current[k] is None}
+    stored = dict(current)
+    if names_known and stored.get("name_from_email") and (
+            given.get("first_name") or given.get("last_name")):
+        stored.update(dict.fromkeys(NAME_FIELDS))
+    blanks = {k: v for k, v in given.items() if stored[k] is None}
     custom_blanks = {k: v for k, v in given_custom.items() if k not in stored_custom}
-    conflicts = [{"field": k, "from": audit.plain(current[k]), "to": audit.plain(v)}
-                 for k, v in given.items() if current[k] is not None and current[k] != v]
+    conflicts = [{"field": k, "from": audit.plain(stored[k]), "to": audit.plain(v)}
+                 for k, v in given.items() if stored[k] is not None and stored[k] != v]
     conflicts += [{"field": f"custom_fields.{k}", "from": stored_custom[k], "to": v}
                   for k, v in given_custom.items()
                   if k in stored_custom and stored_custom[k] != v]

@@ -54,6 +54,8 @@ class Customer(Table, tablename="customer"):
                                    help_text="ALLOWED or BLOCKED.")
     email_enabled = Boolean(default=True, help_text="Email notifications enabled.")
     sms_enabled = Boolean(default=True, help_text="SMS notifications enabled.")
+    name_from_email = Boolean(default=False, help_text="The name was guessed from the email "
+                              "address (no one wrote it); cleared when the name changes.")
     source = Varchar(length=10, default="MANUAL",
                      help_text="How the customer entered: CALENDAR, BOOKING, IMPORT, MANUAL.")
     created_at = Timestamptz(default=TimestamptzNow(), help_text="Created.")
