@@ -20,6 +20,7 @@ class AccountInfo:
     default_language: str
     booking_blocked_message: str = ""
     calendar_conflict_policy: str = "FILL_BLANKS"
+    own_domains: tuple[str, ...] = ()  # the business's own email domains (never customers)
 
 
 def _info(row: Any) -> AccountInfo:
@@ -31,6 +32,7 @@ def _info(row: Any) -> AccountInfo:
         default_language=row["default_language"],
         booking_blocked_message=row["booking_blocked_message"],
         calendar_conflict_policy=row["calendar_conflict_policy"],
+        own_domains=tuple(row["own_domains"] or ()),
     )
 
 
@@ -74,13 +76,22 @@ async def create_account(name: str, slug: str, phone_region: str = "CH") -> Acco
 
 
 async def update_settings(account_id: uuid.UUID, blocked_message: str | None,
-                          conflict_policy: str | None) -> AccountInfo:
+                          conflict_policy: str | None,
+                          own_domains: list[str] | None = None) -> AccountInfo:
+    """None leaves a setting as it is. Own domains are stored lower case, without '@'."""
     rows = await db.fetch(
         """UPDATE account SET booking_blocked_message = coalesce($2, booking_blocked_message),
-                  calendar_conflict_policy = coalesce($3, calendar_conflict_policy)
+                  calendar_conflict_policy = coalesce($3, calendar_conflict_policy),
+                  own_domains = coalesce($4, own_domains)
            WHERE id = $1 RETURNING *""",
-        account_id, blocked_message, conflict_policy)
+        account_id, blocked_message, conflict_policy,
+        None if own_domains is None else clean_domains(own_domains))
     return _info(rows[0])
+
+
+def clean_domains(domains: list[str]) -> list[str]:
+    """Email domains as stored: lower case, no '@', sorted, each once."""
+    return sorted({d.strip().lstrip("@").lower() for d in domains if d.strip()})
 
 
 async def get_account_by_slug(slug: str) -> AccountInfo | None:

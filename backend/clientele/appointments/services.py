@@ -79,7 +79,9 @@ async def upcoming(account_id: uuid.UUID, start: Any, first: int, after: str | N
 
 
 async def unmatched(account_id: uuid.UUID, first: int, after: str | None) -> Slice:
-    return await _page(account_id, "AND x.customer IS NULL AND x.anonymised_at IS NULL", [],
+    """Synced appointments that name no customer and still stand (not cancelled)."""
+    return await _page(account_id, "AND x.customer IS NULL AND x.anonymised_at IS NULL "
+                       "AND x.calendar_source_id IS NOT NULL AND x.status <> 'CANCELLED'", [],
                        first, after, True)
 
 

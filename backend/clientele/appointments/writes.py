@@ -181,6 +181,17 @@ async def cancel_removed(account_id: uuid.UUID, ids: Sequence[uuid.UUID]) -> Non
                WHERE account = $1 AND id = ANY($2::uuid[])""", account_id, list(ids))
 
 
+async def delete_unmatched_titled(account_id: uuid.UUID, text: str) -> int:
+    """An ignore rule was made: calendar events that named no customer and whose title
+    contains `text` (any case) were never appointments; returns how many went."""
+    rows = await db.fetch(
+        """DELETE FROM appointment WHERE account = $1 AND customer IS NULL
+               AND anonymised_at IS NULL AND calendar_source_id IS NOT NULL
+               AND strpos(lower(title), lower($2)) > 0
+           RETURNING id""", account_id, text)
+    return len(rows)
+
+
 async def unlink_source(account_id: uuid.UUID, source_id: uuid.UUID) -> None:
     """The source is being deleted: its appointments stay (history), no longer synced."""
     await db.fetch("UPDATE appointment SET calendar_source_id = NULL WHERE account = $1 "

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 from clientele.accounts.principal import Actor
+from clientele.accounts.services import clean_domains
 from clientele.appointments import writes as appointments
+from clientele.calendar_sync.details import GENERIC_DOMAINS
 from clientele.calendar_sync.errors import CalendarErrorCode
 from clientele.core import db
 from clientele.core import fetch as fetch_guard
@@ -25,9 +28,10 @@ async def find_or_create(actor: Actor, name: str, kind: str, url: str | None) ->
         return rows[0]
     created = await db.fetch_records(
         """INSERT INTO calendar_source (id, account, name, kind, url, poll_minutes,
-               window_past_days, window_future_days, own_domains, created_at)
-           VALUES (gen_random_uuid(), $1, $2, $3, $4, 15, 90, 365, '{}', now()) RETURNING *""",
-        actor.account_id, name[:200], kind, url)
+               window_past_days, window_future_days, own_domains, all_dates, created_at)
+           VALUES (gen_random_uuid(), $1, $2, $3, $4, 15, 90, 365, '{}', $5, now())
+           RETURNING *""",
+        actor.account_id, name[:200], kind, url, kind == "UPLOAD")
     return created[0]
 
 
@@ -49,15 +53,31 @@ async def list_sources(account_id: uuid.UUID) -> list[Any]:
         "SELECT * FROM calendar_source WHERE account = $1 ORDER BY name, id", account_id))
 
 
+async def domain_suggestions(account_id: uuid.UUID, own: Sequence[str]) -> list[str]:
+    """Business domains the account's feeds showed as organisers' that are not yet among its
+    own (generic mail domains never are)."""
+    rows = await db.fetch(
+        """SELECT DISTINCT d FROM calendar_source s, unnest(s.seen_domains) AS d
+           WHERE s.account = $1 ORDER BY d""", account_id)
+    known = {d.lower() for d in own}
+    return [r["d"] for r in rows if r["d"] not in known and r["d"] not in GENERIC_DOMAINS]
+
+
 async def create(actor: Any, name: str, kind: str, url: str | None, poll_minutes: int,
-                 past_days: int, future_days: int, own_domains: list[str]) -> Any:
+                 past_days: int, future_days: int, own_domains: list[str],
+                 all_dates: bool | None = None, cancel_missing: bool = True) -> Any:
+    """A new source. `all_dates` (every date of the file instead of the window) defaults to
+    true for uploads and false for URL feeds."""
     _validate(name, url if kind == "URL" else "upload", poll_minutes, past_days, future_days)
     rows = await db.fetch_records(
         """INSERT INTO calendar_source (id, account, name, kind, url, poll_minutes,
-               window_past_days, window_future_days, own_domains, created_at)
-           VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, now()) RETURNING *""",
+               window_past_days, window_future_days, own_domains, all_dates, cancel_missing,
+               created_at)
+           VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now())
+           RETURNING *""",
         actor.account_id, name.strip(), kind, url, poll_minutes, past_days, future_days,
-        sorted({d.strip().lstrip("@").lower() for d in own_domains if d.strip()}))
+        clean_domains(own_domains), kind == "UPLOAD" if all_dates is None else all_dates,
+        cancel_missing)
     return rows[0]
 
 
@@ -66,18 +86,20 @@ async def update(actor: Any, source_id: uuid.UUID, changes: dict[str, Any]) -> A
     if current is None:
         raise NotFound("Calendar source")
     merged = {**{k: current[k] for k in ("name", "url", "poll_minutes", "window_past_days",
-                                          "window_future_days", "own_domains")}, **changes}
+                                          "window_future_days", "own_domains", "all_dates",
+                                          "cancel_missing")}, **changes}
     _validate(merged["name"], merged["url"] if current["kind"] == "URL" else "upload",
               merged["poll_minutes"], merged["window_past_days"], merged["window_future_days"])
     rows = await db.fetch_records(
         """UPDATE calendar_source SET name = $3, url = $4, poll_minutes = $5,
                window_past_days = $6, window_future_days = $7, own_domains = $8,
+               all_dates = $9, cancel_missing = $10,
                etag = CASE WHEN url IS DISTINCT FROM $4 THEN NULL ELSE etag END,
                last_modified = CASE WHEN url IS DISTINCT FROM $4 THEN NULL ELSE last_modified END
            WHERE account = $1 AND id = $2 RETURNING *""",
         actor.account_id, source_id, merged["name"].strip(), merged["url"],
         merged["poll_minutes"], merged["window_past_days"], merged["window_future_days"],
-        sorted({d.strip().lstrip("@").lower() for d in merged["own_domains"] if d.strip()}))
+        clean_domains(merged["own_domains"]), merged["all_dates"], merged["cancel_missing"])
     return rows[0]
 
 

@@ -116,7 +116,7 @@ async def _staff_emails(account_id: uuid.UUID) -> set[str]:
 
 
 def _ignored(title: str, rules: Sequence[str]) -> bool:
-    folded = title.casefold()
+    folded = title.lower()  # as SQL lower() does for the rules
     return any(rule in folded for rule in rules)
 
 

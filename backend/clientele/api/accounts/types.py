@@ -9,11 +9,13 @@ import strawberry
 from strawberry.scalars import JSON
 
 from clientele.accounts.permissions import Permission, parse
+from clientele.api.context import Info
 from clientele.api.enums import (
     AuditActionEnum,
     ConflictPolicyEnum,
     PermissionEnum,
 )
+from clientele.calendar_sync.sources import domain_suggestions
 from clientele.core import db, ids
 
 RoleId = Annotated[strawberry.ID, strawberry.argument(description="The role's ID.")]
@@ -96,6 +98,14 @@ class AccountSettings:
     calendar_conflict_policy: ConflictPolicyEnum = strawberry.field(
         description="What calendar events do with details that differ from a known "
                     "customer's.")
+    own_domains: list[str] = strawberry.field(
+        description="The business's own email domains: people at them are staff, never "
+                    "customers, in every calendar.")
+
+    @strawberry.field(description="Business domains the calendars showed as organisers' "
+                                  "that are not among ownDomains yet: proposals to add.")
+    async def own_domain_suggestions(self, info: Info) -> list[str]:
+        return await domain_suggestions(info.context.account.id, self.own_domains)
 
 
 def settings_of(account: Any) -> AccountSettings:
@@ -103,7 +113,8 @@ def settings_of(account: Any) -> AccountSettings:
                            default_phone_region=account.default_phone_region,
                            booking_blocked_message=account.booking_blocked_message,
                            calendar_conflict_policy=ConflictPolicyEnum[
-                               account.calendar_conflict_policy])
+                               account.calendar_conflict_policy],
+                           own_domains=list(account.own_domains))
 
 
 @strawberry.type(description="Who is signed in (or which token is used), and what they may do.")

@@ -10,13 +10,13 @@ import strawberry
 
 from clientele.accounts.permissions import Permission
 from clientele.api.appointments.types import Appointment
-from clientele.api.calendar_sync.types import CalendarSource, SyncRun
+from clientele.api.calendar_sync.types import CalendarIgnoreRule, CalendarSource, SyncRun
 from clientele.api.context import Info
 from clientele.api.errors import ApiError, decode_id
 from clientele.api.permissions import require
 from clientele.api.relay import AFTER, FIRST, Connection, check_first, slice_connection
 from clientele.appointments import services as appointments
-from clientele.calendar_sync import sources
+from clientele.calendar_sync import ignore_rules, sources
 from clientele.core.cursors import InvalidCursor
 from clientele.core.slices import Slice, slices_by_key
 
@@ -37,6 +37,12 @@ class CalendarQueries:
         require(info, Permission.READ_CUSTOMERS)
         return [CalendarSource.from_row(r)
                 for r in await sources.list_sources(info.context.account.id)]
+
+    @strawberry.field(description="The account's calendar ignore rules (read:customers).")
+    async def calendar_ignore_rules(self, info: Info) -> list[CalendarIgnoreRule]:
+        require(info, Permission.READ_CUSTOMERS)
+        return [CalendarIgnoreRule.from_row(r)
+                for r in await ignore_rules.list_rules(info.context.account.id)]
 
     @strawberry.field(description="Sync runs of one source, newest first (read:customers).")
     async def sync_runs(

@@ -117,6 +117,9 @@ class Customer(Node):
     email_enabled: bool = strawberry.field(description="Email notifications are enabled.")
     sms_enabled: bool = strawberry.field(description="SMS notifications are enabled.")
     source: CustomerSourceEnum = strawberry.field(description="How the customer entered.")
+    name_from_email: bool = strawberry.field(
+        description="The name was guessed from the email address (a calendar event gave no "
+                    "name); it is replaced when an event or a person gives the real one.")
     created_at: dt.datetime = strawberry.field(description="When the record was created.")
     updated_at: dt.datetime = strawberry.field(description="When the record last changed.")
     archived_at: dt.datetime | None = strawberry.field(
@@ -149,6 +152,7 @@ class Customer(Node):
             visit_count=row.get("visit_count") or 0,
             no_show_count=row.get("no_show_count") or 0,
             cancellation_count=row.get("cancellation_count") or 0,
+            name_from_email=bool(row.get("name_from_email")),
             custom=custom_values(row),
             **columns(row, "salutation", "first_name", "last_name", "email", "mobile_phone",
                       "landline_phone", "date_of_birth", "company", "notes",

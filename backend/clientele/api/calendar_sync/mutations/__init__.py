@@ -7,6 +7,12 @@ import strawberry
 from clientele.api.calendar_sync.mutations.appointment_link_customer import (
     appointment_link_customer,
 )
+from clientele.api.calendar_sync.mutations.calendar_ignore_rule_create import (
+    calendar_ignore_rule_create,
+)
+from clientele.api.calendar_sync.mutations.calendar_ignore_rule_delete import (
+    calendar_ignore_rule_delete,
+)
 from clientele.api.calendar_sync.mutations.calendar_source_create import calendar_source_create
 from clientele.api.calendar_sync.mutations.calendar_source_delete import calendar_source_delete
 from clientele.api.calendar_sync.mutations.calendar_source_sync import calendar_source_sync
@@ -24,3 +30,5 @@ class CalendarMutations:
     calendar_source_sync = calendar_source_sync
     calendar_upload = calendar_upload
     appointment_link_customer = appointment_link_customer
+    calendar_ignore_rule_create = calendar_ignore_rule_create
+    calendar_ignore_rule_delete = calendar_ignore_rule_delete

@@ -23,6 +23,11 @@ class CalendarSourceInput:
     own_domains: list[str] = strawberry.field(
         default_factory=list,
         description="The business's own email domains (attendees there are never customers).")
+    all_dates: bool = strawberry.field(
+        default=False, description="Sync every date the feed holds instead of the window.")
+    cancel_missing: bool = strawberry.field(
+        default=True, description="The feed lists every event: one missing from it was "
+                                  "removed.")
 
 
 @mutation(Permission.MANAGE_SETTINGS,
@@ -33,4 +38,5 @@ async def calendar_source_create(
 ) -> CalendarSourcePayload:
     return CalendarSourcePayload.of(await sources.create(
         info.context.actor, input.name, "URL", input.url.strip(), input.poll_minutes,
-        input.window_past_days, input.window_future_days, input.own_domains))
+        input.window_past_days, input.window_future_days, input.own_domains, input.all_dates,
+        input.cancel_missing))

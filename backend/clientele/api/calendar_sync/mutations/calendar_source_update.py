@@ -24,6 +24,9 @@ class CalendarSourceUpdateInput:
     window_past_days: int | None = optional("Days back.")
     window_future_days: int | None = optional("Days ahead.")
     own_domains: list[str] | None = optional("Own email domains.")
+    all_dates: bool | None = optional("Sync every date of the file instead of the window.")
+    cancel_missing: bool | None = optional(
+        "The source lists every event: one missing from it was removed.")
 
 
 @mutation(Permission.MANAGE_SETTINGS, description="Change a calendar source.")

@@ -29,6 +29,16 @@ async def calendar_upload(
     name: Annotated[str | None, strawberry.argument(
         description="Source name; uploads with the same name update the same appointments. "
                     "Default: the file name.")] = None,
+    all_dates: Annotated[bool | None, strawberry.argument(
+        description="Sync every date in the file (true) or only the source's window "
+                    "(false). Default: the source's setting (every date, for a new "
+                    "upload).")] = None,
+    cancel_missing: Annotated[bool | None, strawberry.argument(
+        description="This file lists every event of the calendar (true): events synced "
+                    "from earlier uploads of this source and missing here were removed. "
+                    "False: the file adds and changes events only. Default: the source's "
+                    "setting (true); a file that is an iTIP message (METHOD:REQUEST, "
+                    "CANCEL…) never removes others.")] = None,
 ) -> SyncPayload:
     if not hasattr(file, "read"):  # a JSON value where the multipart request puts a file
         raise _refuse("Send the file as a multipart upload (GraphQL multipart request).")
@@ -40,4 +50,8 @@ async def calendar_upload(
         raise _refuse(problem)
     label = (name or getattr(file, "filename", None) or "upload.ics").strip()[:200]
     source = await sources.find_or_create(info.context.actor, label, "UPLOAD", None)
+    chosen = {k: v for k, v in (("all_dates", all_dates), ("cancel_missing", cancel_missing))
+              if v is not None and v != source[k]}
+    if chosen:  # the choice holds for this source's next uploads too
+        source = await sources.update(info.context.actor, source["id"], chosen)
     return SyncPayload.of(await sync_source(info.context.actor, source, data))

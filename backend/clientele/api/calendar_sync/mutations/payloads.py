@@ -7,7 +7,7 @@ from typing import Any
 import strawberry
 
 from clientele.api.calendar_sync.errors import CalendarError
-from clientele.api.calendar_sync.types import CalendarSource, SyncRun
+from clientele.api.calendar_sync.types import CalendarIgnoreRule, CalendarSource, SyncRun
 from clientele.api.fields import optional
 from clientele.api.mutation import Payload
 from clientele.calendar_sync.errors import CalendarErrorCode
@@ -37,3 +37,10 @@ class SyncPayload(Payload, errors=CalendarError,
             None, run["error"], CalendarErrorCode.SYNC_FAILED))
         payload.sync_run = SyncRun.from_row(run)
         return payload
+
+
+@strawberry.type(description="Result of calendarIgnoreRuleCreate or calendarIgnoreRuleDelete.")
+class CalendarIgnoreRulePayload(Payload, errors=CalendarError):
+    rule: CalendarIgnoreRule | None = optional("The rule (null after deletion or on error).")
+    removed_appointments: int = strawberry.field(
+        default=0, description="Unmatched synced appointments the new rule removed.")
