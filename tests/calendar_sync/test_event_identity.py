@@ -363,3 +363,28 @@ async def test_a_name_guessed_from_the_email_is_marked_and_replaced(actor, accou
     [known] = await db.fetch("SELECT * FROM customer WHERE account = $1", account.id)
     assert (known["first_name"], known["last_name"], known["name_from_email"]) == (
         "Jana", "Nováková", False)
+
+
+async def test_the_database_refuses_a_stale_copy_whatever_python_thought(actor,
+                                                                          account) -> None:
+    """Two sources syncing at once each read the stored row before either writes: the
+    upsert's own condition keeps the newer copy, whichever statement comes last."""
+    from clientele.appointments import writes
+
+    one, two = await _source(actor, "race-1.ics"), await _source(actor, "race-2.ics")
+
+    def copy(sequence: int, hour: int) -> writes.Upsert:
+        return writes.Upsert(customer=None, uid="race@praxis", recurrence_id="", title="Race",
+                             starts_at=dt.datetime(2026, 11, 30, hour, tzinfo=dt.UTC),
+                             ends_at=dt.datetime(2026, 11, 30, hour + 1, tzinfo=dt.UTC),
+                             all_day=False, location=None, cancelled=False,
+                             sequence=sequence, digest=f"d{sequence}")
+
+    assert len(await writes.upsert_many(account.id, one["id"], [copy(2, 10)])) == 1
+    assert await writes.upsert_many(account.id, two["id"], [copy(1, 8)]) == []  # stale: no row
+    assert await writes.upsert_many(account.id, two["id"], [copy(2, 9)]) == []  # tie: stored
+    stored = await _appointment(account, "race@praxis")
+    assert (stored["starts_at"].hour, stored["calendar_source_id"]) == (10, one["id"])
+    assert len(await writes.upsert_many(account.id, two["id"], [copy(3, 11)])) == 1
+    stored = await _appointment(account, "race@praxis")
+    assert (stored["starts_at"].hour, stored["calendar_source_id"]) == (11, two["id"])
