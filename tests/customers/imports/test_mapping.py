@@ -310,6 +310,18 @@ def test_normalise() -> None:
     ("Jean de La Fontaine", (None, "Jean", "de La Fontaine")),
     ("Frau Dr. Anna Müller", ("Frau Dr.", "Anna", "Müller")),
     ("Mme Cécile Favre", ("Mme", "Cécile", "Favre")),
+    ("Marco Di Stefano", (None, "Marco", "Di Stefano")),
+    ("Maria Grazia Della Valle", (None, "Maria Grazia", "Della Valle")),
+    ("Frau Huber", ("Frau", None, "Huber")),
+    ("Sig.ra de Luca", ("Sig.ra", None, "de Luca")),
+    ("Dott.ssa Giulia Rossi", ("Dott.ssa", "Giulia", "Rossi")),
+    ("DUPONT Jean-Luc", (None, "Jean-Luc", "DUPONT")),
+    ("Jean DE LA FONTAINE", (None, "Jean", "DE LA FONTAINE")),
+    ("BJØRN VAN DIJK", (None, "BJØRN", "VAN DIJK")),
+    ("Kıvanç Şahin", (None, "Kıvanç", "Şahin")),
+    ("Dr. Anna Müller, MSc", ("Dr.", "Anna", "Müller")),
+    ("Anna Müller-Meier, geb. Schmid", (None, "Anna", "Müller-Meier")),
+    ("Müller, Dr. Anna", ("Dr.", "Anna", "Müller")),
     ("Anna", (None, "Anna", None)),
     ("Herr", (None, "Herr", None)),
     ("Müller,", (None, None, "Müller")),
@@ -318,6 +330,17 @@ def test_normalise() -> None:
 ])
 def test_split_full_name(text: str | None, parts: tuple) -> None:
     found = split_full_name(text)
+    assert (found.salutation, found.first_name, found.last_name) == parts
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("Rossi Marco", (None, "Marco", "Rossi")),
+    ("dal Molin Gian-Luca", (None, "Gian-Luca", "dal Molin")),
+    ("Nguyễn Thị Minh Khai", (None, "Thị Minh Khai", "Nguyễn")),
+    ("Jean DUPONT", (None, "Jean", "DUPONT")),  # capitals say more than the label's order
+])
+def test_split_full_name_surname_first(text: str, parts: tuple) -> None:
+    found = split_full_name(text, surname_first=True)
     assert (found.salutation, found.first_name, found.last_name) == parts
 
 
