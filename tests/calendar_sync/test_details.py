@@ -170,6 +170,10 @@ def test_organizer_staff_rooms_and_the_business_are_never_the_customer() -> None
         Attendee("praxis.team@gmail.com", "Praxis Team"),  # staff on a generic domain
         Attendee("Beamer@resource.calendar.example", "Beamer", "RESOURCE"))
     assert found == ContactDetails(None, None, None, None)
+    # a staff field names someone else, even on a generic mail domain
+    staff = details("Therapeutin: Sandra Rüegg <sandra.ruegg@gmail.com>\n"
+                    "Reply to: rezeption.muster@gmail.com\nKundin: Anna Müller")
+    assert (staff.email, staff.first_name, staff.last_name) == (None, "Anna", "Müller")
     # the organizer's colleagues too; a customer among them is still found
     colleague = details("", Attendee("lisa@physio-nord.example", "Lisa"),
                         Attendee("bruno.kunde@gmail.com", "Bruno Kunde"),

@@ -78,7 +78,7 @@ NOT_CUSTOMER = re.compile(
     r"staff|provider|therapist|practitioner|employee|calendar|organi[sz]er|host|owner|doctor"
     r"|mitarbeiter|behandelt|behandler|therapeut|ansprechpartner|berater|arzt|ärztin|praxis"
     r"|anbieter|kalender|praticien|thérapeute|collaborat|prestataire|médecin|cabinet|operatore"
-    r"|terapista|fornitore|medico|studio|notfall|emergency|urgence|emergenza|fax|reply|cc\b"
+    r"|terapista|fornitore|medico|studio|notfall|emergency|urgence|emergenza|fax|reply|\bcc\b"
     r"|antwort|répondre|rispondi|bestätigung|confirmation|conferma", re.I)
 NOT_A_PHONE = re.compile(
     r"nummer|number|numéro|numero|\bnr\b|n°|\bno\b|code|\bid\b|referen|iban|konto|compte"
@@ -94,12 +94,12 @@ PHONE_LABEL = re.compile(
     r"|portable|tél portable|numéro de (?:téléphone|portable)|telefono(?: cellulare)?"
     r"|cellulare|numero di (?:telefono|cellulare)|sms|whatsapp)$")
 DIAL_IN = re.compile(
-    r"dial|einwahl|einwähl|conference|konferenz|meeting id|meeting-id|meeting number"
-    r"|besprechungs|\bpin\b|passcode|password|passwort|kennwort|mot de passe|access code"
+    r"\b(?:dial(?:-in|ing)?|einwahl\w*|einwähl\w*|conference|konferenz|meeting[ -]?id"
+    r"|meeting number|besprechungs|pin|passcode|password|passwort|kennwort|mot de passe|access code"
     r"|zugangscode|code d'accès|codice di accesso|zoom|teams|webex|gotomeeting|whereby|jitsi"
     r"|skype|meet\.google|tel\.meet|google meet|join|teilnehmen|beitreten|rejoindre"
     r"|partecipa|one tap|call in|audio only|nur audio|audio uniquement|solo audio"
-    r"|numéro de conférence|id de réunion|id riunione|riunione|réunion|toll", re.I)
+    r"|numéro de conférence|id de réunion|id riunione|riunione|réunion|toll[ -]free)\b", re.I)
 DIAL_STRING = re.compile(r",,|\d\s*#")
 URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
 EMAIL_IN_TEXT = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
@@ -387,9 +387,7 @@ def extract(description: str, attendees: Iterable[Attendee], organizer: str | No
         if kind is None:
             if not in_conference and _free_text(line, found, region, customer_email):
                 found.contact_lines.add(found.line)
-        elif kind == "other":
-            found.text_email = found.text_email or customer_email(value)
-        else:
+        elif kind != "other":  # (a staff, provider, reply-to or reference field: nothing)
             in_conference = False
             _field(kind, value, found, region, customer_email)
             if kind in ("email", "phone"):
