@@ -388,3 +388,14 @@ async def test_the_database_refuses_a_stale_copy_whatever_python_thought(actor,
     assert len(await writes.upsert_many(account.id, two["id"], [copy(3, 11)])) == 1
     stored = await _appointment(account, "race@praxis")
     assert (stored["starts_at"].hour, stored["calendar_source_id"]) == (11, two["id"])
+
+
+async def test_a_series_that_would_expand_without_end_is_refused_before_expanding(
+        actor, account) -> None:
+    hostile = calendar(Event("minutely@praxis", "19900101T000000Z", minutes=1)).replace(
+        b"SEQUENCE:0", b"SEQUENCE:0\r\nRRULE:FREQ=MINUTELY")
+    source = await _source(actor, "hostile.ics")
+    run = await sync_source(actor, source, hostile)  # every date: from 1990 on
+    assert run["error"] is not None
+    assert "repeat" in run["error"] or "more than" in run["error"]
+    assert await _counts(account) == (0, 0)
