@@ -275,7 +275,8 @@ async def test_the_accounts_own_domains_and_the_proposal(actor, account, gql) ->
     source = await _source(actor, "studio.ics")
     await _sync(actor, source, calendar(event))
     settings = await gql.data("{ me { account { ownDomains ownDomainSuggestions } } }")
-    assert settings["me"]["account"] == {"ownDomains": [], "ownDomainSuggestions": ["studio-nord.de"]}
+    assert settings["me"]["account"] == {"ownDomains": [],
+                                         "ownDomainSuggestions": ["studio-nord.de"]}
     # the partner studio's domain is the business's too: set it, re-sync, Tom is no customer
     result = await gql.data("mutation { accountSettingsUpdate(ownDomains: "
                             "[\"studio-nord.de\", \"@Studio-Nord-Partner.de\"]) "

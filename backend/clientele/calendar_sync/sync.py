@@ -101,7 +101,7 @@ def _digest(event: EventInstance, found: contact.ContactDetails) -> str:
                found.phone, found.first_name, found.last_name]
     if found.salutation:  # only then: digests of events without one stay as they were
         content.append(found.salutation)
-    if getattr(found, "name_from_email", False):
+    if found.name_from_email:
         content.append("name from email")
     return hashlib.sha256(json.dumps(content, default=str).encode()).hexdigest()
 
@@ -274,7 +274,7 @@ async def _customers(actor: Actor, found: list[contact.ContactDetails], outcome:
                                                        else NO_NAME),
                           "email": d.email, "mobile_phone": d.phone},
                          new_only={"name_from_email": True}
-                         if getattr(d, "name_from_email", False) else None)
+                         if d.name_from_email else None)
         for d in distinct.values()], CustomerSource.CALENDAR, policy)
     people: dict[tuple[str | None, str | None], uuid.UUID] = {}
     for key, result in zip(distinct, results, strict=True):
