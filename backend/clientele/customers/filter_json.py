@@ -4,7 +4,8 @@ callers outside GraphQL: the export endpoint's `filter` parameter and `clientele
 InvalidFilter (INVALID_FILTER), never a crash.
 
     {"communicationStatus": "ALLOWED", "blocked": false, "archived": null,
-     "customFields": [{"key": "level", "in": ["gold", "silver"]}]}
+     "customFields": [{"key": "level", "in": ["gold", "silver"]},
+                      {"key": "city", "contains": "zurich"}]}
 """
 
 from __future__ import annotations
@@ -29,8 +30,8 @@ _FLAGS = ("blocked", "hasUpcomingAppointment")
 _INSTANTS = ("lastAppointmentBefore", "lastAppointmentAfter", "createdAfter", "createdBefore")
 _TOP_KEYS = {"search", "communicationStatus", "source", "archived", "customFields",
              *_FLAGS, *_INSTANTS}
-_CONDITION_KEYS = {"key", "equals", "in", "numberMin", "numberMax", "dateFrom", "dateTo",
-                   "checked"}
+_CONDITION_KEYS = {"key", "equals", "in", "contains", "numberMin", "numberMax", "dateFrom",
+                   "dateTo", "checked"}
 
 
 def parse(text: str | None) -> tuple[CustomerFilter, str | None]:
@@ -164,23 +165,28 @@ def _condition(data: Any) -> CustomFieldCondition:
     key = data.get("key")
     if not isinstance(key, str) or not key or len(key) > 64:
         raise InvalidFilter("A custom field condition names its field: key.")
-    equals = data.get("equals")
-    if equals is not None and (not isinstance(equals, str) or len(equals) > MAX_TEXT):
-        raise InvalidFilter(f"Custom field {key!r}: equals is a string.")
+    texts: dict[str, str | None] = {}
+    for name in ("equals", "contains"):
+        value = data.get(name)
+        if value is not None and (not isinstance(value, str) or len(value) > MAX_TEXT):
+            raise InvalidFilter(f"Custom field {key!r}: {name} is a string of at most "
+                                f"{MAX_TEXT} characters.")
+        texts[name] = value
     any_of = data.get("in")
     if any_of is not None and (
             not isinstance(any_of, list) or len(any_of) > MAX_LIST_VALUES
             or not all(isinstance(v, str) and len(v) <= MAX_TEXT for v in any_of)):
         raise InvalidFilter(f"Custom field {key!r}: in is a list of at most "
                             f"{MAX_LIST_VALUES} strings.")
-    for text in (key, equals, *(any_of or ())):
+    for text in (key, *texts.values(), *(any_of or ())):
         if text is not None:
             storable(text, f"Custom field {key[:60]!r}")
     checked = data.get("checked")
     if checked is not None and not isinstance(checked, bool):
         raise InvalidFilter(f"Custom field {key!r}: checked is true or false.")
     return CustomFieldCondition(
-        key=key, equals=equals, any_of=tuple(any_of) if any_of is not None else None,
+        key=key, equals=texts["equals"], contains=texts["contains"],
+        any_of=tuple(any_of) if any_of is not None else None,
         number_min=_number(data.get("numberMin"), f"{key}.numberMin"),
         number_max=_number(data.get("numberMax"), f"{key}.numberMax"),
         date_from=_date(data.get("dateFrom"), f"{key}.dateFrom"),

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from clientele.blocking.services import rule_matches_customer
-from clientele.customers.custom_fields import Definition
+from clientele.customers.custom_fields import MAX_TEXT_VALUE, Definition
 from clientele.customers.enums import CustomFieldType
 
 # "Last appointment" is the latest appointment that has begun and was not cancelled, kept in
@@ -21,6 +21,22 @@ HAS_UPCOMING_SQL = """EXISTS (SELECT 1 FROM appointment a
 IS_BLOCKED_SQL = f"""EXISTS (SELECT 1 FROM block_rule r
     WHERE r.account = customer.account AND ({rule_matches_customer("customer")}))"""
 
+# Marks that Unicode decomposition (NFKD) splits off a letter: "é" is "e" and U+0301.
+_COMBINING_MARKS = r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+# Letters that do not decompose but are read as plain ones (as search/text.fold reads them).
+_SPELLED_OUT = (("ß", "ss"), ("ẞ", "ss"), ("æ", "ae"), ("Æ", "ae"), ("œ", "oe"), ("Œ", "oe"))
+
+
+def folded(sql: str) -> str:
+    """The text expression `sql` with case and accents gone, in SQL: "Zürich", "ZURICH" and
+    "zurich" all give "zurich", "Straße" gives "strasse". search/text.fold's rules, without its
+    umlaut spellings (ae/oe/ue for ä/ö/ü), which would hide "ue" in "Mueller" from contains.
+    Needs a UTF8 database (normalize())."""
+    plain = f"regexp_replace(normalize({sql}, NFKD), '{_COMBINING_MARKS}', '', 'g')"
+    for letter, spelled in _SPELLED_OUT:
+        plain = f"replace({plain}, '{letter}', '{spelled}')"
+    return f"lower(translate({plain}, 'øØłŁđĐ', 'ooLLdD'))"
+
 
 class InvalidFilter(ValueError):
     """A filter that cannot be applied as asked (the message says why)."""
@@ -31,6 +47,7 @@ class CustomFieldCondition:
     key: str
     equals: str | None = None
     any_of: tuple[str, ...] | None = None
+    contains: str | None = None
     number_min: float | None = None
     number_max: float | None = None
     date_from: dt.date | None = None
@@ -38,14 +55,16 @@ class CustomFieldCondition:
     checked: bool | None = None
 
     def operators(self) -> set[str]:
-        named = {"equals": self.equals, "in": self.any_of, "numberMin": self.number_min,
-                 "numberMax": self.number_max, "dateFrom": self.date_from,
-                 "dateTo": self.date_to, "checked": self.checked}
+        named = {"equals": self.equals, "in": self.any_of, "contains": self.contains,
+                 "numberMin": self.number_min, "numberMax": self.number_max,
+                 "dateFrom": self.date_from, "dateTo": self.date_to, "checked": self.checked}
         return {name for name, value in named.items() if value is not None}
 
 
+# equals, in and contains ignore case and accents (folded); a value's operators are one of these.
+VALUE_OPERATORS = {"equals", "in", "contains"}
 ALLOWED_OPERATORS = {
-    CustomFieldType.TEXT: {"equals", "in"},
+    CustomFieldType.TEXT: {"equals", "in", "contains"},
     CustomFieldType.DROPDOWN: {"equals", "in"},
     CustomFieldType.NUMBER: {"numberMin", "numberMax"},
     CustomFieldType.DATE: {"dateFrom", "dateTo"},
@@ -90,8 +109,16 @@ def validate(filt: CustomerFilter, definitions: dict[str, Definition]) -> None:
                 f"Custom field {condition.key!r} is {kind.value}: "
                 f"{', '.join(sorted(used - allowed))} does not apply "
                 f"(use {', '.join(sorted(allowed))}).")
-        if "equals" in used and "in" in used:
-            raise InvalidFilter(f"Custom field {condition.key!r}: give equals or in, not both.")
+        exclusive = sorted(used & VALUE_OPERATORS)
+        if len(exclusive) > 1:
+            raise InvalidFilter(f"Custom field {condition.key!r}: give {' or '.join(exclusive)}, "
+                                f"not {'both' if len(exclusive) == 2 else 'several'}.")
+        for name, text in (("equals", condition.equals), ("contains", condition.contains)):
+            if text is not None and len(text) > MAX_TEXT_VALUE:
+                raise InvalidFilter(f"Custom field {condition.key!r}: {name} is at most "
+                                    f"{MAX_TEXT_VALUE} characters, as a stored value.")
+        if condition.contains == "":
+            raise InvalidFilter(f"Custom field {condition.key!r}: contains needs some text.")
         if kind is CustomFieldType.DROPDOWN:
             asked = [condition.equals] if condition.equals is not None else \
                 list(condition.any_of or ())
@@ -170,10 +197,17 @@ def _custom_condition(w: Where, c: CustomFieldCondition) -> None:
            f"THEN customer.custom ->> {key} END)"
     number = f"(CASE WHEN jsonb_typeof(customer.custom -> {key}) = 'number' " \
              f"THEN (customer.custom ->> {key})::float8 END)"
-    # dates are stored as YYYY-MM-DD, which orders like the dates themselves
+    # case and accents do not count for equals, in and contains (the asked text is folded once,
+    # in a sub-select, not per row); contains looks for the text as it is (strpos: no LIKE
+    # pattern, so % _ and \ are plain characters); dates are stored as YYYY-MM-DD, which orders
+    # like the dates themselves
+    text_folded = folded(text)
     for value, template in (
-        (c.equals, text + " = {}"),
-        (list(c.any_of) if c.any_of is not None else None, text + " = ANY({}::text[])"),
+        (c.equals, f"{text_folded} = (SELECT {folded('{}::text')})"),
+        (list(c.any_of) if c.any_of is not None else None,
+         f"{text_folded} = ANY(ARRAY(SELECT {folded('v.value')} "
+         "FROM unnest({}::text[]) AS v(value)))"),
+        (c.contains, f"strpos({text_folded}, (SELECT {folded('{}::text')})) > 0"),
         (c.number_min, number + " >= {}"),
         (c.number_max, number + " <= {}"),
         (c.date_from.isoformat() if c.date_from else None, text + " >= {}"),

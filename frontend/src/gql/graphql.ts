@@ -264,17 +264,19 @@ export type CustomFieldDefinitionUpdateInput = {
   required?: boolean | null | undefined;
 };
 
-/** A condition on one custom field. Which operators apply depends on the field's type: TEXT and DROPDOWN take `equals` or `in`, NUMBER `numberMin`/`numberMax`, DATE `dateFrom`/`dateTo` (inclusive), CHECKBOX `checked`. Anything else is an INVALID_FILTER error. */
+/** A condition on one custom field. Which operators apply depends on the field's type: TEXT takes one of `equals`, `in` and `contains`, DROPDOWN `equals` or `in`, NUMBER `numberMin`/`numberMax`, DATE `dateFrom`/`dateTo` (inclusive), CHECKBOX `checked`. Anything else is an INVALID_FILTER error. Text comparisons ignore case and accents ("zurich" finds "Zürich", "strasse" finds "Straße"). */
 export type CustomFieldFilter = {
   /** true: ticked; false: not ticked (or never set). */
   checked?: boolean | null | undefined;
+  /** TEXT only: the value has this text in it, ignoring case and accents; the text is taken literally (%, _ and \ are no wildcards); not empty, at most 1000 characters. */
+  contains?: string | null | undefined;
   /** On or after. */
   dateFrom?: string | null | undefined;
   /** On or before. */
   dateTo?: string | null | undefined;
-  /** The exact value. */
+  /** The value, ignoring case and accents; at most 1000 characters. */
   equals?: string | null | undefined;
-  /** Any of these values. */
+  /** Any of these values (each as `equals`). */
   in?: Array<string> | null | undefined;
   /** The custom field definition's key. */
   key: string;

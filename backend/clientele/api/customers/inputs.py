@@ -17,6 +17,7 @@ from clientele.api.enums import (
     SortDirectionEnum,
 )
 from clientele.api.fields import optional
+from clientele.customers.custom_fields import MAX_TEXT_VALUE
 
 
 @strawberry.input(description="A postal address; blank parts are stored as null.")
@@ -98,14 +99,21 @@ class CustomerUpdateInput:
 
 
 @strawberry.input(description="A condition on one custom field. Which operators apply depends "
-                              "on the field's type: TEXT and DROPDOWN take `equals` or `in`, "
-                              "NUMBER `numberMin`/`numberMax`, DATE `dateFrom`/`dateTo` "
-                              "(inclusive), CHECKBOX `checked`. Anything else is an "
-                              "INVALID_FILTER error.")
+                              "on the field's type: TEXT takes one of `equals`, `in` and "
+                              "`contains`, DROPDOWN `equals` or `in`, NUMBER "
+                              "`numberMin`/`numberMax`, DATE `dateFrom`/`dateTo` (inclusive), "
+                              "CHECKBOX `checked`. Anything else is an INVALID_FILTER error. "
+                              "Text comparisons ignore case and accents (\"zurich\" finds "
+                              "\"Zürich\", \"strasse\" finds \"Straße\").")
 class CustomFieldFilter:
     key: str = strawberry.field(description="The custom field definition's key.")
-    equals: str | None = optional("The exact value.")
-    in_: list[str] | None = optional("Any of these values.", name="in")
+    equals: str | None = optional(
+        f"The value, ignoring case and accents; at most {MAX_TEXT_VALUE} characters.")
+    in_: list[str] | None = optional("Any of these values (each as `equals`).", name="in")
+    contains: str | None = optional(
+        "TEXT only: the value has this text in it, ignoring case and accents; the text is "
+        "taken literally (%, _ and \\ are no wildcards); not empty, at most "
+        f"{MAX_TEXT_VALUE} characters.")
     number_min: float | None = optional("At least this.")
     number_max: float | None = optional("At most this.")
     date_from: dt.date | None = optional("On or after.")

@@ -56,7 +56,7 @@ def _domain_filter(filt: CustomerFilter | None) -> filters.CustomerFilter:
         created_before=filt.created_before,
         custom_fields=tuple(
             filters.CustomFieldCondition(
-                key=c.key, equals=c.equals,
+                key=c.key, equals=c.equals, contains=c.contains,
                 any_of=tuple(c.in_) if c.in_ is not None else None,
                 number_min=c.number_min, number_max=c.number_max, date_from=c.date_from,
                 date_to=c.date_to, checked=c.checked)

@@ -204,7 +204,50 @@ export function FilterPanel({ id, filters, definitions, definitionsError, onChan
   );
 }
 
-/** text: equals; dropdown: any of the ticked options; number: min/max; date: from/to; checkbox: yes/no/any. */
+type TextMatch = "is" | "contains";
+
+/** A text field: its value is the text, or contains it (both ignore case and accents). The choice
+ * of "is"/"contains" is kept while the text is empty; with text it follows the filters. */
+function TextFieldFilter({
+  label,
+  choice,
+  onChange,
+}: {
+  label: string;
+  choice: CustomFieldChoice;
+  onChange: (change: Partial<CustomFieldChoice>) => void;
+}) {
+  const [chosen, setChosen] = useState<TextMatch>(choice.contains ? "contains" : "is");
+  const match: TextMatch = choice.contains ? "contains" : choice.values.some(Boolean) ? "is" : chosen;
+  const text = match === "contains" ? choice.contains : (choice.values[0] ?? "");
+  const commit = (how: TextMatch, value: string) =>
+    onChange(how === "contains" ? { values: [], contains: value } : { values: value ? [value] : [], contains: "" });
+  return (
+    <div className="filter-panel__pair" role="group" aria-label={label}>
+      <Control label={`${label}: match`}>
+        {(cid) => (
+          <select
+            id={cid}
+            value={match}
+            onChange={(event) => {
+              const how = event.target.value as TextMatch;
+              setChosen(how);
+              if (text) commit(how, text);
+            }}
+          >
+            <option value="is">is</option>
+            <option value="contains">contains</option>
+          </select>
+        )}
+      </Control>
+      <Control label={`${label} ${match}`}>
+        {(cid) => <DraftInput id={cid} type="text" autoComplete="off" value={text} onCommit={(value) => commit(match, value)} />}
+      </Control>
+    </div>
+  );
+}
+
+/** text: is or contains; dropdown: any of the ticked options; number: min/max; date: from/to; checkbox: yes/no/any. */
 export function CustomFieldFilterControl({
   definition,
   choice,
@@ -275,12 +318,6 @@ export function CustomFieldFilterControl({
         </div>
       );
     default:
-      return (
-        <Control label={`${label} is`}>
-          {(cid) => (
-            <DraftInput id={cid} type="text" autoComplete="off" value={choice.values[0] ?? ""} onCommit={(text) => onChange({ values: text ? [text] : [] })} />
-          )}
-        </Control>
-      );
+      return <TextFieldFilter label={label} choice={choice} onChange={onChange} />;
   }
 }

@@ -99,3 +99,20 @@ describe("filterInput", () => {
     expect(new Date(startOfDay("2026-03-29")).getDate()).toBe(29); // local midnight
   });
 });
+
+describe("text custom fields: is or contains", () => {
+  it("keeps 'contains' in the address and sends it for a text field", () => {
+    const query = "cf.nickname.contains=50%25_x";
+    const filters = filtersFromParams(new URLSearchParams(query));
+    expect(filters.custom.nickname).toMatchObject({ values: [], contains: "50%_x" });
+    expect(countFilters(filters)).toBe(1);
+    expect(paramsWithFilters(new URLSearchParams(), filters).toString()).toBe(query);
+    expect(filterInput(filters, definitions).customFields).toEqual([{ key: "nickname", contains: "50%_x" }]);
+  });
+
+  it("sends 'is' as equals, and an empty 'contains' not at all", () => {
+    const filters = filtersFromParams(new URLSearchParams("cf.nickname=Ann&cf.visits.contains="));
+    expect(filterInput(filters, definitions).customFields).toEqual([{ key: "nickname", equals: "Ann" }]);
+    expect(countFilters(filters)).toBe(1);
+  });
+});

@@ -3,6 +3,7 @@
 //   status=ALLOWED|BLOCKED  blocked=yes|no  upcoming=yes|no  source=CALENDAR|…
 //   lastAfter=, lastBefore=, createdFrom=, createdTo= (YYYY-MM-DD)  archived=archived|all
 //   cf.<key>=value (repeated for a dropdown's choices; yes|no for a checkbox)
+//   cf.<key>.contains=text (a text field's value has the text in it)
 //   cf.<key>.min= / cf.<key>.max= (number)  cf.<key>.from= / cf.<key>.to= (date)
 import type {
   CommunicationStatus,
@@ -16,8 +17,10 @@ export type YesNo = "" | "yes" | "no";
 export type ArchivedChoice = "active" | "archived" | "all";
 
 export interface CustomFieldChoice {
-  /** TEXT: [text]; DROPDOWN: the chosen options; CHECKBOX: ["yes"] or ["no"]. */
+  /** TEXT: [text] (the value is it); DROPDOWN: the chosen options; CHECKBOX: ["yes"] or ["no"]. */
   values: string[];
+  /** TEXT: the value has this text in it. Both ignore case and accents (the API's equals, contains). */
+  contains: string;
   min: string;
   max: string;
   from: string;
@@ -50,7 +53,9 @@ export const NO_FILTERS: ListFilters = {
   custom: {},
 };
 
-export const EMPTY_CHOICE: CustomFieldChoice = { values: [], min: "", max: "", from: "", to: "" };
+export const EMPTY_CHOICE: CustomFieldChoice = { values: [], contains: "", min: "", max: "", from: "", to: "" };
+const CHOICE_PARTS = ["contains", "min", "max", "from", "to"] as const;
+type ChoicePart = (typeof CHOICE_PARTS)[number];
 
 const STATUSES: CommunicationStatus[] = ["ALLOWED", "BLOCKED"];
 export const SOURCES: { value: CustomerSource; label: string }[] = [
@@ -66,7 +71,7 @@ const yesNo = (value: string | null): YesNo => (value === "yes" || value === "no
 const date = (value: string | null): string => (value && DATE.test(value) ? value : "");
 
 function choiceIsEmpty(choice: CustomFieldChoice): boolean {
-  return choice.values.every((value) => value === "") && !choice.min && !choice.max && !choice.from && !choice.to;
+  return choice.values.every((value) => value === "") && CHOICE_PARTS.every((part) => !choice[part]);
 }
 
 export function filtersFromParams(params: URLSearchParams): ListFilters {
@@ -75,10 +80,10 @@ export function filtersFromParams(params: URLSearchParams): ListFilters {
   const archived = params.get("archived");
   const custom: Record<string, CustomFieldChoice> = {};
   for (const [name, value] of params) {
-    const match = /^cf\.([^.]+)(?:\.(min|max|from|to))?$/.exec(name);
+    const match = /^cf\.([^.]+)(?:\.(contains|min|max|from|to))?$/.exec(name);
     if (!match || value === "") continue;
     const choice = (custom[match[1]] ??= { ...EMPTY_CHOICE, values: [] });
-    if (match[2]) choice[match[2] as "min" | "max" | "from" | "to"] = value;
+    if (match[2]) choice[match[2] as ChoicePart] = value;
     else choice.values.push(value);
   }
   return {
@@ -113,7 +118,7 @@ export function paramsWithFilters(params: URLSearchParams, filters: ListFilters)
   if (filters.archived !== "active") next.set("archived", filters.archived);
   for (const [key, choice] of Object.entries(filters.custom)) {
     for (const value of choice.values) if (value !== "") next.append(`cf.${key}`, value);
-    for (const part of ["min", "max", "from", "to"] as const) set(`cf.${key}.${part}`, choice[part]);
+    for (const part of CHOICE_PARTS) set(`cf.${key}.${part}`, choice[part]);
   }
   return next;
 }
@@ -168,6 +173,7 @@ function customFilter(
       // TEXT, or a key the account does not know (the API then explains: INVALID_FILTER).
       if (values.length === 1) filter.equals = values[0];
       else if (values.length > 1) filter.in = values;
+      if (choice.contains) filter.contains = choice.contains;
       if (choice.min) filter.numberMin = number(choice.min);
       if (choice.max) filter.numberMax = number(choice.max);
       if (choice.from) filter.dateFrom = choice.from;
