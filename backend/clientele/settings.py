@@ -61,6 +61,19 @@ class Settings:
     """Non-public networks that outbound fetches (calendar URLs) may reach anyway."""
     password_hash_threads: int = 2
     calendar_parse_processes: int = 1
+    public_url: str = "http://127.0.0.1:8000"
+    """The address customers reach the app at (links in messages: the preferences page)."""
+    smtp_url: str | None = None
+    """smtp://user:pass@host:587?starttls=1, smtps://…, or outbox:// (development default)."""
+    mail_from: str | None = None
+    """The sender address of emails (the account's name is the display name)."""
+    sms_url: str | None = None
+    """https://:TOKEN@provider/path (JSON {from, to, text}) or outbox:// (development)."""
+    sms_from: str | None = None
+    messages: bool = True
+    """Send due messages from this instance (every instance may; each message goes once)."""
+    message_concurrency: int = 8
+    message_lease_seconds: float = 120.0
 
     @property
     def production(self) -> bool:
@@ -96,4 +109,13 @@ class Settings:
             fetch_allow_networks=_networks("FETCH_ALLOW_NETWORKS"),
             password_hash_threads=max(1, int(_env("PASSWORD_HASH_THREADS", "2"))),
             calendar_parse_processes=max(1, int(_env("CALENDAR_PARSE_PROCESSES", "1"))),
+            public_url=_env("PUBLIC_URL", f"http://{_env('HOST', '127.0.0.1')}:"
+                                          f"{_env('PORT', '8000')}"),
+            smtp_url=os.environ.get("SMTP_URL") or None,
+            mail_from=os.environ.get("MAIL_FROM") or None,
+            sms_url=os.environ.get("SMS_URL") or None,
+            sms_from=os.environ.get("SMS_FROM") or None,
+            messages=_env("MESSAGES", "1") not in ("0", "false", "no"),
+            message_concurrency=max(1, int(_env("MESSAGE_CONCURRENCY", "8"))),
+            message_lease_seconds=max(1.0, float(_env("MESSAGE_LEASE_SECONDS", "120"))),
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -97,3 +98,22 @@ def clean_domains(domains: list[str]) -> list[str]:
 async def get_account_by_slug(slug: str) -> AccountInfo | None:
     rows = await db.fetch("SELECT * FROM account WHERE slug = $1", slug)
     return _info(rows[0]) if rows else None
+
+
+_secrets: dict[uuid.UUID, bytes] = {}
+
+
+async def link_secret(account_id: uuid.UUID) -> bytes:
+    """The secret that signs the account's customer links (preferences), made on first use
+    (concurrent first uses agree: the first one stored wins); it never changes, so each
+    process reads it once."""
+    if account_id not in _secrets:
+        rows = await db.fetch("SELECT link_secret FROM account WHERE id = $1", account_id)
+        if rows and rows[0]["link_secret"] is None:
+            rows = await db.fetch(
+                """UPDATE account SET link_secret = coalesce(link_secret, $2) WHERE id = $1
+                   RETURNING link_secret""", account_id, secrets.token_bytes(32))
+        if not rows:
+            raise LookupError(f"no account {account_id}")
+        _secrets[account_id] = bytes(rows[0]["link_secret"])
+    return _secrets[account_id]

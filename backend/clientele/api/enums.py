@@ -81,8 +81,12 @@ AppointmentWhenEnum = api_enum(
 )
 DeliveryStatusEnum = api_enum(
     DeliveryStatus, "DeliveryStatus", "Delivery outcome of a message.",
-    {"PENDING": "Not delivered yet.", "SENT": "Accepted by the mail or SMS server.",
-     "FAILED": "Delivery failed; see `error`."},
+    {"PENDING": "Not delivered yet (due, or waiting for its next attempt).",
+     "SENDING": "Being sent right now.",
+     "SENT": "Accepted by the mail or SMS server.",
+     "FAILED": "Delivery failed for good; see `error`.",
+     "SKIPPED": "Not sent on purpose (communication blocked, channels off, the appointment "
+                "cancelled or moved meanwhile); see `error` for why."},
 )
 CustomerErrorCodeEnum = api_enum(
     CustomerErrorCode, "CustomerErrorCode", "Why a customer mutation refused its input.",
