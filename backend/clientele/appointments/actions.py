@@ -3,8 +3,9 @@ reason), mark completed or no-show, confirm or decline an online request.
 
 Each action checks everything first and writes nothing on error (typed `DomainError`s), then
 writes through appointments/writes.py in one transaction with the appointment locked, records
-it in the customer's history (action APPOINTMENT, with what changed) and publishes the
-appointment event after the commit.
+it in the customer's history (action APPOINTMENT, with what changed), queues the message the
+change means for the customer (a confirmation, a notice of a move or a cancellation:
+communications/queue.py) and publishes the appointment event after the commit.
 
 **Synced appointments.** Where a calendar is the source of truth (an appointment of a
 calendar source, still in its calendar), its time and its cancellation belong to the calendar:
@@ -34,6 +35,8 @@ from clientele.appointments import writes
 from clientele.appointments.enums import AppointmentStatus as S
 from clientele.appointments.errors import AppointmentErrorCode as E
 from clientele.blocking import services as blocking
+from clientele.communications import queue as messages
+from clientele.communications.queue import Change
 from clientele.core import db
 from clientele.core.errors import DomainError, FieldError, NotFound
 from clientele.core.time_range import out_of_range
@@ -139,6 +142,7 @@ async def create(actor: Actor, new: NewAppointment) -> Done:
             title=services[0] if services else writes.DEFAULT_TITLE, services=services,
             starts_at=starts_at, ends_at=ends_at, location=location, all_day=new.all_day,
             notes=notes)
+        await messages.appointments_changed(actor.account_id, [Change(None, appointment)])
         await _history(actor, appointment, [
             {"field": "status", "from": None, "to": S.SCHEDULED.value},
             {"field": "starts_at", "from": None, "to": audit.plain(starts_at)}])
@@ -187,6 +191,7 @@ async def reschedule(actor: Actor, appointment_id: uuid.UUID, starts_at: dt.date
             return Done(current)
         updated = await writes.update_one(actor.account_id, appointment_id,
                                           starts_at=start, ends_at=end)
+        await messages.appointments_changed(actor.account_id, [Change(current, updated)])
         await _history(actor, updated, [
             {"field": "starts_at", "from": audit.plain(current["starts_at"]),
              "to": audit.plain(start)},
@@ -206,6 +211,7 @@ async def _to_status(actor: Actor, appointment_id: uuid.UUID, status: S, allowed
                              calendar=calendar)
         updated = await writes.update_one(actor.account_id, appointment_id, status=status,
                                           cancellation_reason=reason)
+        await messages.appointments_changed(actor.account_id, [Change(current, updated)])
         changes = [{"field": "status", "from": current["status"], "to": status.value}]
         if reason:
             changes.append({"field": "reason", "from": None, "to": reason})

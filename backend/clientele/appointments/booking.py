@@ -12,6 +12,8 @@ from clientele.appointments import writes
 from clientele.appointments.enums import AppointmentStatus
 from clientele.appointments.errors import AppointmentErrorCode
 from clientele.blocking import services as blocking
+from clientele.communications import queue as messages
+from clientele.communications.queue import Change
 from clientele.core import db
 from clientele.core.errors import DomainError, FieldError
 from clientele.core.time_range import out_of_range
@@ -153,10 +155,12 @@ async def create_appointment(actor: Actor, customer_id: uuid.UUID | None,
                              request: BookingRequest,
                              status: AppointmentStatus = AppointmentStatus.SCHEDULED) -> Any:
     title = request.title or (request.services[0] if request.services else "Appointment")
-    return await writes.insert_one(actor.account_id, customer_id, title=title,
-                                   services=request.services, starts_at=request.starts_at,
-                                   ends_at=request.ends_at, location=request.location,
-                                   status=status)
+    appointment = await writes.insert_one(
+        actor.account_id, customer_id, title=title, services=request.services,
+        starts_at=request.starts_at, ends_at=request.ends_at, location=request.location,
+        status=status)
+    await messages.appointments_changed(actor.account_id, [Change(None, appointment)])
+    return appointment
 
 
 def _label(field_name: str) -> str:

@@ -115,7 +115,8 @@ async def upsert_many(account_id: uuid.UUID, source_id: uuid.UUID,
     when no source holds it: unlinked, removed): the database decides, so two sources syncing
     at once cannot put a stale copy back. An updated row takes every value given and this
     source, is no longer marked removed, and keeps its customer when none is given.
-    Returns (id, customer, event_uid, recurrence_id, inserted) per row written."""
+    Returns (id, customer, event_uid, recurrence_id, status, starts_at, ends_at, inserted)
+    per row written."""
     if not batch:
         return []
     columns: dict[str, list[Any]] = {k: [] for k in (
@@ -166,7 +167,8 @@ async def upsert_many(account_id: uuid.UUID, source_id: uuid.UUID,
                AND (appointment.calendar_source_id IS NULL
                     OR appointment.calendar_source_id = EXCLUDED.calendar_source_id
                     OR appointment.removed_from_source_at IS NOT NULL))
-        RETURNING id, customer, event_uid, recurrence_id, (xmax = 0) AS inserted
+        RETURNING id, customer, event_uid, recurrence_id, status, starts_at, ends_at,
+                  (xmax = 0) AS inserted
         """,
         account_id, source_id, *columns.values()))
 

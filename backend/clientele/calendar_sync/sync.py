@@ -41,6 +41,8 @@ from clientele.calendar_sync import details as contact
 from clientele.calendar_sync import events as run_events
 from clientele.calendar_sync.ics import EventInstance, Feed, FeedError
 from clientele.calendar_sync.parsing import parse_off_loop
+from clientele.communications import queue as messages
+from clientele.communications.queue import Change
 from clientele.core import db, turns
 from clientele.customers import services as customers
 from clientele.customers.enums import ConflictPolicy, CustomerSource
@@ -93,6 +95,7 @@ class SyncSettings:
     own_domains: frozenset[str] = frozenset()
     ignore: tuple[str, ...] = ()  # ignore rules: title texts, folded to lower case
     cancel_missing: bool = True  # the source lists every event of the dates it covers
+    notify: bool = True  # customers hear of changes (not on a source's first run)
 
 
 def _digest(event: EventInstance, found: contact.ContactDetails) -> str:
@@ -169,13 +172,16 @@ async def sync_events(actor: Actor, source_id: uuid.UUID, feed: Feed, window: Wi
                for event, digest, found, row in changed]
     for chunk_start in range(0, len(pending), UPSERT_CHUNK):
         await _upsert(actor, source_id, pending[chunk_start:chunk_start + UPSERT_CHUNK],
-                      outcome)
+                      outcome, settings.notify)
     await _record_copies(actor.account_id, source_id, latest, copies)
     if settings.cancel_missing and not feed.partial:
         gone = [key for key, copy in copies.items()
                 if key not in latest and window.covers(copy["starts_at"])]
         removed = await _drop_copies(actor.account_id, source_id, gone)
         await appointments.cancel_removed(actor.account_id, [r["id"] for r in removed])
+        if settings.notify:
+            await messages.appointments_changed(actor.account_id, [
+                Change(r, {**r, "status": "CANCELLED"}) for r in removed])
         outcome.appointments_cancelled += len(removed)
         outcome.changed_appointments += [(r["id"], r["customer"]) for r in removed]
     return outcome
@@ -200,7 +206,7 @@ async def _stored(account_id: uuid.UUID, keys: list[tuple[str, str]]) -> dict[An
         rows += await db.fetch(
             """SELECT a.id, a.event_uid, a.recurrence_id, a.sequence, a.source_stamp,
                       a.sync_hash, a.customer, a.status, a.removed_from_source_at,
-                      a.calendar_source_id
+                      a.calendar_source_id, a.starts_at, a.ends_at
                FROM unnest($2::text[], $3::text[]) AS k(uid, rid)
                JOIN appointment a ON a.account = $1 AND a.event_uid = k.uid
                                  AND a.recurrence_id = k.rid""",
@@ -242,7 +248,7 @@ async def _drop_copies(account_id: uuid.UUID, source_id: uuid.UUID,
                USING unnest($3::text[], $4::text[]) AS k(uid, rid)
                WHERE c.source = $2 AND c.event_uid = k.uid AND c.recurrence_id = k.rid
                RETURNING c.event_uid, c.recurrence_id)
-           SELECT a.id, a.customer FROM gone
+           SELECT a.id, a.customer, a.status, a.starts_at, a.ends_at FROM gone
            JOIN appointment a ON a.account = $1 AND a.event_uid = gone.event_uid
                              AND a.recurrence_id = gone.recurrence_id
            WHERE a.removed_from_source_at IS NULL
@@ -290,8 +296,9 @@ async def _customers(actor: Actor, found: list[contact.ContactDetails], outcome:
 
 async def _upsert(actor: Actor, source_id: uuid.UUID,
                   batch: list[tuple[EventInstance, str, uuid.UUID | None, Any]],
-                  outcome: SyncOutcome) -> None:
-    """Insert or update a batch of appointments in one statement (appointments.writes)."""
+                  outcome: SyncOutcome, notify: bool) -> None:
+    """Insert or update a batch of appointments in one statement (appointments.writes), and
+    queue the messages the changes mean (`notify`)."""
     rows = await appointments.upsert_many(actor.account_id, source_id, [
         appointments.Upsert(customer=customer_id, uid=event.uid,
                             recurrence_id=event.recurrence_id, title=event.summary,
@@ -304,6 +311,12 @@ async def _upsert(actor: Actor, source_id: uuid.UUID,
                      (s is not None and s["status"] == "CANCELLED") for e, _d, _c, s in batch}
     cancelling = {(appointments.stored_uid(e.uid), e.recurrence_id)
                   for e, _d, _c, _s in batch if e.cancelled}
+    if notify:
+        before = {(appointments.stored_uid(e.uid), e.recurrence_id): s
+                  for e, _d, _c, s in batch}
+        await messages.appointments_changed(actor.account_id, [
+            Change(None if row["inserted"] else before[(row["event_uid"], row["recurrence_id"])],
+                   row) for row in rows])
     for row in rows:
         key = (row["event_uid"], row["recurrence_id"])
         if row["inserted"]:
@@ -322,6 +335,7 @@ def _content_hash(data: str | bytes, window: Window, settings: SyncSettings) -> 
     digest.update(json.dumps([window.start.isoformat() if window.start else None,
                               window.end.isoformat(), sorted(settings.own_domains),
                               sorted(settings.ignore), settings.cancel_missing]).encode())
+    # (`notify` is left out: a first run and the next of the same bytes give the same rows)
     return digest.hexdigest()
 
 
@@ -339,16 +353,22 @@ async def _as_last_time(source_id: uuid.UUID) -> SyncOutcome:
     return SyncOutcome(**dict(rows[0])) if rows else SyncOutcome()
 
 
-async def settings_for(account_id: uuid.UUID, source_own_domains: Sequence[str] = (),
+async def settings_for(account_id: uuid.UUID, source_id: uuid.UUID,
+                       source_own_domains: Sequence[str] = (),
                        cancel_missing: bool = True) -> SyncSettings:
-    """The account's own domains with the source's, and its ignore rules."""
+    """The account's own domains with the source's, its ignore rules, and whether customers
+    hear of the changes (not on the source's first run: connecting a calendar must not send
+    every customer a confirmation)."""
     rows = await db.fetch(
         """SELECT a.own_domains, array(SELECT lower(r.title_contains) FROM calendar_ignore_rule r
-                                       WHERE r.account = a.id ORDER BY 1) AS ignore
-           FROM account a WHERE a.id = $1""", account_id)
+                                       WHERE r.account = a.id ORDER BY 1) AS ignore,
+                  (SELECT s.last_synced_at IS NOT NULL FROM calendar_source s
+                   WHERE s.id = $2) AS synced_before
+           FROM account a WHERE a.id = $1""", account_id, source_id)
     domains = {*source_own_domains, *(rows[0]["own_domains"] if rows else ())}
     return SyncSettings(frozenset(d.lower() for d in domains),
-                        tuple(rows[0]["ignore"]) if rows else (), cancel_missing)
+                        tuple(rows[0]["ignore"]) if rows else (), cancel_missing,
+                        bool(rows and rows[0]["synced_before"]))
 
 
 async def record_failed_run(actor: Actor, source_id: uuid.UUID, error: str,
@@ -394,7 +414,8 @@ async def run_sync(actor: Actor, source_id: uuid.UUID, data: str | bytes | None,
     run_id = rows[0]["id"]
     outcome = SyncOutcome()
     error: str | None = None
-    settings = await settings_for(actor.account_id, sorted(own_domains or ()), cancel_missing)
+    settings = await settings_for(actor.account_id, source_id, sorted(own_domains or ()),
+                                  cancel_missing)
     content = _content_hash(data, window, settings) if data is not None else None
     try:
         async with db.transaction():

@@ -30,6 +30,30 @@ async def by_appointments(
     )
 
 
+async def by_customers(
+    account_id: uuid.UUID,
+    customer_ids: Sequence[uuid.UUID],
+    first: int,
+    after: str | None,
+    medium: str | None = None,
+    status: str | None = None,
+) -> dict[uuid.UUID, Slice]:
+    """Each customer's messages, newest first, one page each; `medium` and `status` filter
+    (a message being sent counts as PENDING)."""
+    conditions, args = [], []
+    if medium is not None:
+        conditions.append("x.medium = {%s}")
+        args.append(medium)
+    if status is not None:
+        conditions.append("x.status = ANY({%s}::text[])")
+        args.append(["PENDING", "SENDING"] if status == "PENDING" else [status])
+    where = "".join(f" AND {c.replace('%s', str(n))}" for n, c in enumerate(conditions))
+    return await slices_by_key(
+        table="communication", key_column="customer", account_id=account_id,
+        keys=customer_ids, order_column=ORDER_COLUMN, first=first, after=after,
+        descending=True, extra_where=where, extra_args=args or None)
+
+
 async def get_many(account_id: uuid.UUID, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Any]:
     rows = await db.fetch_records(
         "SELECT * FROM communication WHERE account = $1 AND id = ANY($2::uuid[])",
