@@ -36,11 +36,13 @@ SERVICES = [
 LOCATIONS = [None, "Room 1", "Room 2", "Main studio", "Bahnhofstrasse 12, Zürich", "Online"]
 NOTES = [None, None, "Prefers afternoon slots.", "Allergic to latex.", "VIP customer.",
          "Pays by invoice.", "Likes to be called before appointments."]
-FAILURE_ERRORS = [
-    "550 5.1.1 The email account that you tried to reach does not exist.",
-    "SMS gateway: number unreachable (absent subscriber).",
-    "421 4.7.0 Try again later, closing connection.",
-]
+# what a failed message says, per channel (an SMS never fails with a mail server's error)
+FAILURE_ERRORS = {
+    "EMAIL": ["The mail server refused the address (550 5.1.1 mailbox unavailable).",
+              "The mail server could not be reached (connection refused)."],
+    "SMS": ["The SMS provider refused the message (HTTP 400: number unreachable).",
+            "The SMS provider could not be reached (timeout)."],
+}
 
 
 def mobile_for(index: int) -> str:

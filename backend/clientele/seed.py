@@ -115,8 +115,9 @@ async def _seed_history(account_id: uuid.UUID, customer: dict, rng: random.Rando
             f"{services[0]} – {customer['first_name']} {customer['last_name']}",
             services, start, end, all_day, location, status,
         )
-        for medium, subject in (("EMAIL", "Your appointment confirmation"),
-                                ("SMS", None), ("EMAIL", "Reminder: your appointment")):
+        for medium, subject, kind in (
+                ("EMAIL", "Your appointment confirmation", "CONFIRMATION"),
+                ("SMS", None, "REMINDER"), ("EMAIL", "Reminder: your appointment", "REMINDER")):
             recipient = customer["email"] if medium == "EMAIL" else customer["mobile_phone"]
             if recipient is None or rng.random() < 0.3:
                 continue
@@ -125,15 +126,17 @@ async def _seed_history(account_id: uuid.UUID, customer: dict, rng: random.Rando
             await db.fetch(
                 """
                 INSERT INTO communication (id, account, appointment, customer, medium, recipient,
-                    subject, body, status, error, attempts, sent_at, created_at)
-                VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                    subject, body, status, error, attempts, sent_at, created_at, kind, due_at,
+                    updated_at)
+                VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
+                        $13, $12, $12)
                 """,
                 account_id, appointment_id, customer["id"], medium, recipient, subject,
                 message_body(customer["first_name"], services[0],
                              start.strftime("%d.%m.%Y %H:%M"), location),
                 "FAILED" if failed else "SENT",
-                rng.choice(FAILURE_ERRORS) if failed else None,
-                3 if failed else 1,
+                rng.choice(FAILURE_ERRORS[medium]) if failed else None,
+                5 if failed else 1,
                 None if failed else sent_at,
-                sent_at,
+                sent_at, kind,
             )
