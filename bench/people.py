@@ -1,7 +1,7 @@
 """Seeded international customers with unique names, and the realistic search queries staff
 type for them (typos, truncations, swapped words, stripped accents, phone fragments in other
-formats, email prefixes). Used by the search quality test (5,000 people) and by
-bench/generate.py --international and bench/search.py (1,000,000 people).
+formats, email prefixes, a word of the email's local part). Used by the search quality test
+(5,000 people) and by bench/generate.py --international and bench/search.py (1,000,000 people).
 
 Surnames are built from prefix + middle + suffix (about 40,000 distinct spellings across
 German, French, Italian, Slavic, Turkish and Nordic patterns) so that a million people can
@@ -113,7 +113,7 @@ def typo(word: str, rng: random.Random) -> str:
     return word[:i] + rng.choice("aeiourst") + word[i + 1:]
 
 
-KINDS = ["typo", "truncate", "swap", "accents", "phone", "email", "typo_full"]
+KINDS = ["typo", "truncate", "swap", "accents", "phone", "email", "typo_full", "email_word"]
 
 
 def query_for(person: Person, kind: str, rng: random.Random) -> str:
@@ -132,6 +132,8 @@ def query_for(person: Person, kind: str, rng: random.Random) -> str:
     if kind == "phone":
         return rng.choice([f"{national[:3]} {national[3:6]} {national[6:8]} {national[8:]}",
                            f"+41 {phone[3:5]} {phone[5:8]} {phone[8:10]}", phone[-7:]])
+    if kind == "email_word":  # a word of the local part, not its start: "muleler1980"
+        return person.email.split("@")[0].split(".", 1)[1]
     return person.email.split("@")[0][: rng.randrange(8, 14)]
 
 

@@ -40,6 +40,29 @@ async def test_search_finds_typos_phones_and_email_prefixes(gql, index) -> None:
         follower.cancel()
 
 
+async def test_any_word_of_the_email_finds_the_customer_and_noise_stays_out(gql, index) -> None:
+    """Words of the email's local part and of its domain find the customer (as the email
+    field); no hit on a page scores below half the best one."""
+    import random
+
+    tag = "".join(random.choices("bcdfghjklmnpqrstvwxz", k=7))
+    domain = f"praxis-{tag}.ch"
+    hp = await create_customer(gql, firstName="Hans-Peter", lastName=f"Zwy{tag}",
+                               email=f"hans-peter.mueller{tag}_1980@{domain}")
+    await index()
+    for query in (f"mueller{tag}", f"mueller{tag} 1980", tag, f"praxis-{tag}", domain,
+                  f"@{domain}"):
+        hits = (await gql.data(SEARCH, q=query))["searchCustomers"]
+        assert hits and hits[0]["customer"]["id"] == hp, query
+        assert hits[0]["field"] == "email", query
+    for query in (f"hanspeter zwy{tag}", f"hans-peter zwy{tag}", "hans-peter", "mueller"):
+        hits = (await gql.data(SEARCH, q=query))["searchCustomers"]
+        assert hits, query
+        assert all(h["score"] >= hits[0]["score"] / 2 for h in hits), (query, hits)
+        if tag in query:
+            assert hits[0]["customer"]["id"] == hp and hits[0]["field"] == "name", query
+
+
 async def test_two_instances_stay_coherent(database: str) -> None:
     from clientele.accounts.permissions import ALL
     from tests.conftest import redis_or_skip, running_server, token_for

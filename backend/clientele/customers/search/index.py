@@ -1,7 +1,11 @@
 """The candidate index: trigrams of name, company and email words, and of phone digits, map to
-compact posting arrays of document numbers. A query counts, per document, how many of its
-trigrams the document shares (numpy's bincount over the posting arrays), keeps the few hundred
-documents sharing the most, and rapidfuzz ranks only those.
+compact posting arrays of document numbers. Email words are the runs of letters and digits of
+the address ("hans-peter.mueller_1980@praxis-weber.ch": hans, peter, muller, 1980, praxis,
+weber, ch) besides the local part and the domain whole; names of several words in one part
+("Hans-Peter", "van der Berg") are also indexed joined ("hanspeter", "vanderberg"). A query
+counts, per document, how many of its trigrams the document shares (numpy's bincount over the
+posting arrays), keeps the few hundred documents sharing the most, and rapidfuzz ranks only
+those. Hits far below the best one are dropped (RELATIVE).
 
 Full-text mode adds a second set of postings over notes, address and custom field values;
 those matches rank below the identity fields (name, email, phone, company).
@@ -21,10 +25,22 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from clientele.customers.search.text import digits, fold, trigrams, words
+from clientele.customers.search.text import digits, fold, tokens, trigrams, words
 
 CANDIDATES = 300
 MIN_SCORE = 50
+# The relative cut-off: a hit is dropped when it scores below RELATIVE x the best hit (its
+# score capped at CAPPED: the prefix and exact-match bonuses above it order hits, they do not
+# make the rest less relevant), and never kept below half the best hit's score. Under a strong
+# hit (100+) 0.72 drops what shares a few letters ("muster", "keller" for "mueller": 62) and
+# keeps one-letter variants ("miller", "mulier": 78), typos (~80) and full-text matches (<= 80);
+# a weak best hit (60) keeps itself and what is as weak. Recall of bench/people.py's queries is
+# the same for any ratio up to 0.8 (5,000 and 200,000 people).
+RELATIVE = 0.72
+CAPPED = 100
+EMAIL_WORD = 92  # every query word is a word of the email ("mueller", "praxis", "1980")
+EMAIL_WORD_PREFIX = 82  # ... or begins one; plus up to 8 for a longer query
+COMPANY_PREFIX = 80  # the query begins a word of the company ("zahnarzt"); up to +10
 TEXT_PENALTY = 20  # full-text matches rank below identity fields
 MAX_TEXT = 300  # characters of each full-text field that are indexed
 COMPACT_AFTER = 10_000  # removed documents tolerated before the index is compacted
@@ -42,6 +58,7 @@ class Doc:
     company: str
     display: str  # the original name, for results
     texts: tuple[tuple[str, str], ...] = ()  # (field, folded text) for full-text mode
+    joined: str = ""  # name with each part's words joined ("pieter vanderberg"), if different
 
 
 @dataclass(frozen=True)
@@ -84,10 +101,13 @@ class SearchIndex:
         display = " ".join(p for p in (first, last) if p)
         folded_texts = tuple((field, " ".join(words(value[:MAX_TEXT])))
                              for field, value in texts if value)
-        doc = Doc(id=customer_id, name=" ".join(words(display)), email=fold(email or ""),
+        name = " ".join(words(display))
+        joined = " ".join("".join(words(part)) for part in (first, last) if part and words(part))
+        doc = Doc(id=customer_id, name=name, email=fold(email or ""),
                   phones=tuple(f for p in phones for f in _phone_forms(p)),
                   company=" ".join(words(company or "")), display=display,
-                  texts=tuple(t for t in folded_texts if t[1]))
+                  texts=tuple(t for t in folded_texts if t[1]),
+                  joined=joined if joined != name else "")
         if customer_id in self.by_id:
             if self.docs[self.by_id[customer_id]] == doc:
                 return  # nothing searchable changed
@@ -110,7 +130,8 @@ class SearchIndex:
         self.docs.append(doc)
         self.by_id[doc.id] = number
         grams: set[str] = set()
-        for word in (*doc.name.split(), *doc.company.split(), *_email_words(doc.email)):
+        for word in (*doc.name.split(), *doc.joined.split(), *doc.company.split(),
+                     *_email_words(doc.email)):
             grams |= trigrams(word)
         for phone in doc.phones:
             grams |= {"#" + phone[i:i + 3] for i in range(len(phone) - 2)}
@@ -132,13 +153,8 @@ class SearchIndex:
     # reads ----------------------------------------------------------------------------
     def candidates(self, query: str, limit: int = CANDIDATES,
                    full_text: bool = False) -> list[int]:
-        grams: set[str] = set()
-        query_digits = digits(query)
-        if len(query_digits) >= 3 and len(query_digits) * 2 >= len(query.replace(" ", "")):
-            forms = {query_digits, query_digits.lstrip("0")}
-            if query.strip().startswith("+"):
-                forms.add("0" + query_digits[2:])
-            grams |= {"#" + form[i:i + 3] for form in forms for i in range(len(form) - 2)}
+        grams = {"#" + form[i:i + 3] for form in _phone_query(query)
+                 for i in range(len(form) - 2)}
         for word in words(query):
             grams |= trigrams(word)
         sources = (self.postings, self.text_postings) if full_text else (self.postings,)
@@ -182,6 +198,10 @@ class SearchIndex:
         docs = [d for n in self.candidates(query, max(candidates, first), full_text)
                 if (d := self.docs[n]) is not None]
         hits = score(docs, query, folded, full_text)
+        if hits:
+            best = max(h.score for h in hits)
+            cut = max(best * 0.5, RELATIVE * min(best, CAPPED))
+            hits = [h for h in hits if h.score >= cut]
         hits.sort(key=lambda h: (-h.score, h.id))
         return hits[:first]
 
@@ -202,42 +222,49 @@ def score(docs: list[Doc], raw: str, folded: str, full_text: bool) -> list[Hit]:
             best[i], fields[i], values[i] = value, field, text
 
     if folded:
-        names = [d.name for d in docs]
-        best = np.maximum.reduce([
-            _cdist(folded, names, fuzz.token_sort_ratio),
-            _cdist(folded, names, fuzz.partial_token_sort_ratio) - 5,
-            _cdist(folded, names, fuzz.token_set_ratio) - 3,
-        ])
-        word_start = " " + folded  # the query starts some word of the name
-        best += [15.0 * (word_start in " " + name) + 25.0 * (name == folded)
-                 for name in names]  # prefix and exact matches before fuzzy ones
-        bare = folded.lstrip("@")
+        best = _name_scores(folded, [d.name for d in docs])
+        joined = [(i, d.joined) for i, d in enumerate(docs) if d.joined]
+        if joined:  # "vanderberg", "hanspeter" against the name's parts joined
+            at = [i for i, _ in joined]
+            best[at] = np.maximum(best[at], _name_scores(folded, [j for _, j in joined]))
+        bare = fold(raw).strip().lstrip("@")
         email_prefix = 95 + min(len(folded), 20) / 4
         fuzzy_email = "@" in folded or "." in folded
+        asked = tokens(bare)
+        word_score = EMAIL_WORD_PREFIX + min(sum(map(len, asked)), 16) / 2
         for i, doc in enumerate(docs):
             if doc.email:
                 local, _, domain = doc.email.partition("@")
                 if doc.email.startswith(folded) or local.startswith(folded):
                     consider(i, email_prefix, "email", doc.email)
-                elif domain == bare:
-                    consider(i, 90, "email", doc.email)  # everyone at a domain
-                elif fuzzy_email:
+                    continue
+                if domain == bare:
+                    consider(i, EMAIL_WORD, "email", doc.email)  # everyone at a domain
+                    continue
+                if asked and all(word in doc.email for word in asked):
+                    found = _email_word_match(asked, doc.email)
+                    if found:
+                        consider(i, EMAIL_WORD if found == 2 else word_score, "email",
+                                 doc.email)
+                if fuzzy_email:
                     consider(i, fuzz.ratio(folded, doc.email[:len(folded) + 2]) - 5, "email",
                              doc.email)
         companies = [d.company for d in docs]
         if any(companies):
+            word_start = " " + folded
+            company_prefix = COMPANY_PREFIX + min(len(folded), 20) / 2
             for i, value in enumerate(_cdist(folded, companies, fuzz.token_set_ratio) - 8):
                 if companies[i]:
+                    if word_start in " " + companies[i]:
+                        value = max(value, company_prefix)
                     consider(i, value, "company", companies[i])
         if full_text:
             for i, doc in enumerate(docs):
                 for field, text in doc.texts:
                     consider(i, fuzz.partial_ratio(folded, text) - TEXT_PENALTY, field, text)
-    query_digits = digits(raw)
-    if len(query_digits) >= 3:
-        forms = [f for f in {query_digits, query_digits.lstrip("0"), "0" + query_digits[2:]
-                             if raw.strip().startswith("+") else query_digits} if f]
-        phone_score = 96 + min(len(query_digits), 12) / 3
+    forms = _phone_query(raw)
+    if forms:
+        phone_score = 96 + min(len(digits(raw)), 12) / 3
         for i, doc in enumerate(docs):
             for phone in doc.phones:
                 if any(form in phone for form in forms):
@@ -246,13 +273,72 @@ def score(docs: list[Doc], raw: str, folded: str, full_text: bool) -> list[Hit]:
             for i in np.flatnonzero(best >= MIN_SCORE).tolist()]
 
 
+def _phone_query(query: str) -> list[str]:
+    """The digit strings to look for in phones, if the query is mostly digits (at least
+    three): as typed, without leading zeros, and national for an international number."""
+    query_digits = digits(query)
+    if len(query_digits) < 3 or len(query_digits) * 2 < len(query.replace(" ", "")):
+        return []
+    forms = {query_digits, query_digits.lstrip("0")}
+    if query.strip().startswith("+"):
+        forms.add("0" + query_digits[2:])
+    return sorted(f for f in forms if f)
+
+
 def _cdist(query: str, choices: list[str], scorer: Any) -> np.ndarray:
     return process.cdist([query], choices, scorer=scorer, dtype=np.float64)[0]
 
 
+def _name_scores(folded: str, names: list[str]) -> np.ndarray:
+    """How well the query matches each name: as a whole (words in any order), and word by
+    word. A one-word query is compared with each word of the name and with its beginning
+    ("kelelr" with "keller", "kellerh" with "kellerhals"), not with any part of it: partial
+    alignment scored "muller" against the "ller" of "steineller" 80, above "miller"."""
+    best = np.maximum.reduce([
+        _cdist(folded, names, fuzz.token_sort_ratio),
+        (_cdist(folded, names, fuzz.partial_token_sort_ratio) if " " in folded
+         else _word_scores(folded, names)) - 5,
+        _cdist(folded, names, fuzz.token_set_ratio) - 3,
+    ])
+    word_start = " " + folded  # the query starts some word of the name
+    best += [15.0 * (word_start in " " + name) + 25.0 * (name == folded)
+             for name in names]  # prefix and exact matches before fuzzy ones
+    return best
+
+
+def _word_scores(word: str, names: list[str]) -> np.ndarray:
+    """Each name's best word for a one-word query: its ratio to the word or the word's
+    beginning (as long as the query)."""
+    parts = [name.split() for name in names]
+    flat = [w for ws in parts for w in ws]
+    owner = np.repeat(np.arange(len(names)), [len(ws) for ws in parts])
+    scores = np.maximum(_cdist(word, flat, fuzz.ratio),
+                        _cdist(word, [w[:len(word)] for w in flat], fuzz.ratio))
+    best = np.zeros(len(names))
+    np.maximum.at(best, owner, scores)
+    return best
+
+
+def _email_word_match(asked: list[str], email: str) -> int:
+    """2 if every asked word is a word of the email, 1 if each is one or begins one (at least
+    two letters), else 0. The top-level domain alone ("ch", "com") finds no one."""
+    known = tokens(email)
+    if not known or (len(asked) == 1 and email.endswith("." + asked[0])):
+        return 0
+    whole = True
+    for word in asked:
+        if word in known:
+            continue
+        if len(word) < 2 or not any(k.startswith(word) for k in known):
+            return 0
+        whole = False
+    return 2 if whole else 1
+
+
 def _email_words(email: str) -> list[str]:
+    """What the candidate index holds of an email: the local part and the domain whole, and
+    every run of letters or digits in it."""
     if not email:
         return []
     local, _, domain = email.partition("@")
-    parts = [p for p in local.replace("+", ".").replace("_", ".").split(".") if p]
-    return [local, *parts, domain, *domain.split(".")]
+    return [local, domain, *tokens(email)]

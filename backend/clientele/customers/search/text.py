@@ -8,6 +8,8 @@ import unicodedata
 
 _UMLAUT_SPELLINGS = re.compile(r"(?<=[a-z])(ae|oe|ue)")
 _NON_WORD = re.compile(r"[^0-9a-z@.+]+")
+# Runs of letters or of digits: "hans-peter.muller_1980" -> hans, peter, muller, 1980
+_LETTERS_OR_DIGITS = re.compile(r"[^\W\d_]+|\d+")
 
 
 def fold(text: str) -> str:
@@ -21,6 +23,11 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     return [w for w in _NON_WORD.split(fold(text)) if w]
+
+
+def tokens(text: str) -> list[str]:
+    """The runs of letters and of digits in already folded text (email words)."""
+    return _LETTERS_OR_DIGITS.findall(text)
 
 
 def digits(text: str) -> str:
