@@ -403,6 +403,11 @@ def _render_field(field: str, source: str, variables: Mapping[str, Any],
 # values
 
 
+# Babel's locale per message language: English dates the European way ("Sunday 29 March
+# 2026", "10:00"), as the practices this serves write them, not the US way
+LOCALES = {"en": "en_GB"}
+
+
 def _zone(name: str) -> dt.tzinfo:
     try:
         return ZoneInfo(name)
@@ -419,13 +424,14 @@ def _date(moment: dt.datetime | None, all_day: bool, zone: dt.tzinfo, language: 
         return ""
     # an all-day appointment is stored as midnight UTC of its day: that day, in every zone
     day = _local(moment, dt.UTC).date() if all_day else _local(moment, zone).date()
-    return format_date(day, format="full", locale=language)
+    return format_date(day, format="full", locale=LOCALES.get(language, language))
 
 
 def _time(moment: dt.datetime | None, all_day: bool, zone: dt.tzinfo, language: str) -> str:
     if moment is None or all_day:
         return ""
-    return format_time(_local(moment, zone), format="short", locale=language)
+    return format_time(_local(moment, zone), format="short",
+                       locale=LOCALES.get(language, language))
 
 
 def _variables(context: Context, language: str) -> dict[str, Any]:
