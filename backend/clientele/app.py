@@ -38,6 +38,7 @@ from clientele.api.security_headers import SecurityHeaders
 from clientele.appointments.last_seen import running as last_seen_running
 from clientele.calendar_sync.service import poller as calendar_poller
 from clientele.calendar_sync.service import recover as recover_calendar_runs
+from clientele.communications.dispatcher import dispatcher as message_dispatcher
 from clientele.core import db, pubsub
 from clientele.customers.imports import runner as import_runner
 from clientele.customers.search.service import running as search_running
@@ -182,6 +183,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 if settings.calendar_polling:
                     await background.enter_async_context(calendar_poller())
                 await background.enter_async_context(import_runner.running())
+                if settings.messages:
+                    await background.enter_async_context(message_dispatcher(settings))
                 yield
         finally:
             await pubsub.disconnect()
