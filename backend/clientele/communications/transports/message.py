@@ -10,7 +10,7 @@ import re
 from email import policy
 from email.errors import HeaderDefect, MessageError
 from email.headerregistry import Address
-from email.message import EmailMessage
+from email.message import EmailMessage, MIMEPart
 from email.utils import format_datetime, parseaddr
 
 from clientele.communications.transports.base import Email, PermanentFailure, one_line
@@ -18,6 +18,9 @@ from clientele.communications.transports.base import Email, PermanentFailure, on
 LINE_BREAKS = re.compile(r"[\r\n]+\s*")
 OWN_HEADERS = ("From", "To", "Subject", "Date", "Message-ID", "MIME-Version", "Content-Type",
                "Content-Transfer-Encoding")
+
+
+_MIME_VERSION = policy.default.header_factory("MIME-Version", "1.0")
 
 
 @functools.lru_cache(maxsize=512)
@@ -71,8 +74,12 @@ def build(email: Email, from_name: str | None, from_address: str,
             if name.title() in (own.title() for own in OWN_HEADERS):
                 raise ValueError(f"header {name} is set by the transport")
             message[name] = value
-        message.set_content(email.text, charset="utf-8")
-        message.add_alternative(email.html, subtype="html", charset="utf-8")
+        message["MIME-Version"] = _MIME_VERSION
+        message.make_alternative()
+        for body, subtype in ((email.text, "plain"), (email.html, "html")):
+            part = MIMEPart()
+            part.set_content(body, subtype=subtype, charset="utf-8")
+            message.attach(part)  # type: ignore[arg-type]  # typeshed: Self; any part works
     except (HeaderDefect, MessageError, ValueError) as error:
         raise PermanentFailure("The message could not be written as an email.",
                                f"building the MIME message failed: {error}") from error
