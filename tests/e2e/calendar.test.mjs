@@ -1,14 +1,16 @@
 // Issue 5 in a real browser: the "Today & upcoming" dashboard gains a synced appointment live
 // (no reload) with a toast, the customer's open profile gains the next one live, and the
 // Calendars page shows a feed's inline URL error, a non-calendar upload refused at its field,
-// and a calendar broken inside as a failed run.
+// and a calendar broken inside as a failed run. Issue 14: a team meeting that names no customer is
+// listed as unmatched until "Ignore events like this…" makes a rule, and a second upload counts
+// it as ignored.
 // Syncs are uploads through the page's own session (calendarUpload, multipart), so they run in
 // the server process whose in-memory broadcast reaches the page's subscriptions.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { openPage } from "./support/browser.mjs";
 import { assertNoAxeViolations, signIn, startSuite } from "./support/suite.mjs";
-import { countSubscriptions, icsTime, serverCounts, uploadThroughPage as upload } from "./support/live.mjs";
+import { countSubscriptions, icsCalendar, icsTime, serverCounts, sidewaysOverflow, uploadThroughPage as upload } from "./support/live.mjs";
 
 const TEST_TIMEOUT = 60_000;
 const UPLOAD_NAME = "e2e-upload";
@@ -38,7 +40,7 @@ function icsFile(uid, title, startsAt) {
   ].join("\r\n");
 }
 
-describe("issue 5 screens in Chromium", { timeout: 170_000 }, () => {
+describe("issue 5 and 14 screens in Chromium", { timeout: 230_000 }, () => {
   before(async () => {
     suite = await startSuite({ clean: { only: "calendar-" }, logName: "calendar-server.log" });
     ({ app, browser } = suite);
@@ -179,6 +181,97 @@ describe("issue 5 screens in Chromium", { timeout: 170_000 }, () => {
       await page.getByRole("heading", { level: 1, name: "Calendars" }).waitFor();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 0, `the calendars page overflows sideways by ${overflow}px`);
+    });
+    await page.close();
+  });
+
+  test("calendars page: a team meeting that names no customer is unmatched until it is ignored; no sideways overflow at phone width", { timeout: TEST_TIMEOUT }, async () => {
+    const { page, step, axeViolations } = await openPage(browser, "calendar-ignore");
+    const title = "Team meeting (e2e)";
+    const file = {
+      name: "team.ics",
+      mimeType: "text/calendar",
+      buffer: Buffer.from(icsCalendar([{ uid: "e2e-team-1", title, startsAt: new Date(Date.now() + 3 * 24 * 60 * 60 * 1000) }])),
+    };
+    const unmatched = page.getByRole("region", { name: /^Unmatched appointments/ });
+    const list = unmatched.getByRole("list", { name: "Unmatched appointments" });
+    /** The count in the card's title and the rows listed (every one: no "Show more" left). */
+    const shownAndListed = async () => {
+      const heading = await unmatched.getByRole("heading", { level: 2 }).innerText();
+      assert.equal(await unmatched.getByRole("button", { name: "Show more" }).count(), 0);
+      return [Number(/\((\d+)\)/.exec(heading)?.[1]), await list.locator(":scope > li").count()];
+    };
+
+    await step("uploaded: the meeting is unmatched, and counted as listed", async () => {
+      await page.goto(`${app.baseUrl}/calendars`);
+      await page.getByRole("heading", { level: 1, name: "Calendars" }).waitFor();
+      const form = page.getByRole("form", { name: "Upload a calendar file" });
+      assert.equal(await form.getByLabel("Every date in the file").isChecked(), true);
+      await form.getByLabel("Calendar file (.ics)").setInputFiles(file);
+      await form.getByLabel("Name (optional)").fill("Team calendar");
+      await form.getByRole("button", { name: "Upload and sync" }).click();
+      await form.getByTestId("upload-result").getByText(/^1 event seen · 1 created · .* · 0 ignored$/).waitFor();
+      await list.getByText(title, { exact: true }).waitFor();
+      const [shown, listed] = await shownAndListed();
+      assert.equal(shown, listed, "the count shown is the count listed");
+      await assertNoAxeViolations(axeViolations);
+    });
+
+    await step("ignore events like this: the row leaves the list, the rule is listed", async () => {
+      await list.getByRole("button", { name: `Ignore events like this… (${title})` }).click();
+      const dialog = page.getByRole("dialog", { name: "Ignore events like this" });
+      const field = dialog.getByLabel("Title contains");
+      assert.equal(await field.inputValue(), title);
+      await assertNoAxeViolations(axeViolations);
+      await field.fill("team meeting");
+      await dialog.getByRole("button", { name: "Ignore these events" }).click();
+      await unmatched.getByText("Events with “team meeting” in their title are ignored from now on: 1 appointment removed.").waitFor();
+      await page.getByRole("list", { name: "Ignore rules" }).getByText("Title contains “team meeting”").waitFor();
+      assert.equal(await page.getByText(title, { exact: true }).count(), 0);
+      // What the server says after a reload is the same.
+      await page.reload();
+      await page.getByRole("list", { name: "Ignore rules" }).waitFor();
+      await unmatched.getByRole("heading", { level: 2, name: /\(\d+\)/ }).waitFor();
+      assert.equal(await page.getByText(title, { exact: true }).count(), 0);
+      const [shown, listed] = await shownAndListed();
+      assert.equal(shown, listed, "the count shown is the count listed");
+      await assertNoAxeViolations(axeViolations);
+    });
+
+    await step("uploaded again: the meeting is counted as ignored, not made an appointment", async () => {
+      const form = page.getByRole("form", { name: "Upload a calendar file" });
+      await form.getByLabel("Calendar file (.ics)").setInputFiles(file);
+      await form.getByLabel("Name (optional)").fill("Team calendar");
+      await form.getByRole("button", { name: "Upload and sync" }).click();
+      await form.getByTestId("upload-result").getByText(/^1 event seen · 0 created · .* · 1 ignored$/).waitFor();
+      assert.equal(await page.getByText(title, { exact: true }).count(), 0);
+    });
+
+    await step("only the window: the event years ahead is said to be left out, and “Sync every date” fixes the setting", async () => {
+      const form = page.getByRole("form", { name: "Upload a calendar file" });
+      const far = icsCalendar([{ uid: "e2e-far-1", title: "Far ahead (e2e)", startsAt: new Date(Date.now() + 5 * 365 * 24 * 60 * 60 * 1000) }]);
+      await form.getByLabel("Calendar file (.ics)").setInputFiles({ name: "far.ics", mimeType: "text/calendar", buffer: Buffer.from(far) });
+      await form.getByLabel("Name (optional)").fill("Far calendar");
+      await form.getByLabel("Only the window (the calendar's days back and ahead)").check();
+      await form.getByRole("button", { name: "Upload and sync" }).click();
+      const result = form.getByTestId("upload-result");
+      await result.getByText(/^1 event lies outside the synced dates \(.+ – .+\) and was not synced\./).waitFor();
+      await assertNoAxeViolations(axeViolations);
+      await result.getByRole("button", { name: "Sync every date" }).click();
+      await result.getByText("Every date of the file is synced from now on: upload it again to add these events.").waitFor();
+      assert.equal(await form.getByLabel("Every date in the file").isChecked(), true);
+      await page.getByRole("list", { name: "Calendar sources" }).getByText(/· every date/).first().waitFor();
+    });
+
+    await step("phone width calendars", async () => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.getByRole("heading", { level: 1, name: "Calendars" }).waitFor();
+      const overflow = await sidewaysOverflow(page);
+      assert.ok(overflow <= 0, `the calendars page overflows sideways by ${overflow}px`);
+      await page.getByRole("button", { name: "Remove the rule “team meeting”" }).click();
+      await page.getByText("The rule “team meeting” is removed: its events come back at the next sync.").waitFor();
+      assert.ok((await sidewaysOverflow(page)) <= 0, "the calendars page overflows sideways");
+      await assertNoAxeViolations(axeViolations);
     });
     await page.close();
   });

@@ -195,6 +195,7 @@ export function profileCustomer(overrides: Partial<ProfileCustomer> = {}, appoin
     createdAt: "2025-01-01T10:00:00+00:00",
     updatedAt: "2025-01-01T10:00:00+00:00",
     archivedAt: null,
+    nameFromEmail: false,
     customFields: [
       { __typename: "CustomFieldValue", key: "vip", label: "VIP", type: "CHECKBOX", value: true, archived: false },
       { __typename: "CustomFieldValue", key: "visits", label: "Visits per year", type: "NUMBER", value: 4, archived: false },

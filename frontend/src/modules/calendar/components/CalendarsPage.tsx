@@ -1,7 +1,9 @@
-// Calendars: the account's feeds and uploaded files with their last runs, "Sync now", add /
-// edit / delete (manage:settings), uploading an .ics file, and the unmatched appointments.
-// Runs refresh when a sync finishes anywhere (syncRunFinished; the cache refetches them).
-import { useState } from "react";
+// Calendars: the account's feeds and uploaded files with their last runs (and what a run left
+// outside its dates, with the fix: widen a feed's window, or sync every date of a file), "Sync
+// now", add / edit / delete (manage:settings), uploading an .ics file, the business's own email
+// domains, the unmatched appointments and the ignore rules. Runs refresh when a sync finishes
+// anywhere (syncRunFinished; the cache refetches them).
+import { useState, type ReactNode } from "react";
 import { useMutation, useQuery, useSubscription } from "urql";
 import type { CalendarSourceFieldsFragment, SyncRunFieldsFragment } from "../../../gql/graphql";
 import { ConfirmDialog } from "../../../shared/components/ConfirmDialog";
@@ -14,7 +16,11 @@ import { CalendarSourceDeleteMutation } from "../graphql/CalendarSourceDeleteMut
 import { CalendarSourcesQuery } from "../graphql/CalendarSourcesQuery";
 import { CalendarSourceSyncMutation } from "../graphql/CalendarSourceSyncMutation";
 import { SyncRunFinishedSubscription } from "../graphql/SyncRunFinishedSubscription";
+import "./calendar.css";
 import { CalendarSourceForm } from "./CalendarSourceForm";
+import { IgnoreRules } from "./IgnoreRules";
+import { REUPLOAD_HINT, SyncEveryDate, WidenWindow } from "./OutsideFixes";
+import { OwnDomains } from "./OwnDomains";
 import { SyncRunFigures } from "./SyncRunFigures";
 import { SyncRunList } from "./SyncRunList";
 import { UnmatchedAppointments } from "./UnmatchedAppointments";
@@ -61,7 +67,9 @@ export function CalendarsPage() {
       </section>
       {canManage && <CalendarSourceForm />}
       {canManage && <UploadCalendarForm />}
+      <OwnDomains />
       <UnmatchedAppointments />
+      <IgnoreRules />
       <ConfirmDialog
         confirmation={deleting}
         title="Delete calendar?"
@@ -81,6 +89,8 @@ export function CalendarsPage() {
 
 function SourceItem({ source, canManage, onDelete }: { source: CalendarSourceFieldsFragment; canManage: boolean; onDelete: () => void }) {
   const [editing, setEditing] = useState(false);
+  // Each "Widen the window" asks the open form to focus the dates synced.
+  const [widen, setWiden] = useState(0);
   const [run, setRun] = useState<SyncRunFieldsFragment | null>(null);
   const [errors, setErrors] = useState<SimpleUserError[]>([]);
   const [failure, setFailure] = useState<Error | null>(null);
@@ -97,6 +107,23 @@ function SourceItem({ source, canManage, onDelete }: { source: CalendarSourceFie
     setErrors(payload.userErrors.filter((error) => !(error.code === "SYNC_FAILED" && payload.syncRun?.error)));
   }
 
+  // What brings in the events a run left outside its dates (nothing to offer when it synced every date).
+  const fix = (shown: SyncRunFieldsFragment | null | undefined): ReactNode => {
+    if (!canManage || !shown || shown.windowStart === null) return undefined;
+    if (isUrl) {
+      return (
+        <WidenWindow
+          sourceName={source.name}
+          onWiden={() => {
+            setEditing(true);
+            setWiden((count) => count + 1);
+          }}
+        />
+      );
+    }
+    return source.allDates ? <span>{REUPLOAD_HINT}</span> : <SyncEveryDate sourceId={source.id} sourceName={source.name} />;
+  };
+
   return (
     <li className="admin-row source">
       <span className="admin-row__name">{source.name}</span>
@@ -104,6 +131,8 @@ function SourceItem({ source, canManage, onDelete }: { source: CalendarSourceFie
       <span className="admin-row__sub muted">
         Last synced: {source.lastSyncedAt ? formatDateTime(source.lastSyncedAt) : "never"}
         {isUrl && ` · checked every ${source.pollMinutes} min`}
+        {source.allDates ? " · every date" : ` · ${source.windowPastDays} days back, ${source.windowFutureDays} ahead`}
+        {!source.cancelMissing && " · adds and changes only"}
         {source.ownDomains.length > 0 && ` · own domains: ${source.ownDomains.join(", ")}`}
       </span>
       {canManage && (
@@ -122,19 +151,21 @@ function SourceItem({ source, canManage, onDelete }: { source: CalendarSourceFie
         </div>
       )}
       <div className="source__details">
-        <p aria-live="polite" className="source__sync-result">
+        <div aria-live="polite" className="source__sync-result">
           {run && (
             <>
               {run.error ? "Sync failed. " : "Synced. "}
-              <SyncRunFigures run={run} />
+              <SyncRunFigures run={run} fix={fix(run)} />
             </>
           )}
-        </p>
+        </div>
         <UserErrorList errors={errors} title="The sync did not run:" />
         {failure && <ErrorState title="The sync could not be started." error={failure} />}
-        {editing && <CalendarSourceForm source={source} onDone={() => setEditing(false)} onCancel={() => setEditing(false)} />}
+        {editing && (
+          <CalendarSourceForm source={source} focusDates={widen} onDone={() => setEditing(false)} onCancel={() => setEditing(false)} />
+        )}
         <h3 className="source__runs-title">Last runs</h3>
-        <SyncRunList sourceId={source.id} sourceName={source.name} />
+        <SyncRunList sourceId={source.id} sourceName={source.name} fix={fix} />
       </div>
     </li>
   );

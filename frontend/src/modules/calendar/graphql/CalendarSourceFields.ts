@@ -11,6 +11,8 @@ export const CalendarSourceFields = graphql(`
     windowPastDays
     windowFutureDays
     ownDomains
+    allDates
+    cancelMissing
     lastSyncedAt
     createdAt
   }

@@ -13,6 +13,11 @@ export const SyncRunFields = graphql(`
     appointmentsCancelled
     customersCreated
     customersMatched
+    eventsOutside
+    eventsIgnored
+    windowStart
+    windowEnd
     error
+    errorDetail
   }
 `);

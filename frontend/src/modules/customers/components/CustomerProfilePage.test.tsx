@@ -109,6 +109,20 @@ describe("CustomerProfilePage", () => {
     expect(message.hidden).toBe(true);
   });
 
+  it("says when the name was guessed from the email address, and only then", async () => {
+    render(profileCustomer({ displayName: "Anna Mueller", firstName: "Anna", lastName: "Mueller", nameFromEmail: true }));
+    const title = await screen.findByRole("heading", { level: 1, name: "Anna Mueller" });
+    const hint = screen.getByText("Name guessed from the email address");
+    expect(hint.closest(".profile__heading")).toBe(title.closest(".profile__heading"));
+    expect(hint.className).toContain("muted");
+  });
+
+  it("shows no name hint for a name someone gave", async () => {
+    render(profileCustomer());
+    await screen.findByRole("heading", { level: 1, name: "Anna Müller" });
+    expect(screen.queryByText("Name guessed from the email address")).toBeNull();
+  });
+
   it("says so when the customer does not exist", async () => {
     render(null);
     expect(await screen.findByText("Customer not found.")).toBeTruthy();

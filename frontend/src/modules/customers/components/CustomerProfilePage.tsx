@@ -97,6 +97,7 @@ function CustomerProfile({ id }: { id: string }) {
       <header className="profile__header">
         <div className="profile__heading">
           <h1 id="profile-title">{customer.displayName || "(no name)"}</h1>
+          {customer.nameFromEmail && <small className="muted profile__name-hint">Name guessed from the email address</small>}
           <StatusChip status={customer.communicationStatus} emailEnabled={customer.emailEnabled} smsEnabled={customer.smsEnabled} />
           {customer.isBlocked && <BookingBlockedChip />}
           {customer.archivedAt && <span className="badge badge--archived">Archived</span>}

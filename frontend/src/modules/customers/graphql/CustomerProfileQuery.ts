@@ -8,6 +8,7 @@ export const CustomerProfileQuery = graphql(`
   query CustomerProfile($id: ID!) {
     customer(id: $id) {
       ...CustomerDetailsFields
+      nameFromEmail
       ...CustomerFiguresFields
       ...CustomerBlockingFields
       ...CustomerHistoryFields

@@ -1,0 +1,9 @@
+import { graphql } from "../../../gql";
+
+export const CalendarIgnoreRulesQuery = graphql(`
+  query CalendarIgnoreRules {
+    calendarIgnoreRules {
+      ...CalendarIgnoreRuleFields
+    }
+  }
+`);
