@@ -217,3 +217,11 @@ def test_the_generated_corpus_is_read_at_99_percent_per_class() -> None:
         accuracy = report.accuracy(group)
         assert all(accuracy[k] >= 0.99 for k in CLASSES), (group, accuracy,
                                                              report.failures[:3])
+
+
+def test_a_word_with_digits_is_not_a_surname_in_capitals() -> None:
+    from clientele.customers.names import split_full_name
+
+    assert (split_full_name("E2E Person").first_name,
+            split_full_name("E2E Person").last_name) == ("E2E", "Person")
+    assert split_full_name("DUPONT Jean").last_name == "DUPONT"

@@ -66,8 +66,11 @@ def is_particle(word: str, *, capitalised: bool = True) -> bool:
 
 
 def _in_capitals(word: str) -> bool:
+    """A word written in capitals (a surname, "DUPONT"); a word with digits ("E2E", "R2D2")
+    is not a name written so."""
     letters = [ch for ch in word if ch.isalpha()]
-    return len(letters) > 1 and all(ch.isupper() for ch in letters)
+    return len(letters) > 1 and not any(ch.isdigit() for ch in word) \
+        and all(ch.isupper() for ch in letters)
 
 
 def _split_off_salutation(words: list[str]) -> tuple[list[str], list[str]]:
