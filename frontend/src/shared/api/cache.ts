@@ -42,6 +42,7 @@ const embedded = [
   "CalendarError",
   "CalendarSourcePayload",
   "SyncPayload",
+  "CalendarIgnoreRulePayload",
   "SyncRunConnection",
   "SyncRunEdge",
   "AppointmentLinkCustomerPayload",
@@ -59,6 +60,14 @@ const embedded = [
   "AppointmentError",
   "BookingCreatePayload",
   "BookingError",
+  "CommunicationPayload",
+  "MessageError",
+  "MessageTemplate",
+  "MessageTemplatePayload",
+  "MessageTemplatePreview",
+  "TemplateProblem",
+  "Preferences",
+  "PreferencesUpdatePayload",
 ];
 
 /** Drops every cached page of every customer list, so visible lists fetch afresh. */
@@ -106,6 +115,22 @@ export function invalidateCustomFields(cache: Cache): void {
   for (const field of cache.inspectFields("Query")) {
     if (field.fieldName !== "customer" || typeof field.arguments?.id !== "string") continue;
     cache.invalidate({ __typename: "Customer", id: field.arguments.id }, "customFields");
+  }
+}
+
+/**
+ * A message was queued (sent by staff, or sent again): the message lists (Customer.communications)
+ * of that customer, or of every cached customer when it is not known, fetch afresh. Only the
+ * Messages tab shows these fields, so the profile's own query keeps its data meanwhile.
+ */
+export function invalidateMessages(cache: Cache, customerId?: string): void {
+  for (const field of cache.inspectFields("Query")) {
+    if (field.fieldName !== "customer" || typeof field.arguments?.id !== "string") continue;
+    if (customerId !== undefined && field.arguments.id !== customerId) continue;
+    const customer = { __typename: "Customer", id: field.arguments.id };
+    for (const own of cache.inspectFields(customer)) {
+      if (own.fieldName === "communications") cache.invalidate(customer, own.fieldKey);
+    }
   }
 }
 
@@ -236,6 +261,19 @@ export const cacheConfig: CacheExchangeOpts = {
       },
       customerUnblock(result, _args, cache) {
         if (payload(result, "customerUnblock")?.customer) invalidateRootField(cache, "blockRules");
+      },
+      messageSend(result, args, cache) {
+        if (payload(result, "messageSend")?.communication) invalidateMessages(cache, args.customerId as string);
+      },
+      communicationResend(result, _args, cache) {
+        // The answer does not name the customer: every cached message list fetches afresh.
+        if (payload(result, "communicationResend")?.communication) invalidateMessages(cache);
+      },
+      messageTemplateUpdate(result, _args, cache) {
+        if (payload(result, "messageTemplateUpdate")?.template) invalidateRootField(cache, "messageTemplates");
+      },
+      messageTemplateReset(result, _args, cache) {
+        if (payload(result, "messageTemplateReset")?.template) invalidateRootField(cache, "messageTemplates");
       },
     },
     Subscription: {
