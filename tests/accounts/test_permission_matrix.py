@@ -155,6 +155,24 @@ OPERATIONS = [
     Op("bookingCreate (staff)", "mutation { bookingCreate(input: {email: "
        '"b@example.com", startsAt: "2030-01-01T09:00:00Z", endsAt: "2030-01-01T10:00:00Z"}) '
        "{ userErrors { code } } }", P.ADD_CUSTOMERS, public=True),  # anonymous: public form
+    Op("messageSend", "mutation($c: ID!) { messageSend(customerId: $c, medium: EMAIL, "
+       'subject: "Hi", body: "Text") { userErrors { code } } }', P.EDIT_CUSTOMERS,
+       lambda c: {"c": c["customer"]}),
+    Op("communicationResend", "mutation($id: ID!) { communicationResend(id: $id) "
+       "{ userErrors { code } } }", P.EDIT_CUSTOMERS,
+       lambda c: {"id": ids.encode("Communication", uuid.uuid4())}),
+    Op("messageTemplates", "{ messageTemplates { kind } }", P.MANAGE_SETTINGS),
+    Op("messageTemplatePreview", '{ messageTemplatePreview(kind: REMINDER, language: "en") '
+       "{ subject } }", P.MANAGE_SETTINGS),
+    Op("messageTemplateUpdate", 'mutation { messageTemplateUpdate(kind: REMINDER, language: '
+       '"en", subject: "S", body: "B", sms: "T") { userErrors { code } } }',
+       P.MANAGE_SETTINGS),
+    Op("messageTemplateReset", 'mutation { messageTemplateReset(kind: REMINDER, language: '
+       '"en") { userErrors { code } } }', P.MANAGE_SETTINGS),
+    # the preferences page: the link's token is the credential (a wrong one: an error)
+    Op("preferences", '{ preferences(token: "x") { firstName } }', None, public=True),
+    Op("preferencesUpdate", 'mutation { preferencesUpdate(token: "x", input: {}) '
+       "{ userErrors { code } } }", None, public=True),
     Op("bookingFormFields", "query($s: String!) { bookingFormFields(accountSlug: $s) { key } }",
        None, lambda c: {"s": c["slug"]}, public=True),
     Op("me", "{ me { name } }", None, public=True),

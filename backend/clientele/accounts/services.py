@@ -22,6 +22,8 @@ class AccountInfo:
     booking_blocked_message: str = ""
     calendar_conflict_policy: str = "FILL_BLANKS"
     own_domains: tuple[str, ...] = ()  # the business's own email domains (never customers)
+    reminder_hours: tuple[int, ...] = (24,)  # reminders this many hours before the start
+    time_zone: str = "Europe/Zurich"  # IANA zone: dates and times in messages
 
 
 def _info(row: Any) -> AccountInfo:
@@ -34,6 +36,8 @@ def _info(row: Any) -> AccountInfo:
         booking_blocked_message=row["booking_blocked_message"],
         calendar_conflict_policy=row["calendar_conflict_policy"],
         own_domains=tuple(row["own_domains"] or ()),
+        reminder_hours=tuple(row["reminder_hours"]),
+        time_zone=row["time_zone"],
     )
 
 
@@ -78,15 +82,20 @@ async def create_account(name: str, slug: str, phone_region: str = "CH") -> Acco
 
 async def update_settings(account_id: uuid.UUID, blocked_message: str | None,
                           conflict_policy: str | None,
-                          own_domains: list[str] | None = None) -> AccountInfo:
-    """None leaves a setting as it is. Own domains are stored lower case, without '@'."""
+                          own_domains: list[str] | None = None,
+                          reminder_hours: list[int] | None = None,
+                          time_zone: str | None = None) -> AccountInfo:
+    """None leaves a setting as it is. Own domains are stored lower case, without '@';
+    reminder hours as given (their order is the reminders' slots), an empty list: none."""
     rows = await db.fetch(
         """UPDATE account SET booking_blocked_message = coalesce($2, booking_blocked_message),
                   calendar_conflict_policy = coalesce($3, calendar_conflict_policy),
-                  own_domains = coalesce($4, own_domains)
+                  own_domains = coalesce($4, own_domains),
+                  reminder_hours = coalesce($5::smallint[], reminder_hours),
+                  time_zone = coalesce($6, time_zone)
            WHERE id = $1 RETURNING *""",
         account_id, blocked_message, conflict_policy,
-        None if own_domains is None else clean_domains(own_domains))
+        None if own_domains is None else clean_domains(own_domains), reminder_hours, time_zone)
     return _info(rows[0])
 
 
@@ -97,6 +106,11 @@ def clean_domains(domains: list[str]) -> list[str]:
 
 async def get_account_by_slug(slug: str) -> AccountInfo | None:
     rows = await db.fetch("SELECT * FROM account WHERE slug = $1", slug)
+    return _info(rows[0]) if rows else None
+
+
+async def get_account(account_id: uuid.UUID) -> AccountInfo | None:
+    rows = await db.fetch("SELECT * FROM account WHERE id = $1", account_id)
     return _info(rows[0]) if rows else None
 
 

@@ -17,6 +17,7 @@ from enum import Enum
 from typing import Any
 
 from clientele.accounts.errors import AccountErrorCode
+from clientele.api.communications.enums import MessageErrorCodeEnum
 from clientele.api.enums import (
     AccountErrorCodeEnum,
     AppointmentErrorCodeEnum,
@@ -28,6 +29,7 @@ from clientele.api.enums import (
 from clientele.appointments.errors import AppointmentErrorCode
 from clientele.blocking.services import BlockErrorCode
 from clientele.calendar_sync.errors import CalendarErrorCode
+from clientele.communications.errors import MessageErrorCode
 from clientele.core.errors import ErrorCode
 from clientele.customers.errors import CustomerErrorCode
 from clientele.customers.imports.errors import ImportErrorCode
@@ -36,13 +38,13 @@ log = logging.getLogger(__name__)
 
 DOMAIN_ENUMS: tuple[type[Enum], ...] = (
     ErrorCode, CustomerErrorCode, AppointmentErrorCode, AccountErrorCode, BlockErrorCode,
-    CalendarErrorCode, ImportErrorCode)
+    CalendarErrorCode, ImportErrorCode, MessageErrorCode)
 API_ENUMS: tuple[Any, ...] = (
     CustomerErrorCodeEnum, AppointmentErrorCodeEnum, AccountErrorCodeEnum, BlockErrorCodeEnum,
-    CalendarErrorCodeEnum, ImportErrorCodeEnum)
+    CalendarErrorCodeEnum, ImportErrorCodeEnum, MessageErrorCodeEnum)
 
-# customer, appointment (booking), account, block, calendar, import
-_C, _P, _A, _B, _K, _I = API_ENUMS
+# customer, appointment (booking), account, block, calendar, import, message
+_C, _P, _A, _B, _K, _I, _M = API_ENUMS
 
 # code → {API enum without that code: the code shown instead}. Most of these never reach that
 # enum today; INVALID (with the service's message) is the honest "refused" for them.
@@ -77,6 +79,14 @@ for _domain in DOMAIN_ENUMS:
     for _code in _domain:
         if _code.name not in _I.__members__:
             TRANSLATIONS.setdefault(_code.name, {})[_I] = "INVALID"
+# messages: their own codes (a blocked customer, an unusable channel, a preferences link) are
+# INVALID wherever else they might go; other domains' codes the message enum lacks (none
+# reaches it today) are INVALID there, with their message
+for _domain in DOMAIN_ENUMS:
+    for _code in _domain:
+        for _api in API_ENUMS if _domain is MessageErrorCode else (_M,):
+            if _code.name not in _api.__members__:
+                TRANSLATIONS.setdefault(_code.name, {}).setdefault(_api, "INVALID")
 
 
 @functools.cache

@@ -62,6 +62,7 @@ class Loaders:
         self.communications_by_appointment = slice_loader(
             account_id, communications.by_appointments
         )
+        self.communications_by_customer = slice_loader(account_id, communications.by_customers)
         self.block_rules_by_customer = by_id_loader(account_id, blocking.rules_for_customers)
         self.source_name_by_id = by_id_loader(account_id, appointments.source_names)
         self.history_by_customer = slice_loader(account_id, audit.by_customers)

@@ -21,6 +21,8 @@ from clientele.api.blocking.queries import BlockingQueries
 from clientele.api.calendar_sync.mutations import CalendarMutations
 from clientele.api.calendar_sync.queries import CalendarQueries
 from clientele.api.calendar_sync.subscriptions import CalendarSubscriptions
+from clientele.api.communications.mutations import MessageMutations
+from clientele.api.communications.queries import MessageQueries
 from clientele.api.communications.types import Communication
 from clientele.api.cost import MAX_COST
 from clientele.api.customers.mutations import CustomerMutations
@@ -52,7 +54,7 @@ MAX_BATCH = 10  # operations in one batched HTTP request (a JSON array)
 
 @strawberry.type(description="Read customers, their appointments and communications.")
 class Query(CustomerQueries, NodeQueries, AccountQueries, BlockingQueries, CalendarQueries,
-            ImportQueries):
+            ImportQueries, MessageQueries):
     search_customers = strawberry.field(
         resolver=search_customers,
         description="Find customers as you type: typo-tolerant, word-order free, case- and "
@@ -63,7 +65,7 @@ class Query(CustomerQueries, NodeQueries, AccountQueries, BlockingQueries, Calen
 # schema.graphql lists the fields in the order of these classes and of the fields in each
 @strawberry.type(description="Change customers. Expected failures come back as userErrors.")
 class Mutation(CustomerMutations, BlockingMutations, AppointmentMutations, AccountMutations,
-               CalendarMutations, AccountSettingsMutations, ImportMutations):
+               CalendarMutations, AccountSettingsMutations, ImportMutations, MessageMutations):
     pass
 
 

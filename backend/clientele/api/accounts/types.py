@@ -101,6 +101,11 @@ class AccountSettings:
     own_domains: list[str] = strawberry.field(
         description="The business's own email domains: people at them are staff, never "
                     "customers, in every calendar.")
+    reminder_hours: list[int] = strawberry.field(
+        description="Reminders are sent this many hours before an appointment's start (none, "
+                    "one or two values; the default is one, 24 hours before).")
+    time_zone: str = strawberry.field(
+        description="The IANA time zone (Europe/Zurich) of the dates and times in messages.")
 
     @strawberry.field(description="Business domains the calendars showed as organisers' "
                                   "that are not among ownDomains yet: proposals to add.")
@@ -114,7 +119,9 @@ def settings_of(account: Any) -> AccountSettings:
                            booking_blocked_message=account.booking_blocked_message,
                            calendar_conflict_policy=ConflictPolicyEnum[
                                account.calendar_conflict_policy],
-                           own_domains=list(account.own_domains))
+                           own_domains=list(account.own_domains),
+                           reminder_hours=list(account.reminder_hours),
+                           time_zone=account.time_zone)
 
 
 @strawberry.type(description="Who is signed in (or which token is used), and what they may do.")

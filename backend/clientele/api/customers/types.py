@@ -15,15 +15,19 @@ from clientele.api.enums import (
     CommunicationStatusEnum,
     CustomerSourceEnum,
     CustomFieldTypeEnum,
+    DeliveryStatusEnum,
     MediumEnum,
     SortDirectionEnum,
     to_api,
 )
+from clientele.api.errors import ApiError
 from clientele.api.relay import AFTER, FIRST, Connection, Node, check_first, slice_connection
 from clientele.api.rows import columns, loaded
 from clientele.appointments.enums import AppointmentWhen
 from clientele.appointments.services import ORDER_COLUMN as APPOINTMENT_ORDER
+from clientele.communications.services import ORDER_COLUMN as COMMUNICATION_ORDER
 from clientele.core import ids
+from clientele.core.cursors import InvalidCursor
 from clientele.core.phone import display_phone
 from clientele.customers.limits import MAX_LENGTH
 from clientele.customers.rows import custom_values
@@ -32,10 +36,13 @@ if TYPE_CHECKING:
     from clientele.api.accounts.types import AuditEntry
     from clientele.api.appointments.types import Appointment
     from clientele.api.blocking.types import BlockRule
+    from clientele.api.communications.types import Communication
 
 AuditEntryRef = Annotated["AuditEntry", strawberry.lazy("clientele.api.accounts.types")]
 BlockRuleRef = Annotated["BlockRule", strawberry.lazy("clientele.api.blocking.types")]
 AppointmentRef = Annotated["Appointment", strawberry.lazy("clientele.api.appointments.types")]
+CommunicationRef = Annotated[
+    "Communication", strawberry.lazy("clientele.api.communications.types")]
 
 
 CustomerId = Annotated[strawberry.ID, strawberry.argument(description="The customer's ID.")]
@@ -223,6 +230,30 @@ class Customer(Node):
 
         rows = await info.context.loaders.block_rules_by_customer.load(self.pk)
         return [BlockRule.from_row(r) for r in rows]
+
+    @strawberry.field(description="The messages sent (or to be sent) to the customer, newest "
+                                  "first: about appointments and written by staff.")
+    async def communications(
+        self,
+        info: Info,
+        first: FIRST = 20,
+        after: AFTER = None,
+        medium: Annotated[MediumEnum | None, strawberry.argument(
+            description="Only messages by this channel.")] = None,
+        status: Annotated[DeliveryStatusEnum | None, strawberry.argument(
+            description="Only messages in this state (PENDING includes those being sent "
+                        "right now).")] = None,
+    ) -> Connection[CommunicationRef]:
+        from clientele.api.communications.types import Communication
+
+        check_first(first)
+        args = (first, after, medium.name if medium is not None else None,
+                status.name if status is not None else None)
+        try:
+            page = await info.context.loaders.communications_by_customer.load((self.pk, args))
+        except InvalidCursor as exc:
+            raise ApiError(str(exc), "INVALID_CURSOR") from exc
+        return slice_connection(page, Communication.from_row, COMMUNICATION_ORDER, after)
 
     @strawberry.field(description="Who changed what and when, newest first (also imports, "
                                   "blocks, conflicts).")

@@ -1,9 +1,12 @@
-"""accountSettingsUpdate: the blocked-booking message, the calendar conflict policy and the
-business's own email domains (manage:settings). Omitted arguments stay as they are."""
+"""accountSettingsUpdate: the blocked-booking message, the calendar conflict policy, the
+business's own email domains, when reminders go out and the time zone of messages
+(manage:settings). Omitted arguments stay as they are."""
 
 from __future__ import annotations
 
+import functools
 import re
+import zoneinfo
 from typing import Annotated
 
 import strawberry
@@ -24,6 +27,9 @@ MAX_MESSAGE = 1000
 MAX_DOMAINS = 50
 LABEL = r"[^\W_](?:[\w-]{0,62}[^\W_])?"  # letters and digits, inner hyphens
 DOMAIN = re.compile(rf"^(?=.{{3,253}}$){LABEL}(?:\.{LABEL})+$")
+MAX_REMINDERS = 2
+MAX_REMINDER_HOURS = 336  # two weeks
+MAX_ZONE = 64
 
 
 def _checked_domains(domains: list[str]) -> list[str]:
@@ -41,6 +47,33 @@ def _checked_domains(domains: list[str]) -> list[str]:
                 "are your customers, so it cannot be one of your own domains.",
                 AccountErrorCode.INVALID)
     return cleaned
+
+
+def _checked_reminders(hours: list[int]) -> list[int]:
+    if len(hours) > MAX_REMINDERS:
+        raise DomainError.single("reminder_hours", f"At most {MAX_REMINDERS} reminders.",
+                                 AccountErrorCode.INVALID)
+    if any(not 1 <= h <= MAX_REMINDER_HOURS for h in hours):
+        raise DomainError.single("reminder_hours", f"Reminders go out 1 to "
+                                 f"{MAX_REMINDER_HOURS} hours (two weeks) before the start.",
+                                 AccountErrorCode.INVALID)
+    if len(set(hours)) != len(hours):
+        raise DomainError.single("reminder_hours", "Two reminders at the same time.",
+                                 AccountErrorCode.INVALID)
+    return hours
+
+
+@functools.cache
+def _zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())  # read from disk: once (~0.1 s)
+
+
+def _checked_zone(name: str) -> str:
+    zone = name.strip()
+    if len(zone) > MAX_ZONE or zone not in _zones():
+        raise DomainError.single("time_zone", f"{zone[:80]!r} is not a time zone such as "
+                                 "Europe/Zurich.", AccountErrorCode.INVALID)
+    return zone
 
 
 @strawberry.type(description="Result of accountSettingsUpdate.")
@@ -61,6 +94,13 @@ async def account_settings_update(
         description=f"The business's own email domains (at most {MAX_DOMAINS}; generic mail "
                     "services such as gmail.com are refused): people there are never "
                     "customers.")] = None,
+    reminder_hours: Annotated[list[int] | None, strawberry.argument(
+        description=f"Send reminders this many hours before an appointment's start: none "
+                    f"([]), one or {MAX_REMINDERS} different values, each 1 to "
+                    f"{MAX_REMINDER_HOURS}.")] = None,
+    time_zone: Annotated[str | None, strawberry.argument(
+        description="The IANA time zone of the dates and times in messages, such as "
+                    "Europe/Zurich.")] = None,
 ) -> AccountSettingsUpdatePayload:
     message = booking_blocked_message.strip() if booking_blocked_message is not None else None
     if message is not None and not 0 < len(message) <= MAX_MESSAGE:
@@ -68,8 +108,11 @@ async def account_settings_update(
                                  AccountErrorCode.INVALID)
     if own_domains is not None:
         own_domains = _checked_domains(own_domains)
+    if reminder_hours is not None:
+        reminder_hours = _checked_reminders(reminder_hours)
+    zone = _checked_zone(time_zone) if time_zone is not None else None
     account = await update_settings(
         info.context.account.id, message,
         calendar_conflict_policy.name if calendar_conflict_policy is not None else None,
-        own_domains)
+        own_domains, reminder_hours, zone)
     return AccountSettingsUpdatePayload(account=settings_of(account))
