@@ -81,6 +81,12 @@ OPERATIONS = [
        lambda c: {"id": ids.encode("CalendarSource", uuid.uuid4())}),
     Op("calendarUpload", "mutation($f: Upload!) { calendarUpload(file: $f) "
        "{ userErrors { code } } }", P.MANAGE_SETTINGS, lambda c: {"f": FakeUpload()}),
+    Op("calendarIgnoreRules", "{ calendarIgnoreRules { id } }", P.READ_CUSTOMERS),
+    Op("calendarIgnoreRuleCreate", 'mutation { calendarIgnoreRuleCreate(titleContains: '
+       '"Matrix check") { userErrors { code } } }', P.MANAGE_SETTINGS),
+    Op("calendarIgnoreRuleDelete", "mutation($id: ID!) { calendarIgnoreRuleDelete(id: $id) "
+       "{ userErrors { code } } }", P.MANAGE_SETTINGS,
+       lambda c: {"id": ids.encode("CalendarIgnoreRule", uuid.uuid4())}),
     # the import needs import:customers and add:customers (no built-in role has one alone);
     # an unknown job is a user error for those who may import
     Op("importJob", "query($id: ID!) { importJob(id: $id) { id } }", P.IMPORT_CUSTOMERS,
