@@ -19,6 +19,7 @@ import argparse
 import asyncio
 import collections
 import multiprocessing
+import os
 import re
 import socket
 import threading
@@ -165,6 +166,10 @@ async def run(args: argparse.Namespace) -> None:
               f"{args.count} emails (after {args.warm_up} to warm up)")
         print(f"  {args.count / elapsed:,.0f} messages/s  ({elapsed:.2f} s wall; CPU: client "
               f"{cpu:.2f} s, server {server_cpu:.2f} s)")
+        print(f"  CPU per message: client {cpu / args.count * 1000:.2f} ms, server "
+              f"{server_cpu / args.count * 1000:.2f} ms (the client alone on a free core: "
+              f"{args.count / cpu:,.0f} messages/s; the load average shows the competition: "
+              f"{os.getloadavg()[0]:.1f})")
         print(f"  received {received}, failed {failed}, "
               f"duplicates {sum(n - 1 for n in mine.values())}, "
               f"missing {len(expected - mine.keys())}")

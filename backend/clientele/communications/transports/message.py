@@ -9,7 +9,7 @@ import functools
 import re
 from email import policy
 from email.errors import HeaderDefect, MessageError
-from email.headerregistry import Address
+from email.headerregistry import Address, BaseHeader, HeaderRegistry
 from email.message import EmailMessage, MIMEPart
 from email.utils import format_datetime, parseaddr
 
@@ -20,22 +20,38 @@ OWN_HEADERS = ("From", "To", "Subject", "Date", "Message-ID", "MIME-Version", "C
                "Content-Transfer-Encoding")
 
 
-_MIME_VERSION = policy.default.header_factory("MIME-Version", "1.0")
+class _OneClassPerHeader(HeaderRegistry):
+    """The stdlib's registry makes a new class, with type(), for every header it parses
+    (slow, and garbage for the cycle collector); one class per header name does the same."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._classes: dict[str, type[BaseHeader]] = {}
+
+    def __getitem__(self, name: str) -> type[BaseHeader]:
+        key = name.lower()
+        found = self._classes.get(key)
+        if found is None:
+            found = self._classes[key] = super().__getitem__(name)
+        return found
+
+
+POLICY = policy.default.clone(header_factory=_OneClassPerHeader())
+_MIME_VERSION = POLICY.header_factory("MIME-Version", "1.0")
 
 
 @functools.lru_cache(maxsize=512)
 def _from_header(display_name: str, address: str) -> object:
     """The From header, parsed once per business (headers are immutable: the email package
     takes a header object as it is, so every message of a business shares one)."""
-    return policy.default.header_factory("From", Address(display_name=display_name,
-                                                          addr_spec=address))
+    return POLICY.header_factory("From", Address(display_name=display_name, addr_spec=address))
 
 
 @functools.lru_cache(maxsize=4)
 def _date_header(second: int) -> object:
     """The Date header, parsed once per second."""
     stamp = dt.datetime.fromtimestamp(second, dt.UTC)
-    return policy.default.header_factory("Date", format_datetime(stamp))
+    return POLICY.header_factory("Date", format_datetime(stamp))
 
 
 def sender(mail_from: str) -> tuple[str | None, str]:
@@ -63,7 +79,7 @@ def build(email: Email, from_name: str | None, from_address: str,
           now: dt.datetime | None = None) -> EmailMessage:
     """The message; PermanentFailure if the address or a header cannot be written."""
     to = recipient(email.to)
-    message = EmailMessage()
+    message = EmailMessage(policy=POLICY)
     try:
         message["From"] = _from_header(email.sender_name or from_name or "", from_address)
         message["To"] = to
@@ -77,7 +93,7 @@ def build(email: Email, from_name: str | None, from_address: str,
         message["MIME-Version"] = _MIME_VERSION
         message.make_alternative()
         for body, subtype in ((email.text, "plain"), (email.html, "html")):
-            part = MIMEPart()
+            part = MIMEPart(policy=POLICY)
             part.set_content(body, subtype=subtype, charset="utf-8")
             message.attach(part)  # type: ignore[arg-type]  # typeshed: Self; any part works
     except (HeaderDefect, MessageError, ValueError) as error:
