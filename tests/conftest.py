@@ -205,8 +205,9 @@ def running_server(database_url: str, log_path: str | None = None, **env: str) -
 def live_server(database_url: str) -> Iterator[str]:
     """The real app in a uvicorn subprocess on the session's database. It does not poll
     calendar feeds: it would sync the URL sources other tests create behind their backs (a
-    crash test found a second run of its source)."""
-    with running_server(database_url, CALENDAR_POLLING="0") as base:
+    crash test found a second run of its source); nor does it send messages: it would claim
+    the ones the messaging tests send themselves."""
+    with running_server(database_url, CALENDAR_POLLING="0", MESSAGES="0") as base:
         yield base
 
 

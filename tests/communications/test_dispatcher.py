@@ -220,3 +220,26 @@ async def test_two_instances_send_each_message_once_and_a_dead_ones_claims_come_
     assert len(ids) == 12 and len(set(ids)) == 12  # each once, none lost
     for ts in (one, two):
         await ts.close()
+
+
+async def test_a_resent_message_is_rendered_from_what_staff_wrote_and_resent_once(
+        actor, account, smtp) -> None:
+    from clientele.communications import queue
+
+    inbox, url = smtp
+    customer = await _customer(actor)
+    first = await queue.manual(account.id, customer["id"], "EMAIL", "Your invoice",
+                               "Please find it attached.")
+    inbox.answer = "550 5.1.1 Mailbox unavailable"
+    ts = transports(url)
+    await _drain(ts)
+    [failed] = await _messages(account, id=first["id"])
+    assert failed["status"] == "FAILED" and "Please find it attached." in failed["body"]
+    again = await queue.resend(account.id, first["id"])
+    assert again is not None and await queue.resend(account.id, first["id"]) is None
+    inbox.answer = None
+    await _drain(ts)
+    [sent] = await _messages(account, id=again["id"])
+    assert sent["status"] == "SENT" and sent["subject"] == "Your invoice"
+    assert sent["body"].count("/preferences/") == 1  # one footer, not the old one again
+    await ts.close()

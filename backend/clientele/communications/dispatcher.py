@@ -68,10 +68,12 @@ async def plan_reminders() -> int:
                attempts, due_at, reminder_slot, reminder_for, created_at, updated_at)
            SELECT gen_random_uuid(), a.account, a.id, a.customer,
                   coalesce(c.preferred_medium, 'EMAIL'), 'REMINDER', 'PENDING', 0,
-                  a.starts_at - make_interval(hours => r.hours), r.slot, a.starts_at, now(),
+                  a.starts_at - make_interval(hours => r.hours), r.hours, a.starts_at, now(),
                   now()
            FROM account acc
-           CROSS JOIN LATERAL unnest(acc.reminder_hours) WITH ORDINALITY AS r(hours, slot)
+           -- the slot is the hours value: a reminder planned at 24 h stays the 24 h one when
+           -- the account adds a 48 h reminder before it
+           CROSS JOIN LATERAL unnest(acc.reminder_hours) AS r(hours)
            JOIN appointment a ON a.account = acc.id
                AND a.starts_at > now()
                AND a.starts_at <= now() + make_interval(hours => r.hours) + interval '1 minute'
@@ -200,7 +202,8 @@ async def compose(row: Any, options: Options, now: dt.datetime) -> Composed:
         customer=templates.Person(ctx["salutation"], ctx["first_name"], ctx["last_name"]),
         business=ctx["business"], appointment=visit, preferences_url=preferences_url,
         time_zone=ctx["time_zone"], language=language,
-        message=templates.Message(row["subject"] or "", row["body"] or "")
+        message=templates.Message(row["draft_subject"] or row["subject"] or "",
+                                  row["draft_body"] or row["body"] or "")
         if row["kind"] == K.MANUAL.value else None)
     template = await _template(row["account"], row["kind"], language)
     return Composed(medium, recipient, language, templates.render(template, context),

@@ -101,9 +101,10 @@ async def manual(account_id: uuid.UUID, customer_id: uuid.UUID, medium: str, sub
     """A message staff wrote: sent by the medium they chose (if that channel is usable)."""
     rows = await db.fetch_records(
         """INSERT INTO communication (id, account, appointment, customer, medium, kind, subject,
-               body, status, attempts, due_at, created_at, updated_at)
-           VALUES (gen_random_uuid(), $1, $2, $3, $4, 'MANUAL', $5, $6, 'PENDING', 0, now(),
-                   now(), now())
+               body, draft_subject, draft_body, status, attempts, due_at, created_at,
+               updated_at)
+           VALUES (gen_random_uuid(), $1, $2, $3, $4, 'MANUAL', $5::text, $6::text, $5::text,
+                   $6::text, 'PENDING', 0, now(), now(), now())
            RETURNING *""",
         account_id, appointment_id, customer_id, medium, subject, body)
     await db.after_commit(_wake_callback)
@@ -112,16 +113,25 @@ async def manual(account_id: uuid.UUID, customer_id: uuid.UUID, medium: str, sub
 
 async def resend(account_id: uuid.UUID, communication_id: uuid.UUID) -> Any | None:
     """A new attempt of a failed (or skipped) message, as a new row: the failure stays in the
-    history. A reminder is sent again as a notice of the same appointment (its once-only slot
-    belongs to the first). None when there is no such message of the account."""
+    history. A message staff wrote is rendered again from what they wrote (its draft). A
+    reminder is sent again as a notice of the same appointment (its once-only slot belongs to
+    the first). Once per message (`resent_from` is unique: two clicks queue one). None when
+    there is no such message of the account, or it was sent again already."""
     rows = await db.fetch_records(
         """INSERT INTO communication (id, account, appointment, customer, medium, kind, subject,
-               body, status, attempts, due_at, previous_starts_at, created_at, updated_at)
+               body, draft_subject, draft_body, status, attempts, due_at, previous_starts_at,
+               resent_from, created_at, updated_at)
            SELECT gen_random_uuid(), account, appointment, customer, medium, kind,
-                  CASE WHEN kind = 'MANUAL' THEN subject END,
-                  CASE WHEN kind = 'MANUAL' THEN body END, 'PENDING', 0, now(),
-                  previous_starts_at, now(), now()
-           FROM communication WHERE account = $1 AND id = $2 AND status IN ('FAILED', 'SKIPPED')
+                  d.subject, d.body, d.subject, d.body, 'PENDING', 0, now(),
+                  previous_starts_at, id, now(), now()
+           FROM communication,
+                -- what staff wrote (rows from before drafts were kept: the text itself)
+                LATERAL (SELECT CASE WHEN kind = 'MANUAL' THEN coalesce(draft_subject, subject)
+                                END AS subject,
+                                CASE WHEN kind = 'MANUAL' THEN coalesce(draft_body, body)
+                                END AS body) d
+           WHERE account = $1 AND id = $2 AND status IN ('FAILED', 'SKIPPED')
+           ON CONFLICT (resent_from) WHERE resent_from IS NOT NULL DO NOTHING
            RETURNING *""",
         account_id, communication_id)
     if rows:
