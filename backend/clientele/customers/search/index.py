@@ -101,13 +101,14 @@ class SearchIndex:
         display = " ".join(p for p in (first, last) if p)
         folded_texts = tuple((field, " ".join(words(value[:MAX_TEXT])))
                              for field, value in texts if value)
-        name = " ".join(words(display))
-        joined = " ".join("".join(words(part)) for part in (first, last) if part and words(part))
+        parts = [w for w in (words(first or ""), words(last or "")) if w]
+        name = " ".join(w for part in parts for w in part)
+        joined = " ".join("".join(part) for part in parts) if any(
+            len(part) > 1 for part in parts) else ""
         doc = Doc(id=customer_id, name=name, email=fold(email or ""),
                   phones=tuple(f for p in phones for f in _phone_forms(p)),
                   company=" ".join(words(company or "")), display=display,
-                  texts=tuple(t for t in folded_texts if t[1]),
-                  joined=joined if joined != name else "")
+                  texts=tuple(t for t in folded_texts if t[1]), joined=joined)
         if customer_id in self.by_id:
             if self.docs[self.by_id[customer_id]] == doc:
                 return  # nothing searchable changed
@@ -130,8 +131,8 @@ class SearchIndex:
         self.docs.append(doc)
         self.by_id[doc.id] = number
         grams: set[str] = set()
-        for word in (*doc.name.split(), *doc.joined.split(), *doc.company.split(),
-                     *_email_words(doc.email)):
+        for word in {*doc.name.split(), *doc.joined.split(), *doc.company.split(),
+                     *_email_words(doc.email)}:  # the email repeats the name's words
             grams |= trigrams(word)
         for phone in doc.phones:
             grams |= {"#" + phone[i:i + 3] for i in range(len(phone) - 2)}
@@ -198,17 +199,13 @@ class SearchIndex:
         docs = [d for n in self.candidates(query, max(candidates, first), full_text)
                 if (d := self.docs[n]) is not None]
         hits = score(docs, query, folded, full_text)
-        if hits:
-            best = max(h.score for h in hits)
-            cut = max(best * 0.5, RELATIVE * min(best, CAPPED))
-            hits = [h for h in hits if h.score >= cut]
         hits.sort(key=lambda h: (-h.score, h.id))
         return hits[:first]
 
 
 def score(docs: list[Doc], raw: str, folded: str, full_text: bool) -> list[Hit]:
     """Each document's best-matching field and its score, for those scoring at least
-    MIN_SCORE. Names and companies are scored for
+    MIN_SCORE and not far below the best one (RELATIVE). Names and companies are scored for
     all documents at once (rapidfuzz's cdist, in C); the rest are cheap string tests."""
     if not docs:
         return []
@@ -241,7 +238,7 @@ def score(docs: list[Doc], raw: str, folded: str, full_text: bool) -> list[Hit]:
                 if domain == bare:
                     consider(i, EMAIL_WORD, "email", doc.email)  # everyone at a domain
                     continue
-                if asked and all(word in doc.email for word in asked):
+                if asked and asked[0] in doc.email and all(w in doc.email for w in asked):
                     found = _email_word_match(asked, doc.email)
                     if found:
                         consider(i, EMAIL_WORD if found == 2 else word_score, "email",
@@ -269,8 +266,10 @@ def score(docs: list[Doc], raw: str, folded: str, full_text: bool) -> list[Hit]:
             for phone in doc.phones:
                 if any(form in phone for form in forms):
                     consider(i, phone_score, "phone", phone)
+    top = float(best.max())
+    cut = max(MIN_SCORE, top * 0.5, RELATIVE * min(top, CAPPED))
     return [Hit(docs[i].id, float(best[i]), fields[i], values[i])
-            for i in np.flatnonzero(best >= MIN_SCORE).tolist()]
+            for i in np.flatnonzero(best >= cut).tolist()]
 
 
 def _phone_query(query: str) -> list[str]:
