@@ -266,6 +266,14 @@ async def _finish(row: Any, status: str, *, error: str | None = None,
     return status
 
 
+async def _renew(row: Any, lease_seconds: float) -> Any | None:
+    rows = await db.fetch_records(
+        """UPDATE communication SET claimed_until = now() + make_interval(secs => $3)
+           WHERE id = $1 AND status = 'SENDING' AND claimed_until = $2 AND claimed_until > now()
+           RETURNING *""", row["id"], row["claimed_until"], lease_seconds)
+    return rows[0] if rows else None
+
+
 async def run_once(transports: Transports, options: Options) -> int:
     """Recover, claim and send one batch; returns how many were claimed."""
     await recover()
@@ -277,7 +285,11 @@ async def run_once(transports: Transports, options: Options) -> int:
     async def one(row: Any) -> None:
         async with gate:
             try:
-                await deliver(row, transports, options)
+                # renew the claim right before sending: a row whose lease ran out while it
+                # waited its turn may be another instance's by now (sent once, by them)
+                mine = await _renew(row, options.lease_seconds)
+                if mine is not None:
+                    await deliver(mine, transports, options)
             except Exception:  # one broken message must not stop the others; its lease
                 log.exception("sending message %s failed", row["id"])  # brings it back
 
