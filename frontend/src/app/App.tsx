@@ -19,6 +19,7 @@ export const BLOCK_RULES_PATH = "/block-rules";
 export { TODAY_PATH };
 export const CALENDARS_PATH = "/calendars";
 export const CUSTOM_FIELDS_PATH = "/settings/custom-fields";
+export const MESSAGE_SETTINGS_PATH = "/settings/messages";
 
 const ApiTokensPage = lazy(() => import("../modules/tokens/components/ApiTokensPage").then((m) => ({ default: m.ApiTokensPage })));
 const UsersAndRolesPage = lazy(() =>
@@ -30,6 +31,9 @@ const CustomFieldsPage = lazy(() =>
   import("../modules/customFields/components/CustomFieldsPage").then((m) => ({ default: m.CustomFieldsPage })),
 );
 const ImportPage = lazy(() => import("../modules/imports/components/ImportPage").then((m) => ({ default: m.ImportPage })));
+const MessageSettingsPage = lazy(() =>
+  import("../modules/messages/components/MessageSettingsPage").then((m) => ({ default: m.MessageSettingsPage })),
+);
 const BlockRulesPage = lazy(() => import("../modules/blocking/components/BlockRulesPage").then((m) => ({ default: m.BlockRulesPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -75,6 +79,7 @@ export function App() {
           {canRead && <NavLink to={BLOCK_RULES_PATH}>Block rules</NavLink>}
           {canManageUsers && <NavLink to={USERS_PATH}>Users &amp; roles</NavLink>}
           {canManageSettings && <NavLink to={CUSTOM_FIELDS_PATH}>Custom fields</NavLink>}
+          {canManageSettings && <NavLink to={MESSAGE_SETTINGS_PATH}>Messages</NavLink>}
           <NavLink to={TOKENS_PATH}>API tokens</NavLink>
         </nav>
         {session && (
@@ -157,6 +162,16 @@ export function App() {
               <RequirePermission permission="MANAGE_SETTINGS">
                 <Lazy>
                   <CustomFieldsPage />
+                </Lazy>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path={MESSAGE_SETTINGS_PATH}
+            element={
+              <RequirePermission permission="MANAGE_SETTINGS">
+                <Lazy>
+                  <MessageSettingsPage />
                 </Lazy>
               </RequirePermission>
             }

@@ -113,6 +113,7 @@ export function communication(overrides: Partial<Communication> = {}): Communica
   return {
     __typename: "Communication",
     id: nextId("Communication"),
+    kind: "CONFIRMATION",
     medium: "EMAIL",
     recipient: "anna@example.ch",
     subject: "Your appointment confirmation",
@@ -120,6 +121,10 @@ export function communication(overrides: Partial<Communication> = {}): Communica
     status: "SENT",
     error: null,
     attempts: 1,
+    parts: null,
+    language: "en",
+    dueAt: "2026-03-01T09:00:00+00:00",
+    nextAttemptAt: null,
     sentAt: "2026-03-01T09:00:00+00:00",
     createdAt: "2026-03-01T09:00:00+00:00",
     ...overrides,

@@ -17,7 +17,14 @@ export interface AppointmentWithMessages extends AppointmentFieldsFragment {
   communications: { totalCount: number; edges: { node: CommunicationFieldsFragment }[] };
 }
 
-export function AppointmentRow({ appointment, actions }: { appointment: AppointmentWithMessages; actions?: ReactNode }) {
+interface Props {
+  appointment: AppointmentWithMessages;
+  actions?: ReactNode;
+  /** After a message about it was sent again: the profile fetches itself afresh. */
+  onMessagesChanged?: () => void;
+}
+
+export function AppointmentRow({ appointment, actions, onMessagesChanged }: Props) {
   const [expanded, setExpanded] = useState(false);
   const panelId = useId();
   const title = appointment.title || appointment.services.join(", ") || "Appointment";
@@ -73,6 +80,7 @@ export function AppointmentRow({ appointment, actions }: { appointment: Appointm
             <CommunicationHistory
               messages={appointment.communications.edges.map((edge) => edge.node)}
               totalCount={appointment.communications.totalCount}
+              onChanged={onMessagesChanged}
             />
           </>
         )}

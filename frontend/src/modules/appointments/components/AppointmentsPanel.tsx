@@ -70,6 +70,7 @@ export function AppointmentsPanel({ customer, totalCount, upcoming, past, onChan
         empty="Nothing upcoming."
         moreLabel="Show later appointments"
         actions={actions}
+        onMessagesChanged={onChanged}
       />
       <AppointmentSection
         key={`past-${pastOrder}-${version}`}
@@ -81,6 +82,7 @@ export function AppointmentsPanel({ customer, totalCount, upcoming, past, onChan
         empty="No past appointments."
         moreLabel={pastOrder === "DESC" ? "Show older appointments" : "Show later appointments"}
         actions={actions}
+        onMessagesChanged={onChanged}
         order={
           <div className="field field--inline appointments__order">
             <label className="field__label" htmlFor={`${customer.id}-past-order`}>
@@ -129,10 +131,12 @@ interface SectionProps {
   empty: string;
   moreLabel: string;
   actions: AppointmentActions;
+  /** A message was sent again: the profile fetches itself afresh. */
+  onMessagesChanged: () => void;
   order?: ReactNode;
 }
 
-function AppointmentSection({ customerId, title, when, direction, firstPage, empty, moreLabel, actions, order }: SectionProps) {
+function AppointmentSection({ customerId, title, when, direction, firstPage, empty, moreLabel, actions, onMessagesChanged, order }: SectionProps) {
   // The cursors of the pages after the first ("" = the first page, fetched here).
   const [cursors, setCursors] = useState<string[]>(firstPage ? [] : [""]);
   const [pages, setPages] = useState<Record<string, PageState>>({});
@@ -157,7 +161,12 @@ function AppointmentSection({ customerId, title, when, direction, firstPage, emp
       ) : (
         <ol className="appointments__list" aria-label={`${title} appointments`}>
           {firstPage?.edges.map(({ node }) => (
-            <AppointmentRow key={node.id} appointment={node} actions={<AppointmentActionButtons appointment={node} actions={actions} />} />
+            <AppointmentRow
+              key={node.id}
+              appointment={node}
+              actions={<AppointmentActionButtons appointment={node} actions={actions} />}
+              onMessagesChanged={onMessagesChanged}
+            />
           ))}
           {cursors.map((after) => (
             <MorePage
@@ -167,6 +176,7 @@ function AppointmentSection({ customerId, title, when, direction, firstPage, emp
               direction={direction}
               after={after}
               actions={actions}
+              onMessagesChanged={onMessagesChanged}
               onPage={(page) => setPages((current) => ({ ...current, [after]: page }))}
             />
           ))}
@@ -195,6 +205,7 @@ function MorePage({
   direction,
   after,
   actions,
+  onMessagesChanged,
   onPage,
 }: {
   customerId: string;
@@ -202,6 +213,7 @@ function MorePage({
   direction: SortDirection;
   after: string;
   actions: AppointmentActions;
+  onMessagesChanged: () => void;
   onPage: (page: PageState) => void;
 }) {
   const [result, reexecute] = useQuery({
@@ -229,7 +241,12 @@ function MorePage({
   return (
     <>
       {page.edges.map(({ node }) => (
-        <AppointmentRow key={node.id} appointment={node} actions={<AppointmentActionButtons appointment={node} actions={actions} />} />
+        <AppointmentRow
+          key={node.id}
+          appointment={node}
+          actions={<AppointmentActionButtons appointment={node} actions={actions} />}
+          onMessagesChanged={onMessagesChanged}
+        />
       ))}
     </>
   );

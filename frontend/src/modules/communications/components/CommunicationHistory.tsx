@@ -4,10 +4,12 @@ import { CommunicationRow } from "./CommunicationRow";
 interface Props {
   messages: CommunicationFieldsFragment[];
   totalCount: number;
+  /** After "Resend" queued a new message: the profile fetches itself afresh. */
+  onChanged?: () => void;
 }
 
 /** Every message sent in the context of one appointment, oldest first. */
-export function CommunicationHistory({ messages, totalCount }: Props) {
+export function CommunicationHistory({ messages, totalCount, onChanged }: Props) {
   return (
     <div className="communications">
       <h5 className="communications__title">Communication history ({totalCount})</h5>
@@ -16,7 +18,7 @@ export function CommunicationHistory({ messages, totalCount }: Props) {
       ) : (
         <ul className="communications__list">
           {messages.map((message) => (
-            <CommunicationRow key={message.id} message={message} />
+            <CommunicationRow key={message.id} message={message} onResent={onChanged} />
           ))}
         </ul>
       )}

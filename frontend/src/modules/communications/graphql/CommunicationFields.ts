@@ -1,9 +1,10 @@
 import { graphql } from "../../../gql";
 
-/** A message in an appointment's communication history, with its full body. */
+/** A message in a communication history (an appointment's or the customer's), with its full body. */
 export const CommunicationFields = graphql(`
   fragment CommunicationFields on Communication {
     id
+    kind
     medium
     recipient
     subject
@@ -11,6 +12,10 @@ export const CommunicationFields = graphql(`
     status
     error
     attempts
+    parts
+    language
+    dueAt
+    nextAttemptAt
     sentAt
     createdAt
   }

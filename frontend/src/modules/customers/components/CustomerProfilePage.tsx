@@ -1,6 +1,7 @@
 // A customer's profile: details, preferences, notes, custom fields, blocking, and the tabs
-// "Appointments" (upcoming and past, with the staff's actions and "New appointment") and
-// "History", all from one query; the figures (visits, no-shows, …) above the details; Edit, and Delete behind the
+// "Appointments" (upcoming and past, with the staff's actions and "New appointment"),
+// "Messages" (every message, "Send message", "Resend"; its own query) and "History", the rest
+// from one query; the figures (visits, no-shows, …) above the details; Edit, and Delete behind the
 // arrow beside it; Block / Unblock for edit:blocked-customers; "Download data (JSON)" for
 // export:customers.
 import { useState } from "react";
@@ -15,6 +16,7 @@ import { BlockRuleTable } from "../../blocking/components/BlockRuleTable";
 import { BookingBlockedChip } from "../../blocking/components/BookingBlockedChip";
 import { CustomerBlockActions } from "../../blocking/components/CustomerBlockActions";
 import { CustomerHistory } from "../../history/components/CustomerHistory";
+import { CustomerMessages } from "../../messages/components/CustomerMessages";
 import { CustomerProfileQuery } from "../graphql/CustomerProfileQuery";
 import { useCustomerLive } from "../hooks/useCustomerLive";
 import { LIST_PATH } from "../paths";
@@ -144,6 +146,11 @@ function CustomerProfile({ id }: { id: string }) {
                 onChanged={() => reexecute({ requestPolicy: "network-only" })}
               />
             ),
+          },
+          {
+            id: "messages",
+            label: "Messages",
+            panel: () => <CustomerMessages customer={customer} onChanged={() => reexecute({ requestPolicy: "network-only" })} />,
           },
           { id: "history", label: "History", panel: () => <CustomerHistory customer={customer} /> },
         ]}
