@@ -32,7 +32,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-import asyncpg
 import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,7 +39,7 @@ sys.path.insert(0, str(ROOT / "backend"))
 sys.path.insert(0, str(ROOT))
 
 from bench.people import FIRST_NAMES  # noqa: E402
-from bench.scratch import RssSampler, with_database  # noqa: E402
+from bench.scratch import RssSampler, create_database, drop_database  # noqa: E402
 
 from clientele import database  # noqa: E402
 from clientele.core import db  # noqa: E402
@@ -179,23 +178,6 @@ async def copy_floor(url: str, csv_path: Path) -> tuple[float, int]:
         await staging.drop()
     return spent, count
 
-
-
-async def create_database(server_url: str, name: str) -> str:
-    admin = await asyncpg.connect(server_url)
-    await admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-    await admin.execute(f'CREATE DATABASE "{name}"')
-    await admin.close()
-    url = with_database(server_url, name)
-    await database.migrated_at(url)
-    return url
-
-
-async def drop_database(server_url: str, name: str) -> None:
-    await db.close_pool()
-    admin = await asyncpg.connect(server_url)
-    await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    await admin.close()
 
 
 def main() -> None:

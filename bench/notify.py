@@ -1,7 +1,11 @@
 """Email throughput: 10,000 messages to a local SMTP server (aiosmtpd on 127.0.0.1), through
 the pooled SMTP transport, and whether each arrived exactly once.
 
-    .venv/bin/python bench/notify.py [--count 10000] [--concurrency 8] [--warm-up 200]
+    .venv/bin/python bench/notify.py --database-url URL [--count 10000] [--concurrency 8]
+    .venv/bin/python bench/notify.py --sender transport [--count 10000] [--warm-up 200]
+
+The default (`dispatcher`) is the issue's figure: 10,000 due reminders in a scratch database,
+planned, claimed, rendered and sent by the dispatcher, every row recorded.
 
 The server runs in a process of its own (aiosmtpd's Controller, as a real mail server would:
 the GIL is not shared with the client) and counts the messages and their Message-IDs; the
@@ -178,13 +182,88 @@ async def run(args: argparse.Namespace) -> None:
         server.stop()
 
 
+async def due_reminders(count: int) -> None:
+    """`count` customers, each with an appointment in 12 hours booked two days ago: each is
+    due its 24 h reminder (one statement each for customers and appointments)."""
+    from clientele.accounts.services import create_account
+    from clientele.core import db
+
+    account = await create_account("Praxis Yılmaz", f"bench-{uuid.uuid4().hex[:8]}", "CH")
+    await db.fetch(
+        """WITH people AS (
+               INSERT INTO customer (id, account, salutation, first_name, last_name, email,
+                                     sort_name, source, custom, preferred_language,
+                                     created_at, updated_at)
+               SELECT gen_random_uuid(), $1, 'Frau', 'Ayşe', 'Müller' || n,
+                      'customer' || n || '@example.com', 'müller' || n, 'MANUAL', '{}',
+                      (ARRAY['de', 'fr', 'it', 'en'])[1 + n % 4], now(), now()
+               FROM generate_series(1, $2) AS n RETURNING id)
+           INSERT INTO appointment (id, account, customer, title, services, starts_at, ends_at,
+                                    all_day, status, recurrence_id, created_at, updated_at)
+           SELECT gen_random_uuid(), $1, id, 'Massage', '{Massage}', now() + interval '12 hours',
+                  now() + interval '13 hours', false, 'SCHEDULED', '', now() - interval '2 days',
+                  now()
+           FROM people""", account.id, count)
+
+
+async def run_dispatcher(args: argparse.Namespace) -> None:
+    """The whole path: plan the due reminders, claim, render in four languages, send through
+    the pool, record each outcome; every row SENT once."""
+    from bench.scratch import create_database, drop_database
+
+    from clientele.communications import dispatcher
+    from clientele.communications.transports import sms_transport
+    from clientele.core import db
+
+    name = f"clientele_bench_notify_{os.getpid()}"
+    server = MailServer()
+    await create_database(args.database_url, name)
+    await db.start_pool(min_size=2, max_size=args.concurrency + 4)
+    try:
+        await due_reminders(args.count)
+        url = f"smtp://127.0.0.1:{server.port}"
+        transports = dispatcher.Transports(
+            email_transport(url, '"Clientele" <noreply@example.com>', production=True,
+                            concurrency=args.concurrency),
+            sms_transport("outbox://", None, production=False))
+        options = dispatcher.Options(public_url="https://clientele.example",
+                                     concurrency=args.concurrency, host="bench.example")
+        started, cpu = time.perf_counter(), time.process_time()
+        planned = await dispatcher.plan_reminders()
+        while await dispatcher.run_once(transports, options):
+            pass
+        elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+        await transports.close()
+        rows = await db.fetch("SELECT status, count(*) AS n FROM communication GROUP BY status")
+        received, sessions, server_cpu = server.figures()
+        mine = server.ids(b"<")
+        print(f"dispatcher, concurrency {args.concurrency}: {planned} reminders planned")
+        print(f"  {planned / elapsed:,.0f} messages/s  ({elapsed:.2f} s wall, planning, "
+              f"claiming, rendering, sending and recording; CPU: client {cpu:.2f} s, server "
+              f"{server_cpu:.2f} s; load average {os.getloadavg()[0]:.1f})")
+        print(f"  rows: {dict((r['status'], r['n']) for r in rows)}; received {received}, "
+              f"duplicates {sum(n - 1 for n in mine.values())}, connections {sessions}")
+    finally:
+        server.stop()
+        await drop_database(args.database_url, name)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--warm-up", type=int, default=200)
-    parser.add_argument("--sender", choices=sorted(SENDERS), default="transport")
-    asyncio.run(run(parser.parse_args()))
+    parser.add_argument("--sender", choices=[*sorted(SENDERS), "dispatcher"],
+                        default="dispatcher")
+    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL"),
+                        help="a PostgreSQL server (dispatcher: a scratch database on it)")
+    args = parser.parse_args()
+    if args.sender == "dispatcher":
+        if not args.database_url:
+            raise SystemExit("give --database-url (or DATABASE_URL)")
+        asyncio.run(run_dispatcher(args))
+    else:
+        asyncio.run(run(args))
 
 
 if __name__ == "__main__":

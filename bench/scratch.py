@@ -8,7 +8,31 @@ import threading
 import time
 from urllib.parse import urlparse, urlunparse
 
+import asyncpg
 import psutil
+
+
+async def create_database(server_url: str, name: str) -> str:
+    """A fresh, migrated database `name` on the server; returns its URL (the engine is
+    configured for it)."""
+    from clientele import database
+
+    admin = await asyncpg.connect(server_url)
+    await admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+    await admin.execute(f'CREATE DATABASE "{name}"')
+    await admin.close()
+    url = with_database(server_url, name)
+    await database.migrated_at(url)
+    return url
+
+
+async def drop_database(server_url: str, name: str) -> None:
+    from clientele.core import db
+
+    await db.close_pool()
+    admin = await asyncpg.connect(server_url)
+    await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    await admin.close()
 
 
 def with_database(url: str, name: str) -> str:

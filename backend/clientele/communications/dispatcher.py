@@ -105,17 +105,23 @@ async def claim(limit: int, lease_seconds: float) -> list[Any]:
            RETURNING m.*""", limit, lease_seconds))
 
 
-_CONTEXT_SQL = """
-SELECT acc.id AS account_id, acc.name AS business, acc.default_language, acc.time_zone,
+# a claimed message renewed (its lease starts again: see run_once) and read with everything
+# needed to send it, in one statement
+_RENEW_SQL = """
+WITH mine AS (
+    UPDATE communication SET claimed_until = now() + make_interval(secs => $3)
+    WHERE id = $1 AND status = 'SENDING' AND claimed_until = $2 AND claimed_until > now()
+    RETURNING *)
+SELECT mine.*, acc.name AS business, acc.default_language, acc.time_zone,
        c.id AS customer_id, c.salutation, c.first_name, c.last_name, c.email, c.mobile_phone,
        c.preferred_medium, c.preferred_language, c.communication_status, c.email_enabled,
        c.sms_enabled,
        a.id AS appointment_id, a.status AS appointment_status, a.starts_at, a.ends_at,
        a.all_day, a.services, a.location
-FROM account acc
-LEFT JOIN customer c ON c.account = acc.id AND c.id = $2
-LEFT JOIN appointment a ON a.account = acc.id AND a.id = $3
-WHERE acc.id = $1
+FROM mine
+JOIN account acc ON acc.id = mine.account
+LEFT JOIN customer c ON c.account = mine.account AND c.id = mine.customer
+LEFT JOIN appointment a ON a.account = mine.account AND a.id = mine.appointment
 """
 
 
@@ -162,12 +168,20 @@ def channel(row: Any, ctx: Any) -> tuple[str, str]:
     raise Skip("The customer has no channel we may use (both are off or have no address).")
 
 
-async def _template(account_id: uuid.UUID, kind: str, language: str) -> templates.Template:
-    rows = await db.fetch("SELECT subject, body, sms FROM message_template WHERE account = $1 "
-                          "AND kind = $2 AND language = $3", account_id, kind, language)
-    if rows:
-        return templates.Template(rows[0]["subject"], rows[0]["body"], rows[0]["sms"])
-    return templates.default(kind, language)
+Templates = dict[tuple[uuid.UUID, str, str], templates.Template]
+
+
+async def _template(account_id: uuid.UUID, kind: str, language: str,
+                    known: Templates) -> templates.Template:
+    """The account's template, else the built-in; `known` keeps them for one batch."""
+    key = (account_id, kind, language)
+    if key not in known:
+        rows = await db.fetch("SELECT subject, body, sms FROM message_template "
+                              "WHERE account = $1 AND kind = $2 AND language = $3",
+                              account_id, kind, language)
+        known[key] = templates.Template(rows[0]["subject"], rows[0]["body"], rows[0]["sms"]) \
+            if rows else templates.default(kind, language)
+    return known[key]
 
 
 @dataclass(frozen=True)
@@ -180,11 +194,11 @@ class Composed:
     business: str
 
 
-async def compose(row: Any, options: Options, now: dt.datetime) -> Composed:
-    """What a claimed message is, to whom and by which channel, or Skip."""
-    found = await db.fetch_records(_CONTEXT_SQL, row["account"], row["customer"],
-                                   row["appointment"])
-    ctx = found[0]
+async def compose(ctx: Any, options: Options, now: dt.datetime,
+                  known: Templates) -> Composed:
+    """What a claimed message (`ctx`: the row read with _RENEW_SQL) is, to whom and by which
+    channel, or Skip."""
+    row = ctx
     reason = _skip_reason(row, ctx, now)
     if reason:
         raise Skip(reason)
@@ -205,16 +219,18 @@ async def compose(row: Any, options: Options, now: dt.datetime) -> Composed:
         message=templates.Message(row["draft_subject"] or row["subject"] or "",
                                   row["draft_body"] or row["body"] or "")
         if row["kind"] == K.MANUAL.value else None)
-    template = await _template(row["account"], row["kind"], language)
+    template = await _template(row["account"], row["kind"], language, known)
     return Composed(medium, recipient, language, templates.render(template, context),
                     preferences_url, ctx["business"])
 
 
-async def deliver(row: Any, transports: Transports, options: Options) -> str:
-    """Send one claimed message and record the outcome; returns the new status."""
+async def deliver(row: Any, transports: Transports, options: Options,
+                  known: Templates | None = None) -> str:
+    """Send one claimed message (renewed and read with _RENEW_SQL) and record the outcome;
+    returns the new status."""
     now = dt.datetime.now(dt.UTC)
     try:
-        composed = await compose(row, options, now)
+        composed = await compose(row, options, now, {} if known is None else known)
     except Skip as skip:
         return await _finish(row, "SKIPPED", error=str(skip))
     except templates.TemplateProblem as exc:
@@ -267,10 +283,9 @@ async def _finish(row: Any, status: str, *, error: str | None = None,
 
 
 async def _renew(row: Any, lease_seconds: float) -> Any | None:
-    rows = await db.fetch_records(
-        """UPDATE communication SET claimed_until = now() + make_interval(secs => $3)
-           WHERE id = $1 AND status = 'SENDING' AND claimed_until = $2 AND claimed_until > now()
-           RETURNING *""", row["id"], row["claimed_until"], lease_seconds)
+    """The claimed row with everything needed to send it, its lease renewed; None when the
+    lease ran out (the row may be another instance's by now)."""
+    rows = await db.fetch_records(_RENEW_SQL, row["id"], row["claimed_until"], lease_seconds)
     return rows[0] if rows else None
 
 
@@ -281,6 +296,7 @@ async def run_once(transports: Transports, options: Options) -> int:
     if not rows:
         return 0
     gate = asyncio.Semaphore(options.concurrency)
+    known: Templates = {}
 
     async def one(row: Any) -> None:
         async with gate:
@@ -289,7 +305,7 @@ async def run_once(transports: Transports, options: Options) -> int:
                 # waited its turn may be another instance's by now (sent once, by them)
                 mine = await _renew(row, options.lease_seconds)
                 if mine is not None:
-                    await deliver(mine, transports, options)
+                    await deliver(mine, transports, options, known)
             except Exception:  # one broken message must not stop the others; its lease
                 log.exception("sending message %s failed", row["id"])  # brings it back
 
