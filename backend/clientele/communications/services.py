@@ -40,7 +40,8 @@ async def by_customers(
 ) -> dict[uuid.UUID, Slice]:
     """Each customer's messages, newest first, one page each; `medium` and `status` filter
     (a message being sent counts as PENDING)."""
-    conditions, args = [], []
+    conditions: list[str] = []
+    args: list[Any] = []
     if medium is not None:
         conditions.append("x.medium = {%s}")
         args.append(medium)
