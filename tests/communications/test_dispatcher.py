@@ -243,3 +243,28 @@ async def test_a_resent_message_is_rendered_from_what_staff_wrote_and_resent_onc
     assert sent["status"] == "SENT" and sent["subject"] == "Your invoice"
     assert sent["body"].count("/preferences/") == 1  # one footer, not the old one again
     await ts.close()
+
+
+async def test_the_next_message_follows_what_the_customer_chose_through_the_link(
+        actor, account, smtp) -> None:
+    from clientele.accounts.services import link_secret
+    from clientele.communications import links, preferences
+
+    inbox, url = smtp
+    customer = await _customer(actor, mobile_phone="+41791234569", preferred_language="en")
+    await _book(actor, customer)
+    ts = transports(url)
+    await _drain(ts)
+    [first] = await _messages(account, customer=customer["id"])
+    assert (first["medium"], first["language"]) == ("EMAIL", "en")
+    # the link in that message: German, and no more email
+    token = first["body"].split("/preferences/")[1].split()[0]
+    assert links.read_token(await link_secret(account.id), token)[1] == customer["id"]
+    await preferences.update(token, {"preferred_language": "de", "email_enabled": False})
+    await _book(actor, customer, days=5)
+    await _drain(ts)
+    [_, second] = await _messages(account, customer=customer["id"])
+    assert (second["status"], second["medium"], second["language"]) == ("SENT", "SMS", "de")
+    assert second["recipient"] == "+41791234569" and "Termin" in second["body"]
+    assert len([m for m in inbox.received if m["To"] == customer["email"]]) == 1
+    await ts.close()
