@@ -5,15 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import email
-import email.policy
-import socket
 import uuid
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from clientele.accounts.principal import Principal
 from clientele.appointments import actions
@@ -26,35 +20,6 @@ from clientele.customers.enums import CustomerSource
 
 OPTIONS = Options(public_url="https://clientele.test", lease_seconds=30, concurrency=4,
                   host="test")
-
-
-@dataclass
-class Inbox:
-    """An SMTP server's handler: answers each message with `answer` (None: 250 OK)."""
-
-    received: list[email.message.EmailMessage] = field(default_factory=list)
-    answer: str | None = None
-
-    async def handle_DATA(self, server, session, envelope) -> str:
-        if self.answer:
-            return self.answer
-        self.received.append(email.message_from_bytes(envelope.content,
-                                                      policy=email.policy.default))
-        return "250 OK"
-
-
-@pytest.fixture
-def smtp() -> Iterator[tuple[Inbox, str]]:
-    inbox = Inbox()
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()  # returns once the server answers
-    try:
-        yield inbox, f"smtp://127.0.0.1:{port}"
-    finally:
-        controller.stop()
 
 
 def transports(url: str) -> Transports:

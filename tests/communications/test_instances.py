@@ -4,61 +4,14 @@ a real SMTP server."""
 
 from __future__ import annotations
 
-import asyncio
-import email
-import email.policy
 import signal
-import socket
-import threading
 import uuid
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-
-import pytest
-from aiosmtpd.controller import Controller
 
 from clientele.core import db
 from tests.conftest import server_process
 from tests.waiting import eventually, eventually_sync
 
 REMINDERS = 30
-
-
-@dataclass
-class Inbox:
-    """Counts what it accepts. While `hold` is set, the first message waits in DATA until
-    released, then is refused with a temporary error (never accepted): the instance sending
-    it can be killed while it waits."""
-
-    received: list[email.message.EmailMessage] = field(default_factory=list)
-    hold: bool = False
-    holding: threading.Event = field(default_factory=threading.Event)
-    release: threading.Event = field(default_factory=threading.Event)
-
-    async def handle_DATA(self, server, session, envelope) -> str:
-        if self.hold and not self.holding.is_set():
-            self.holding.set()
-            while not self.release.is_set():  # a thread event: poll it without blocking
-                await asyncio.sleep(0.01)
-            return "451 4.3.0 Try again later"
-        self.received.append(email.message_from_bytes(envelope.content,
-                                                      policy=email.policy.default))
-        return "250 OK"
-
-
-@pytest.fixture
-def smtp() -> Iterator[tuple[Inbox, str]]:
-    inbox = Inbox()
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield inbox, f"smtp://127.0.0.1:{port}"
-    finally:
-        inbox.release.set()
-        controller.stop()
 
 
 async def _due_reminders(account_id: uuid.UUID, count: int) -> set[str]:
