@@ -400,3 +400,15 @@ async def test_a_series_that_would_expand_without_end_is_refused_before_expandin
     assert run["error"] is not None
     assert "repeat" in run["error"] or "more than" in run["error"]
     assert await _counts(account) == (0, 0)
+
+
+async def test_floating_times_of_a_file_without_a_zone_are_the_accounts(actor, account) -> None:
+    floating = calendar(Event("float@praxis", "20261110T090000Z",
+                              description=person("Anna Keller", "anna.k@example.com")))
+    floating = floating.replace(b"DTSTART:20261110T090000Z", b"DTSTART:20261110T090000") \
+        .replace(b"DTEND:20261110T100000Z", b"DTEND:20261110T100000")
+    source = await _source(actor, "floating.ics")
+    await _sync(actor, source, floating)
+    # the account's zone (Europe/Zurich by default): 09:00 there is 08:00 UTC in November
+    assert (await _appointment(account, "float@praxis"))["starts_at"] == dt.datetime(
+        2026, 11, 10, 8, tzinfo=dt.UTC)

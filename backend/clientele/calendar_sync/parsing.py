@@ -86,27 +86,30 @@ def shutdown() -> None:
         _discard(pool)
 
 
-def parse_in_chunks(data: str | bytes, start: dt.datetime | None, end: dt.datetime
+def parse_in_chunks(data: str | bytes, start: dt.datetime | None, end: dt.datetime,
+                    default_tz: str = "UTC"
                     ) -> tuple[Feed, list[bytes]]:
     """In the worker: `ics.parse`, the feed without its events and the events as pickled
     chunks of `CHUNK_EVENTS`."""
-    feed = parse(data, start, end)
+    feed = parse(data, start, end, default_tz)
     events = feed.events
     return (dataclasses.replace(feed, events=[]),
             [pickle.dumps(events[i:i + CHUNK_EVENTS], protocol=pickle.HIGHEST_PROTOCOL)
              for i in range(0, len(events), CHUNK_EVENTS)])
 
 
-async def parse_off_loop(data: str | bytes, start: dt.datetime | None, end: dt.datetime
+async def parse_off_loop(data: str | bytes, start: dt.datetime | None, end: dt.datetime,
+                         default_tz: str = "UTC"
                          ) -> Feed:
     """`ics.parse` without stalling the event loop (same result, same FeedError)."""
     if len(data) <= IN_PROCESS_BYTES:
-        return parse(data, start, end)
+        return parse(data, start, end, default_tz)
     # submitted from a thread: the first submit starts the forkserver and a worker, and
     # waits for them (a quarter of a second or more), which must not happen on the loop
     pool = await asyncio.to_thread(_executor)
     try:
-        future = await asyncio.to_thread(pool.submit, parse_in_chunks, data, start, end)
+        future = await asyncio.to_thread(pool.submit, parse_in_chunks, data, start, end,
+                                          default_tz)
         feed, chunks = await asyncio.wrap_future(future)
     except BrokenProcessPool:
         _discard(pool)  # the next feed gets a fresh worker

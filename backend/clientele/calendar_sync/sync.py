@@ -96,6 +96,7 @@ class SyncSettings:
     ignore: tuple[str, ...] = ()  # ignore rules: title texts, folded to lower case
     cancel_missing: bool = True  # the source lists every event of the dates it covers
     notify: bool = True  # customers hear of changes (not on a source's first run)
+    time_zone: str = "UTC"  # the account's: floating times of a file without a zone of its own
 
 
 def _digest(event: EventInstance, found: contact.ContactDetails) -> str:
@@ -334,7 +335,8 @@ def _content_hash(data: str | bytes, window: Window, settings: SyncSettings) -> 
     digest = hashlib.sha256(raw)
     digest.update(json.dumps([window.start.isoformat() if window.start else None,
                               window.end.isoformat(), sorted(settings.own_domains),
-                              sorted(settings.ignore), settings.cancel_missing]).encode())
+                              sorted(settings.ignore), settings.cancel_missing,
+                              settings.time_zone]).encode())
     # (`notify` is left out: a first run and the next of the same bytes give the same rows)
     return digest.hexdigest()
 
@@ -360,15 +362,17 @@ async def settings_for(account_id: uuid.UUID, source_id: uuid.UUID,
     hear of the changes (not on the source's first run: connecting a calendar must not send
     every customer a confirmation)."""
     rows = await db.fetch(
-        """SELECT a.own_domains, array(SELECT lower(r.title_contains) FROM calendar_ignore_rule r
-                                       WHERE r.account = a.id ORDER BY 1) AS ignore,
+        """SELECT a.own_domains, a.time_zone,
+                  array(SELECT lower(r.title_contains) FROM calendar_ignore_rule r
+                        WHERE r.account = a.id ORDER BY 1) AS ignore,
                   (SELECT s.last_synced_at IS NOT NULL FROM calendar_source s
                    WHERE s.id = $2) AS synced_before
            FROM account a WHERE a.id = $1""", account_id, source_id)
     domains = {*source_own_domains, *(rows[0]["own_domains"] if rows else ())}
     return SyncSettings(frozenset(d.lower() for d in domains),
                         tuple(rows[0]["ignore"]) if rows else (), cancel_missing,
-                        bool(rows and rows[0]["synced_before"]))
+                        bool(rows and rows[0]["synced_before"]),
+                        rows[0]["time_zone"] if rows else "UTC")
 
 
 async def record_failed_run(actor: Actor, source_id: uuid.UUID, error: str,
@@ -424,7 +428,8 @@ async def run_sync(actor: Actor, source_id: uuid.UUID, data: str | bytes | None,
             if not locked[0]["ok"]:
                 raise SyncBusy("This calendar is being synced by another instance right now.")
             if data is not None and not await _same_as_last_time(source_id, content):
-                feed = await parse_off_loop(data, window.start, window.end)
+                feed = await parse_off_loop(data, window.start, window.end,
+                                            settings.time_zone)
                 outcome = await sync_events(actor, source_id, feed, window, settings)
             else:  # nothing changed: the run still says what the calendar holds
                 outcome = await _as_last_time(source_id)
