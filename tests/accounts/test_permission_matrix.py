@@ -52,6 +52,15 @@ OPERATIONS = [
        "{ userErrors { code } } }", P.EDIT_CUSTOMERS, lambda c: {"id": c["customer"]}),
     Op("customerDelete", "mutation($id: ID!) { customerDelete(id: $id) { userErrors { code } } }",
        P.DELETE_CUSTOMERS, lambda c: {"id": c["spare"]}),
+    Op("customerMergePreview", "query($k: ID!, $m: ID!) { customerMergePreview(keepId: $k, "
+       "mergeId: $m) { fields { field } } }", P.EDIT_CUSTOMERS,
+       lambda c: {"k": c["customer"], "m": c["spare"]}),
+    Op("customerMerge", "mutation($k: ID!, $m: ID!) { customerMerge(keepId: $k, mergeId: $m) "
+       "{ userErrors { code } } }", P.EDIT_CUSTOMERS,
+       lambda c: {"k": c["customer"], "m": c["spare"]}),
+    Op("customerUnmerge", "mutation($id: ID!) { customerUnmerge(mergeId: $id) "
+       "{ userErrors { code } } }", P.EDIT_CUSTOMERS,
+       lambda c: {"id": ids.encode("CustomerMerge", uuid.uuid4())}),
     Op("customerBlock", "mutation($id: ID!) { customerBlock(id: $id) { userErrors { code } } }",
        P.EDIT_BLOCKED_CUSTOMERS, lambda c: {"id": c["customer"]}),
     Op("customerUnblock", "mutation($id: ID!) { customerUnblock(id: $id) "

@@ -23,8 +23,8 @@ class AuditAction(str, Enum):
     BLOCKED = "BLOCKED"
     UNBLOCKED = "UNBLOCKED"
     IMPORTED = "IMPORTED"  # a customer import changed the customer
-    # nothing writes this yet: kept for duplicate merging (the next issue); the API lists it
-    MERGED = "MERGED"
+    MERGED = "MERGED"  # another customer was merged into this one (customers/merge.py)
+    UNMERGED = "UNMERGED"  # a merge was undone: in both customers' histories
     CONFLICT = "CONFLICT"
     APPOINTMENT = "APPOINTMENT"  # staff booked, moved, cancelled or marked an appointment
 
@@ -58,3 +58,16 @@ async def by_customers(account_id: uuid.UUID, customer_ids: Sequence[uuid.UUID],
                                account_id=account_id, keys=customer_ids,
                                order_column=ORDER_COLUMN, first=first, after=after,
                                descending=True)
+
+
+async def move_to_customer(account_id: uuid.UUID, from_customer: uuid.UUID,
+                           to_customer: uuid.UUID,
+                           only: Sequence[uuid.UUID] | None = None) -> list[uuid.UUID]:
+    """Re-point one customer's history to another (a merge; an unmerge gives back exactly the
+    `only` ids it recorded). Returns the ids of the entries moved."""
+    rows = await db.fetch(
+        """UPDATE audit_event SET customer_id = $3
+           WHERE account = $1 AND customer_id = $2 AND ($4::uuid[] IS NULL OR id = ANY($4))
+           RETURNING id""",
+        account_id, from_customer, to_customer, None if only is None else list(only))
+    return [row["id"] for row in rows]

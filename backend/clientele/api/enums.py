@@ -136,7 +136,10 @@ AuditActionEnum = api_enum(
     {"CREATED": "The customer was created.", "UPDATED": "Fields changed.",
      "DELETED": "The customer was erased.", "BLOCKED": "Blocked from online booking.",
      "UNBLOCKED": "Block rules were removed.", "IMPORTED": "Created or updated by an import.",
-     "MERGED": "Merged with another record.",
+     "MERGED": "Another record was merged into this one (changes: the merged customer's "
+               "ID, the merge's ID, the fields that came from it, details that fit in no "
+               "slot, what moved).",
+     "UNMERGED": "A merge was undone (in both customers' histories).",
      "CONFLICT": "New details differed from stored ones and were not applied.",
      "APPOINTMENT": "Staff booked, moved, cancelled, confirmed or marked an appointment "
                     "(changes: the appointment's ID, then what changed)."},

@@ -18,6 +18,7 @@ from typing import Any
 
 from clientele.accounts.errors import AccountErrorCode
 from clientele.api.communications.enums import MessageErrorCodeEnum
+from clientele.api.customers.merge_enums import MergeErrorCodeEnum
 from clientele.api.enums import (
     AccountErrorCodeEnum,
     AppointmentErrorCodeEnum,
@@ -33,18 +34,19 @@ from clientele.communications.errors import MessageErrorCode
 from clientele.core.errors import ErrorCode
 from clientele.customers.errors import CustomerErrorCode
 from clientele.customers.imports.errors import ImportErrorCode
+from clientele.customers.merge import MergeErrorCode
 
 log = logging.getLogger(__name__)
 
 DOMAIN_ENUMS: tuple[type[Enum], ...] = (
     ErrorCode, CustomerErrorCode, AppointmentErrorCode, AccountErrorCode, BlockErrorCode,
-    CalendarErrorCode, ImportErrorCode, MessageErrorCode)
+    CalendarErrorCode, ImportErrorCode, MessageErrorCode, MergeErrorCode)
 API_ENUMS: tuple[Any, ...] = (
     CustomerErrorCodeEnum, AppointmentErrorCodeEnum, AccountErrorCodeEnum, BlockErrorCodeEnum,
-    CalendarErrorCodeEnum, ImportErrorCodeEnum, MessageErrorCodeEnum)
+    CalendarErrorCodeEnum, ImportErrorCodeEnum, MessageErrorCodeEnum, MergeErrorCodeEnum)
 
-# customer, appointment (booking), account, block, calendar, import, message
-_C, _P, _A, _B, _K, _I, _M = API_ENUMS
+# customer, appointment (booking), account, block, calendar, import, message, merge
+_C, _P, _A, _B, _K, _I, _M, _G = API_ENUMS
 
 # code → {API enum without that code: the code shown instead}. Most of these never reach that
 # enum today; INVALID (with the service's message) is the honest "refused" for them.
@@ -85,6 +87,15 @@ for _domain in DOMAIN_ENUMS:
 for _domain in DOMAIN_ENUMS:
     for _code in _domain:
         for _api in API_ENUMS if _domain is MessageErrorCode else (_M,):
+            if _code.name not in _api.__members__:
+                TRANSLATIONS.setdefault(_code.name, {}).setdefault(_api, "INVALID")
+
+# merges: their own codes (two customers that cannot be merged, a merge that cannot be undone)
+# are INVALID wherever else they might go; other domains' codes the merge enum lacks (a merge
+# goes through no other service's checks) are INVALID there, with their message
+for _domain in DOMAIN_ENUMS:
+    for _code in _domain:
+        for _api in API_ENUMS if _domain is MergeErrorCode else (_G,):
             if _code.name not in _api.__members__:
                 TRANSLATIONS.setdefault(_code.name, {}).setdefault(_api, "INVALID")
 

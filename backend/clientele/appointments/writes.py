@@ -218,3 +218,19 @@ async def delete_for_customer(account_id: uuid.UUID, customer_id: uuid.UUID) -> 
     with them: ON DELETE CASCADE)."""
     await db.fetch("DELETE FROM appointment WHERE account = $1 AND customer = $2",
                    account_id, customer_id)
+
+
+async def move_to_customer(account_id: uuid.UUID, from_customer: uuid.UUID,
+                           to_customer: uuid.UUID,
+                           only: Sequence[uuid.UUID] | None = None) -> list[uuid.UUID]:
+    """Re-point one customer's appointments to another (a merge; an unmerge gives back exactly
+    the `only` ids it recorded). Returns the ids moved; publishes `updated` for each (after
+    the caller's commit). The customers' figures follow by the table's trigger."""
+    rows = await db.fetch(
+        """UPDATE appointment SET customer = $3, updated_at = now()
+           WHERE account = $1 AND customer = $2 AND ($4::uuid[] IS NULL OR id = ANY($4))
+           RETURNING id""",
+        account_id, from_customer, to_customer, None if only is None else list(only))
+    for row in rows:
+        await events.publish(account_id, row["id"], to_customer, "updated")
+    return [row["id"] for row in rows]

@@ -201,3 +201,46 @@ async def list_attempts(account_id: uuid.UUID, first: int, after: str | None) ->
                                  order_column="created_at", first=first, after=after,
                                  descending=True)
     return slices[account_id]
+
+
+async def carry_over(actor: Actor, from_customer: Any, to_customer: Any) -> list[uuid.UUID]:
+    """A merge: when `from_customer` was blocked (a rule on their own email, phone or name),
+    `to_customer` (the record that remains) is blocked too, by rules on its email and phones
+    (its name when it has neither) with the first rule's reason. Domain and IP rules cover
+    other people too and stay as they are. Returns the ids of the rules created (an unmerge
+    removes exactly these: `remove_carried`). Call inside the merge's transaction; the rows
+    are values (`from_customer` may be deleted already)."""
+    rows = await db.fetch_records(
+        """SELECT * FROM block_rule WHERE account = $1 AND (
+                (kind = 'EMAIL' AND value = $2) OR (kind = 'PHONE' AND value = ANY($3::text[]))
+             OR (kind = 'NAME' AND value = $4))
+           ORDER BY created_at, id""",
+        actor.account_id, from_customer["email"],
+        [p for p in (from_customer["mobile_phone"], from_customer["landline_phone"]) if p],
+        full_name(from_customer["first_name"], from_customer["last_name"]) or None)
+    if not rows:
+        return []
+    wanted = [(BlockKind.EMAIL.value, to_customer["email"])] if to_customer["email"] else []
+    wanted += [(BlockKind.PHONE.value, p) for p in (to_customer["mobile_phone"],
+                                                    to_customer["landline_phone"]) if p]
+    name = full_name(to_customer["first_name"], to_customer["last_name"])
+    if not wanted and name:
+        wanted.append((BlockKind.NAME.value, name))
+    if not wanted:
+        return []
+    created = await db.fetch(
+        """INSERT INTO block_rule (id, account, kind, value, reason, author_user, author_label,
+                                   created_at)
+           SELECT gen_random_uuid(), $1, w.kind, w.value, $4, $5, $6, now()
+           FROM unnest($2::text[], $3::text[]) AS w(kind, value)
+           ON CONFLICT (account, kind, value) DO NOTHING RETURNING id""",
+        actor.account_id, [k for k, _ in wanted], [v for _, v in wanted], rows[0]["reason"],
+        actor.user_id, actor.label)
+    return [row["id"] for row in created]
+
+
+async def remove_carried(account_id: uuid.UUID, rule_ids: Sequence[uuid.UUID]) -> None:
+    """An unmerge: the rules `carry_over` created go again (those someone removed meanwhile
+    are simply not there)."""
+    await db.fetch("DELETE FROM block_rule WHERE account = $1 AND id = ANY($2::uuid[])",
+                   account_id, list(rule_ids))

@@ -138,3 +138,16 @@ async def resend(account_id: uuid.UUID, communication_id: uuid.UUID) -> Any | No
         await db.after_commit(_wake_callback)
     return rows[0] if rows else None
 
+
+async def move_to_customer(account_id: uuid.UUID, from_customer: uuid.UUID,
+                           to_customer: uuid.UUID,
+                           only: Sequence[uuid.UUID] | None = None) -> list[uuid.UUID]:
+    """Re-point one customer's messages to another (a merge; an unmerge gives back exactly the
+    `only` ids it recorded); a pending one goes to its new customer's address when it is
+    sent. Returns the ids moved."""
+    rows = await db.fetch(
+        """UPDATE communication SET customer = $3, updated_at = now()
+           WHERE account = $1 AND customer = $2 AND ($4::uuid[] IS NULL OR id = ANY($4))
+           RETURNING id""",
+        account_id, from_customer, to_customer, None if only is None else list(only))
+    return [row["id"] for row in rows]

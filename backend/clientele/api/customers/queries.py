@@ -10,7 +10,7 @@ import strawberry
 from clientele.accounts.permissions import Permission
 from clientele.accounts.services import get_account_by_slug
 from clientele.api.context import Info
-from clientele.api.customers import data_export
+from clientele.api.customers import data_export, merge_preview
 from clientele.api.customers.connection import CustomerConnection, customer_connection
 from clientele.api.customers.inputs import CustomerFilter, CustomerOrderBy
 from clientele.api.customers.search import MAX_QUERY, match_of
@@ -154,3 +154,5 @@ class CustomerQueries:
 
     customer_data_export = strawberry.field(resolver=data_export.customer_data_export,
                                             description=data_export.DESCRIPTION)
+    customer_merge_preview = strawberry.field(resolver=merge_preview.customer_merge_preview,
+                                              description=merge_preview.DESCRIPTION)
