@@ -40,6 +40,7 @@ from clientele.calendar_sync.service import poller as calendar_poller
 from clientele.calendar_sync.service import recover as recover_calendar_runs
 from clientele.communications.dispatcher import dispatcher as message_dispatcher
 from clientele.core import db, pubsub
+from clientele.customers import duplicates
 from clientele.customers.imports import runner as import_runner
 from clientele.customers.search.service import running as search_running
 from clientele.settings import Settings
@@ -180,6 +181,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
                     live_connections(settings.live_recheck_seconds))
                 await background.enter_async_context(search_running())
                 await background.enter_async_context(last_seen_running())
+                await background.enter_async_context(duplicates.running())
                 if settings.calendar_polling:
                     await background.enter_async_context(calendar_poller())
                 await background.enter_async_context(import_runner.running())

@@ -52,6 +52,11 @@ OPERATIONS = [
        "{ userErrors { code } } }", P.EDIT_CUSTOMERS, lambda c: {"id": c["customer"]}),
     Op("customerDelete", "mutation($id: ID!) { customerDelete(id: $id) { userErrors { code } } }",
        P.DELETE_CUSTOMERS, lambda c: {"id": c["spare"]}),
+    Op("duplicateCandidates", "{ duplicateCandidates(first: 1) { totalCount } }",
+       P.READ_CUSTOMERS),
+    Op("candidateDismiss", "mutation($a: ID!, $b: ID!) { candidateDismiss(customerIds: "
+       "[$a, $b]) { userErrors { code } } }", P.EDIT_CUSTOMERS,
+       lambda c: {"a": c["customer"], "b": c["spare"]}),
     Op("customerMergePreview", "query($k: ID!, $m: ID!) { customerMergePreview(keepId: $k, "
        "mergeId: $m) { fields { field } } }", P.EDIT_CUSTOMERS,
        lambda c: {"k": c["customer"], "m": c["spare"]}),

@@ -12,6 +12,7 @@ from clientele.accounts.services import get_account_by_slug
 from clientele.api.context import Info
 from clientele.api.customers import data_export, merge_preview
 from clientele.api.customers.connection import CustomerConnection, customer_connection
+from clientele.api.customers.duplicates import DuplicateQueries
 from clientele.api.customers.inputs import CustomerFilter, CustomerOrderBy
 from clientele.api.customers.search import MAX_QUERY, match_of
 from clientele.api.customers.types import Customer, CustomerId, CustomFieldDefinition
@@ -65,7 +66,7 @@ def _domain_filter(filt: CustomerFilter | None) -> filters.CustomerFilter:
 
 
 @strawberry.type
-class CustomerQueries:
+class CustomerQueries(DuplicateQueries):
     @strawberry.field(description="The account's custom customer fields, in display order.")
     async def custom_field_definitions(
         self,

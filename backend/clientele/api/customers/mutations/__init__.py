@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
+from clientele.api.customers.mutations.candidate_dismiss import candidate_dismiss
 from clientele.api.customers.mutations.custom_field_definition_create import (
     custom_field_definition_create,
 )
@@ -32,3 +33,4 @@ class CustomerMutations:
     custom_field_definition_create = custom_field_definition_create
     custom_field_definition_update = custom_field_definition_update
     custom_field_definition_delete = custom_field_definition_delete
+    candidate_dismiss = candidate_dismiss
