@@ -245,3 +245,23 @@ async def test_the_refresher_recomputes_accounts_whose_customers_changed(
     await _plant(account, "Rita", "Frei", landline=phone)
     await duplicates.refresh_changed()
     assert len(await _members(gql)) == 1
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("Müller", "Mueller"), ("Müller", "Muller"), ("Jörg Schön", "Joerg Schoen"),
+    ("Bär", "Baer"), ("Østergaard", "Oestergaard"), ("Åse", "Aase"), ("Æbelø", "Aebeloe"),
+    ("Groß", "Gross"), ("Łukasz", "Lukasz"), ("Kırmızı", "Kirmizi"), ("José", "JOSE"),
+    ("Hans-Peter", "Hans Peter"), ("Zoë", "Zoe"),
+])
+async def test_names_fold_across_spellings(one: str, other: str) -> None:
+    rows = await db.fetch_records(
+        f"SELECT {duplicates.fold_sql('$1::text')} AS a, {duplicates.fold_sql('$2::text')} AS b",
+        one, other)
+    assert rows[0]["a"] == rows[0]["b"] != ""
+
+
+async def test_different_names_stay_apart() -> None:
+    rows = await db.fetch_records(
+        f"SELECT {duplicates.fold_sql('$1::text')} AS a, {duplicates.fold_sql('$2::text')} AS b",
+        "Anna Keller", "Anne Keller")
+    assert rows[0]["a"] != rows[0]["b"]
