@@ -52,6 +52,8 @@ OPERATIONS = [
        "{ userErrors { code } } }", P.EDIT_CUSTOMERS, lambda c: {"id": c["customer"]}),
     Op("customerDelete", "mutation($id: ID!) { customerDelete(id: $id) { userErrors { code } } }",
        P.DELETE_CUSTOMERS, lambda c: {"id": c["spare"]}),
+    Op("customerErase", "mutation($id: ID!) { customerErase(id: $id) { erased "
+       "userErrors { code } } }", P.DELETE_CUSTOMERS, lambda c: {"id": c["spare"]}),
     Op("duplicateCandidates", "{ duplicateCandidates(first: 1) { totalCount } }",
        P.READ_CUSTOMERS),
     Op("candidateDismiss", "mutation($a: ID!, $b: ID!) { candidateDismiss(customerIds: "

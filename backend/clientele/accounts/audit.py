@@ -27,6 +27,7 @@ class AuditAction(str, Enum):
     UNMERGED = "UNMERGED"  # a merge was undone: in both customers' histories
     CONFLICT = "CONFLICT"
     APPOINTMENT = "APPOINTMENT"  # staff booked, moved, cancelled or marked an appointment
+    ERASED = "ERASED"  # the customer's personal data was erased (no values recorded)
 
 
 def plain(value: Any) -> Any:
@@ -71,3 +72,26 @@ async def move_to_customer(account_id: uuid.UUID, from_customer: uuid.UUID,
            RETURNING id""",
         account_id, from_customer, to_customer, None if only is None else list(only))
     return [row["id"] for row in rows]
+
+
+ERASED_VALUE = "erased"
+
+
+async def erase_values(account_id: uuid.UUID, customer_id: uuid.UUID) -> int:
+    """The customer is erased: their history keeps who did what and when (action, actor,
+    time, the names of the fields changed), not the values: every value in `changes` other
+    than a field name becomes "erased" (null stays null). Returns how many entries changed."""
+    rows = await db.fetch(
+        """UPDATE audit_event SET changes = CASE WHEN jsonb_typeof(changes) <> 'array'
+               THEN '[]'::jsonb ELSE (
+               SELECT coalesce(jsonb_agg(CASE WHEN jsonb_typeof(e) = 'object' THEN (
+                          SELECT coalesce(jsonb_object_agg(k, CASE
+                                     WHEN k = 'field' OR v = 'null'::jsonb THEN v
+                                     ELSE to_jsonb($3::text) END), '{}'::jsonb)
+                          FROM jsonb_each(e) AS x(k, v))
+                      ELSE to_jsonb($3::text) END ORDER BY n), '[]'::jsonb)
+               FROM jsonb_array_elements(changes) WITH ORDINALITY AS a(e, n)) END
+           WHERE account = $1 AND customer_id = $2 AND changes <> '[]'::jsonb
+           RETURNING id""",
+        account_id, customer_id, ERASED_VALUE)
+    return len(rows)

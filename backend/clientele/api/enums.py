@@ -96,7 +96,11 @@ CustomerErrorCodeEnum = api_enum(
      "TOO_LONG": "The value exceeds the field's maximum length.",
      "DUPLICATE": "Another customer already has this email or phone; see existingCustomerId.",
      "NOT_FOUND": "No customer with this ID in your account.",
-     "UNKNOWN_CUSTOM_FIELD": "No custom field with this key is defined."},
+     "UNKNOWN_CUSTOM_FIELD": "No custom field with this key is defined.",
+     "ERASED": "These details belong to a person whose data was erased at their request: "
+               "calendar sync and imports do not add them again.",
+     "UPCOMING_APPOINTMENTS": "The customer has upcoming appointments; cancel them first or "
+                              "erase with force: true."},
 )
 CustomerOrderFieldEnum = api_enum(
     CustomerOrderField, "CustomerOrderField", "What to sort customers by.",
@@ -142,7 +146,9 @@ AuditActionEnum = api_enum(
      "UNMERGED": "A merge was undone (in both customers' histories).",
      "CONFLICT": "New details differed from stored ones and were not applied.",
      "APPOINTMENT": "Staff booked, moved, cancelled, confirmed or marked an appointment "
-                    "(changes: the appointment's ID, then what changed)."},
+                    "(changes: the appointment's ID, then what changed).",
+     "ERASED": "The customer's personal data was erased at their request (who and when "
+               "only; every earlier entry keeps its fields, its values read \"erased\")."},
 )
 AccountErrorCodeEnum = api_enum(
     AccountErrorCode, "AccountErrorCode", "Why an account, user, role or token change failed.",

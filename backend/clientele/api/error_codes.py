@@ -67,6 +67,9 @@ TRANSLATIONS: dict[str, dict[Any, str]] = {
     "LAST_ADMIN": {_C: "INVALID", _P: "INVALID", _B: "INVALID", _K: "INVALID"},
     "NOTHING_TO_BLOCK": {_C: "INVALID", _P: "INVALID", _A: "INVALID", _K: "INVALID"},
     "SYNC_FAILED": {_C: "INVALID", _P: "INVALID", _A: "INVALID", _B: "INVALID"},
+    # erasure (issue 16): only customer mutations meet these; a booking lifts a suppression
+    "ERASED": {_P: "INVALID", _A: "INVALID", _B: "INVALID", _K: "INVALID"},
+    "UPCOMING_APPOINTMENTS": {_P: "INVALID", _A: "INVALID", _B: "INVALID", _K: "INVALID"},
 }
 # The import's codes are its own enum's; elsewhere (none reaches another enum today) INVALID
 # with the reader's message. Codes of other domains that reach an import step (a custom

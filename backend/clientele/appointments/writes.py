@@ -234,3 +234,29 @@ async def move_to_customer(account_id: uuid.UUID, from_customer: uuid.UUID,
     for row in rows:
         await events.publish(account_id, row["id"], to_customer, "updated")
     return [row["id"] for row in rows]
+
+
+ERASED_NOTE = ("Not linked to a customer: this person's data was erased at their request "
+               "(their calendar events stay unlinked).")
+
+
+async def erase_for_customer(account_id: uuid.UUID, customer_id: uuid.UUID | None,
+                             event_keys: Sequence[tuple[str, str]] = ()) -> int:
+    """The customer's personal data is erased (customers/erasure.py): their appointments stay
+    as facts (time, duration, services, status) without the link, title, location, notes or
+    cancellation reason, marked with ERASED_NOTE. With `event_keys` ((UID, recurrence id) of
+    calendar events whose person is erased: calendar sync), those are kept unlinked, blanked
+    and marked the same way. Returns how many appointments were erased."""
+    rows = await db.fetch(
+        """
+        UPDATE appointment SET customer = NULL, title = '', location = NULL, notes = $3,
+               cancellation_reason = NULL, anonymised_at = coalesce(anonymised_at, now()),
+               updated_at = now()
+        WHERE account = $1 AND (customer = $2 OR (event_uid, recurrence_id) IN (
+              SELECT k.uid, k.rid FROM unnest($4::text[], $5::text[]) AS k(uid, rid)))
+        RETURNING id
+        """,
+        account_id, customer_id, ERASED_NOTE, [stored_uid(u) for u, _ in event_keys],
+        [r for _, r in event_keys],
+    )
+    return len(rows)

@@ -244,3 +244,15 @@ async def remove_carried(account_id: uuid.UUID, rule_ids: Sequence[uuid.UUID]) -
     are simply not there)."""
     await db.fetch("DELETE FROM block_rule WHERE account = $1 AND id = ANY($2::uuid[])",
                    account_id, list(rule_ids))
+
+
+async def erase_attempts(account_id: uuid.UUID, *, email: str | None, phones: Sequence[str],
+                         first_name: str | None, last_name: str | None) -> int:
+    """An erased customer's blocked booking attempts go (their email, phone or name): the log
+    would keep what the erasure removed. Returns how many."""
+    name = full_name(first_name, last_name) or None
+    rows = await db.fetch(
+        """DELETE FROM blocked_booking_attempt WHERE account = $1
+               AND (email = $2 OR phone = ANY($3::text[]) OR name = $4) RETURNING id""",
+        account_id, email, list(phones), name)
+    return len(rows)

@@ -46,6 +46,7 @@ from clientele.communications.queue import Change
 from clientele.core import db, turns
 from clientele.customers import services as customers
 from clientele.customers.enums import ConflictPolicy, CustomerSource
+from clientele.customers.errors import CustomerErrorCode
 
 INTERRUPTED = "The server stopped during this run; nothing from it was kept."
 SYNC_LOCK_NAMESPACE = 0x53594E43  # "SYNC"
@@ -168,12 +169,18 @@ async def sync_events(actor: Actor, source_id: uuid.UUID, feed: Feed, window: Wi
                 and row["removed_from_source_at"] is None:
             continue  # unchanged: write nothing
         changed.append((event, digest, found, row))
-    people = await _customers(actor, [found for _e, _d, found, _s in changed], outcome, policy)
+    erased: set[tuple[str | None, str | None]] = set()
+    people = await _customers(actor, [found for _e, _d, found, _s in changed], outcome, policy,
+                              erased)
     pending = [(event, digest, people.get((found.email, found.phone)), row)
                for event, digest, found, row in changed]
     for chunk_start in range(0, len(pending), UPSERT_CHUNK):
         await _upsert(actor, source_id, pending[chunk_start:chunk_start + UPSERT_CHUNK],
                       outcome, settings.notify)
+    if erased:  # events of an erased person: kept unlinked, blanked and marked
+        await appointments.erase_for_customer(actor.account_id, None, [
+            (event.uid, event.recurrence_id) for event, _d, found, _s in changed
+            if (found.email, found.phone) in erased])
     await _record_copies(actor.account_id, source_id, latest, copies)
     if settings.cancel_missing and not feed.partial:
         gone = [key for key, copy in copies.items()
@@ -266,10 +273,12 @@ async def _conflict_policy(account_id: uuid.UUID) -> ConflictPolicy:
 
 
 async def _customers(actor: Actor, found: list[contact.ContactDetails], outcome: SyncOutcome,
-                     policy: ConflictPolicy) -> dict[tuple[str | None, str | None], uuid.UUID]:
+                     policy: ConflictPolicy, erased: set[tuple[str | None, str | None]]
+                     ) -> dict[tuple[str | None, str | None], uuid.UUID]:
     """The customer of each distinct (email, phone) among the events' details, resolved in
     one `match_or_create_many` (in order of first appearance; the first event's names count);
-    details that cannot be used (e.g. a phone taken by someone else) get none."""
+    details that cannot be used (e.g. a phone taken by someone else) get none, those of an
+    erased person (ERASED: customers/suppression.py) go to `erased`."""
     distinct: dict[tuple[str | None, str | None], contact.ContactDetails] = {}
     for details in found:
         if details.identifiable:
@@ -286,6 +295,8 @@ async def _customers(actor: Actor, found: list[contact.ContactDetails], outcome:
     people: dict[tuple[str | None, str | None], uuid.UUID] = {}
     for key, result in zip(distinct, results, strict=True):
         if result.error is not None:
+            if any(e.code is CustomerErrorCode.ERASED for e in result.error.errors):
+                erased.add(key)
             continue
         if result.created:
             outcome.customers_created += 1

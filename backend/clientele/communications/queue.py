@@ -151,3 +151,23 @@ async def move_to_customer(account_id: uuid.UUID, from_customer: uuid.UUID,
            RETURNING id""",
         account_id, from_customer, to_customer, None if only is None else list(only))
     return [row["id"] for row in rows]
+
+
+async def erase_for_customer(account_id: uuid.UUID, customer_id: uuid.UUID) -> int:
+    """The customer is erased (customers/erasure.py): their messages stay as facts (kind,
+    medium, status, times) without anything that names or reaches the person: no customer,
+    recipient, subject, bodies, drafts or error text (a bounce quotes the address); one not
+    sent yet is SKIPPED (nobody to send it to). Call before their appointments are unlinked:
+    messages of those appointments are theirs too. Returns how many messages were erased."""
+    rows = await db.fetch(
+        """UPDATE communication SET customer = NULL, recipient = NULL, subject = NULL,
+               body = NULL, body_html = NULL, draft_subject = NULL, draft_body = NULL,
+               error = NULL, claimed_until = NULL,
+               status = CASE WHEN status IN ('PENDING', 'SENDING') THEN 'SKIPPED'
+                             ELSE status END,
+               updated_at = now()
+           WHERE account = $1 AND (customer = $2 OR appointment IN
+                 (SELECT id FROM appointment WHERE account = $1 AND customer = $2))
+           RETURNING id""",
+        account_id, customer_id)
+    return len(rows)

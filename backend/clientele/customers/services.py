@@ -17,7 +17,7 @@ from clientele.accounts.principal import Actor
 from clientele.appointments import writes as appointments
 from clientele.core import db, turns
 from clientele.core.errors import DomainError, FieldError, NotFound
-from clientele.customers import custom_fields, events, identity
+from clientele.customers import custom_fields, events, identity, suppression
 from clientele.customers.enums import ConflictPolicy, CustomerSource
 from clientele.customers.errors import CustomerErrorCode
 from clientele.customers.rows import custom_values
@@ -127,7 +127,7 @@ async def create(
         async with db.transaction():
             await _lock_identity(account_id, cleaned, whole_account=source in BULK_SOURCES)
             await _check_unique(account_id, cleaned, exclude=None)
-            [created] = await _insert(actor, [(_new_row(cleaned), custom)], source)
+            [created] = await _insert(actor, [(_new_row(cleaned), custom)], source) or []
     except asyncpg.UniqueViolationError:
         raise await _unique_violation(account_id, cleaned, None) from None
     return created
@@ -147,11 +147,15 @@ SQL_TYPES = {"date_of_birth": "date", "email_enabled": "bool", "sms_enabled": "b
 
 
 async def _insert(actor: Actor, new: Sequence[tuple[dict[str, Any], dict[str, Any]]],
-                  source: CustomerSource) -> list[Any]:
+                  source: CustomerSource, unless_erasures: bool = False) -> list[Any] | None:
     """New customers (`_new_row` values, custom values) and their CREATED history entries in
     one statement; returns the rows in the order given and publishes `created` for each
-    (after the commit)."""
+    (after the commit). `unless_erasures`: nothing is written, and None returned, when the
+    account has any suppression entry (customers/suppression.py): the caller checks them
+    first; an account that never erased anyone pays no statement for it."""
     ids = [uuid.uuid4() for _ in new]
+    gate = ("WHERE NOT EXISTS (SELECT 1 FROM erasure_suppression s WHERE s.account = $1)"
+            if unless_erasures else "")
     params = ", ".join(f"${i}::{SQL_TYPES.get(c, 'text')}[]"
                        for i, c in enumerate(COLUMNS, start=9))
     columns = ", ".join(COLUMNS)
@@ -164,13 +168,15 @@ async def _insert(actor: Actor, new: Sequence[tuple[dict[str, Any], dict[str, An
                    b.custom::jsonb, $2, b.guessed, now(), now()
             FROM unnest($3::uuid[], $4::text[], $5::text[], {params}, ${len(COLUMNS) + 9}::bool[])
                  AS b(id, sort_name, custom, {columns}, guessed)
+            {gate}
             RETURNING *),
         history AS (
             INSERT INTO audit_event (id, account, customer_id, actor_user, actor_label, action,
                                      changes, created_at)
             SELECT gen_random_uuid(), $1, h.id, $7, $8, 'CREATED', h.changes::jsonb,
                    clock_timestamp()
-            FROM unnest($3::uuid[], $6::text[]) AS h(id, changes))
+            FROM unnest($3::uuid[], $6::text[]) AS h(id, changes)
+            WHERE h.id IN (SELECT id FROM created))
         SELECT * FROM created
         """,
         actor.account_id, source.value, ids,
@@ -182,6 +188,8 @@ async def _insert(actor: Actor, new: Sequence[tuple[dict[str, Any], dict[str, An
         *([row[c] for row, _ in new] for c in COLUMNS),
         [row.get("name_from_email", False) for row, _ in new],
     )
+    if unless_erasures and new and not rows:
+        return None
     by_id = {row["id"]: row for row in rows}
     for customer_id in ids:
         await _publish(actor.account_id, customer_id, "created")
@@ -419,7 +427,15 @@ async def match_or_create_many(
                 for start in range(0, len(pending), INSERT_CHUNK):
                     chunk = pending[start:start + INSERT_CHUNK]
                     rows = await _insert(actor, [(row, custom) for _, row, custom in chunk],
-                                         source)
+                                         source, unless_erasures=source in SUPPRESSED_SOURCES)
+                    if rows is None:  # the account erased someone: who of these was it?
+                        chunk = await _not_erased(actor, chunk, results, known)
+                        rows = await _insert(
+                            actor, [(row, custom) for _, row, custom in chunk], source) or []
+                    if source is CustomerSource.BOOKING and chunk:
+                        # a booking is the person coming back on purpose
+                        await suppression.lift(actor.account_id, *_details(
+                            [row for _, row, _ in chunk]))
                     for (i, _, _), row in zip(chunk, rows, strict=True):
                         results[i].row, results[i].created = row, True
                         known.put(row["id"], row, replacing=("pending", i))
@@ -455,6 +471,43 @@ async def match_or_create_many(
         # the email's unique index as a backstop (the locks decide first)
         raise await _unique_violation(account_id, usable[0][1], None) from None
     return results
+
+
+# sources that never create a suppressed (erased) person: calendar sync and imports. A
+# booking is the person coming back on purpose: it creates them and lifts the suppression
+# (customers/suppression.py); staff creating someone by hand decide for themselves.
+SUPPRESSED_SOURCES = frozenset(CustomerSource) - {CustomerSource.BOOKING,
+                                                   CustomerSource.MANUAL}
+
+
+def _details(rows: Sequence[dict[str, Any]]) -> tuple[list[str | None], list[str | None]]:
+    """(emails, phones) of these rows."""
+    return ([r.get("email") for r in rows],
+            [r.get(k) for r in rows for k in ("mobile_phone", "landline_phone")])
+
+
+def _erased(field: str) -> DomainError:
+    return DomainError.single(
+        field, "This person's details were erased at their request; they are not added "
+               "again from a calendar or an import.", CustomerErrorCode.ERASED)
+
+
+async def _not_erased(actor: Actor, chunk: list[tuple[int, dict[str, Any], dict[str, Any]]],
+                      results: list[Resolved], known: identity.Known
+                      ) -> list[tuple[int, dict[str, Any], dict[str, Any]]]:
+    """The new people of `chunk` none of whose details is suppressed; the others get ERASED
+    (no customer) and leave `known`."""
+    found = await suppression.suppressed(actor.account_id,
+                                         *_details([row for _, row, _ in chunk]))
+    kept = []
+    for i, row, custom in chunk:
+        hit = next((k for k in IDENTITY_FIELDS if row.get(k) and row[k] in found), None)
+        if hit is None:
+            kept.append((i, row, custom))
+            continue
+        results[i].error = _erased(hit)
+        known._forget(("pending", i))
+    return kept
 
 
 NAME_FIELDS = ("salutation", "first_name", "last_name")

@@ -40,6 +40,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from clientele.core import db
+from clientele.customers import suppression
 from clientele.customers.imports.rows import STAGED_COLUMNS, VALUE_COLUMNS
 from clientele.customers.validation import sort_name
 
@@ -296,6 +297,57 @@ async def reject(job_id: uuid.UUID, people_where: str, reason: str) -> int:
     return int(done[0]["n"])
 
 
+ERASED_REASON = ("This person's data was erased at their request; they are not imported "
+                 "again (their cells are not kept).")
+
+
+async def reject_suppressed(job_id: uuid.UUID, account_id: uuid.UUID) -> int:
+    """Reject the new people holding an erased person's email or phone
+    (customers/suppression.py), without keeping their cells (nor their rows in the job's
+    preview, nor their cells among its columns' samples); one statement when the account
+    never erased anyone. A person matching an existing customer is imported as ever."""
+    if not await suppression.any_entries(account_id):
+        return 0
+    rows = await db.fetch(f"SELECT email, mobile_phone, landline_phone FROM {PERSON} "
+                          "WHERE customer IS NULL")
+    found = await suppression.suppressed(
+        account_id, [r["email"] for r in rows],
+        [r[k] for r in rows for k in ("mobile_phone", "landline_phone")])
+    if not found:
+        return 0
+    done = await db.fetch(f"""
+        WITH gone AS (
+            DELETE FROM {PERSON} p WHERE p.customer IS NULL AND (p.email = ANY($3::text[])
+                OR p.mobile_phone = ANY($3::text[]) OR p.landline_phone = ANY($3::text[]))
+            RETURNING person),
+        rejected AS (
+            INSERT INTO import_rejected (job, row_number, cells, reason)
+            SELECT $1, s.row_number, '[]'::jsonb, $2 FROM {STAGED} s
+            WHERE s.errors IS NULL AND s.person IN (SELECT person FROM gone)
+            RETURNING row_number)
+        SELECT row_number FROM rejected""", job_id, ERASED_REASON, sorted(found))
+    rows_gone = [row["row_number"] for row in done]
+    # nor does the job's preview of these rows or their cells among its columns' samples
+    await db.fetch(f"""
+        WITH cells AS (SELECT DISTINCT c.cell FROM {STAGED} s, jsonb_array_elements(s.cells)
+                       AS c(cell) WHERE s.row_number = ANY($2::int[]))
+        UPDATE import_job j SET
+            preview = (SELECT coalesce(jsonb_agg(p.item ORDER BY p.n), '[]'::jsonb)
+                       FROM jsonb_array_elements(j.preview) WITH ORDINALITY AS p(item, n)
+                       WHERE NOT (p.item -> 'row') <@ to_jsonb($2::int[])),
+            columns = (SELECT coalesce(jsonb_agg(CASE
+                           WHEN jsonb_typeof(c.col -> 'samples') = 'array' THEN jsonb_set(
+                               c.col, '{{samples}}', (
+                               SELECT coalesce(jsonb_agg(x.cell ORDER BY x.n), '[]'::jsonb)
+                               FROM jsonb_array_elements(c.col -> 'samples')
+                                    WITH ORDINALITY AS x(cell, n)
+                               WHERE x.cell NOT IN (SELECT cell FROM cells)))
+                           ELSE c.col END ORDER BY c.i), '[]'::jsonb)
+                       FROM jsonb_array_elements(j.columns) WITH ORDINALITY AS c(col, i))
+        WHERE j.id = $1""", job_id, rows_gone)
+    return len(rows_gone)
+
+
 async def reject_invalid_rows(job_id: uuid.UUID) -> None:
     await db.fetch(f"""
         INSERT INTO import_rejected (job, row_number, cells, reason)
@@ -329,6 +381,7 @@ async def write(job_id: uuid.UUID, actor: Any, strategy: str, outcome: Outcome,
     counts.rejected += await reject(
         job_id, "p.customer IS NULL AND p.first_name IS NULL AND p.last_name IS NULL",
         "A first or last name is required for a new customer.")
+    counts.rejected += await reject_suppressed(job_id, actor.account_id)
     if all_or_nothing and counts.rejected:
         return None
     changed: list[tuple[Any, bool]] = []

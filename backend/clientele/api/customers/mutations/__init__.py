@@ -16,6 +16,7 @@ from clientele.api.customers.mutations.custom_field_definition_update import (
 )
 from clientele.api.customers.mutations.customer_create import customer_create
 from clientele.api.customers.mutations.customer_delete import customer_delete
+from clientele.api.customers.mutations.customer_erase import customer_erase
 from clientele.api.customers.mutations.customer_merge import customer_merge
 from clientele.api.customers.mutations.customer_unmerge import customer_unmerge
 from clientele.api.customers.mutations.customer_update import customer_update
@@ -28,6 +29,7 @@ class CustomerMutations:
     customer_create = customer_create
     customer_update = customer_update
     customer_delete = customer_delete
+    customer_erase = customer_erase
     customer_merge = customer_merge
     customer_unmerge = customer_unmerge
     custom_field_definition_create = custom_field_definition_create
