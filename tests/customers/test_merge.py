@@ -273,3 +273,17 @@ async def test_an_erasure_can_forget_the_merge_records(account: AccountInfo,
     assert await merge.get(account.id, done.merge["id"]) is None
     with pytest.raises(NotFound):
         await merge.unmerge(actor_of(account), done.merge["id"])
+
+
+async def test_erasing_a_merged_customer_leaves_no_merge_snapshot(
+        account: AccountInfo, pair: tuple[dict, dict]) -> None:
+    from clientele.customers import erasure
+
+    keep, other = pair
+    await merge.merge(actor_of(account), keep["id"], other["id"])
+    assert await db.fetch("SELECT 1 FROM customer_merge WHERE kept_customer = $1", keep["id"])
+    assert await erasure.erase(actor_of(account), keep["id"], force=True)
+    # the snapshot held both people's details: it went with the erasure
+    rows = await db.fetch("SELECT id FROM customer_merge WHERE account = $1 AND (kept_customer "
+                          "= $2 OR merged_customer = $3)", account.id, keep["id"], other["id"])
+    assert rows == []

@@ -40,7 +40,7 @@ from clientele.blocking import services as blocking
 from clientele.communications import queue as messages
 from clientele.core import db
 from clientele.core.errors import DomainError, NotFound
-from clientele.customers import events, identity, suppression
+from clientele.customers import events, identity, merge, suppression
 from clientele.customers.errors import CustomerErrorCode
 from clientele.customers.imports import erasure as imports
 
@@ -105,6 +105,9 @@ async def erase(actor: Actor, customer_id: uuid.UUID, force: bool = False) -> bo
         await blocking.erase_attempts(account_id, email=email, phones=phones,
                                       first_name=row["first_name"], last_name=row["last_name"])
         await suppression.add(account_id, [email], phones)
+        # merge records hold both people's details (snapshots): they go, and those merges can
+        # no longer be undone
+        await merge.forget_customer(account_id, customer_id)
         await db.fetch("DELETE FROM customer WHERE account = $1 AND id = $2",
                        account_id, customer_id)
         await audit.record(actor, customer_id, AuditAction.ERASED, [])
