@@ -181,7 +181,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
                     live_connections(settings.live_recheck_seconds))
                 await background.enter_async_context(search_running())
                 await background.enter_async_context(last_seen_running())
-                await background.enter_async_context(duplicates.running())
+                await background.enter_async_context(
+                    duplicates.running(settings.duplicates_refresh_seconds))
                 if settings.calendar_polling:
                     await background.enter_async_context(calendar_poller())
                 await background.enter_async_context(import_runner.running())

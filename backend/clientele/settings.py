@@ -73,6 +73,8 @@ class Settings:
     messages: bool = True
     """Send due messages from this instance (every instance may; each message goes once)."""
     message_concurrency: int = 8
+    duplicates_refresh_seconds: float = 300.0
+    """How often duplicate candidates are recomputed for accounts whose customers changed."""
     message_lease_seconds: float = 120.0
 
     @property
@@ -118,4 +120,6 @@ class Settings:
             messages=_env("MESSAGES", "1") not in ("0", "false", "no"),
             message_concurrency=max(1, int(_env("MESSAGE_CONCURRENCY", "8"))),
             message_lease_seconds=max(1.0, float(_env("MESSAGE_LEASE_SECONDS", "120"))),
+            duplicates_refresh_seconds=max(
+                1.0, float(_env("DUPLICATES_REFRESH_SECONDS", "300"))),
         )

@@ -220,18 +220,19 @@ async def refreshed_at(account_id: uuid.UUID) -> dt.datetime | None:
     return rows[0]["refreshed_at"] if rows else None
 
 
-async def _every_few_minutes() -> None:
+async def _every_few_minutes(every: float) -> None:
     while True:
         try:
             await refresh_changed()
         except Exception:  # a database hiccup: next time
             log.exception("refreshing duplicate candidates failed")
-        await asyncio.sleep(EVERY_SECONDS)
+        await asyncio.sleep(every)
 
 
-def running() -> contextlib.AbstractAsyncContextManager[None]:
-    """The refresher for the life of the app (the lifespan enters it)."""
-    return background.running(_every_few_minutes())
+def running(every: float = EVERY_SECONDS) -> contextlib.AbstractAsyncContextManager[None]:
+    """The refresher for the life of the app (the lifespan enters it; `every` from the
+    setting DUPLICATES_REFRESH_SECONDS)."""
+    return background.running(_every_few_minutes(every))
 
 
 # --- reading -------------------------------------------------------------------------------
