@@ -9,8 +9,10 @@ export const ACTION_LABEL: Record<AuditAction, string> = {
   UNBLOCKED: "Unblocked",
   IMPORTED: "Imported",
   MERGED: "Merged",
+  UNMERGED: "Unmerged",
   CONFLICT: "Conflict",
   APPOINTMENT: "Appointment",
+  ERASED: "Erased",
 };
 
 /** "—" for nothing; Yes/No; lists joined; objects as "key: value" pairs without the nulls. */
