@@ -1,4 +1,4 @@
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { customerPage, listCustomer } from "../test/fixtures";
 import { mockClient } from "../test/mockClient";
@@ -26,5 +26,20 @@ describe("the shell at phone width", () => {
     await user.click(screen.getByRole("link", { name: "Today" }));
     await waitFor(() => expect(location.current).toBe("/today"));
     expect(menu.getAttribute("aria-expanded")).toBe("false");
+  });
+
+  it("links the Possible duplicates page for readers of customers only", async () => {
+    const answers = {
+      CustomerList: () => customerPage([listCustomer()]),
+      UpcomingAppointments: () => ({
+        upcomingAppointments: { __typename: "AppointmentConnection", totalCount: 0, pageInfo: { __typename: "PageInfo", hasNextPage: false }, edges: [] },
+      }),
+    };
+    const reader = renderPage(<App />, { client: mockClient(answers).client, path: "/customers", wrap: withSession(["READ_CUSTOMERS"]) });
+    const nav = screen.getByRole("navigation", { name: "Main" });
+    expect(within(nav).getByRole("link", { name: "Duplicates" }).getAttribute("href")).toBe("/duplicates");
+    reader.unmount();
+    renderPage(<App />, { client: mockClient(answers).client, path: "/api-tokens", wrap: withSession([]) });
+    expect(within(screen.getByRole("navigation", { name: "Main" })).queryByRole("link", { name: "Duplicates" })).toBeNull();
   });
 });

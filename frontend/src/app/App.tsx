@@ -9,6 +9,7 @@ import { AppointmentToasts } from "../modules/appointments/components/Appointmen
 import { LIST_PATH } from "../modules/customers/paths";
 import { TODAY_PATH } from "../modules/appointments/paths";
 import { IMPORT_PATH } from "../modules/imports/paths";
+import { DUPLICATES_PATH } from "../modules/duplicates/paths";
 import { RequirePermission } from "../modules/session/components/RequirePermission";
 import { useCan, useSession } from "../modules/session/hooks/useSession";
 import { EmptyState, Loading } from "../shared/components/States";
@@ -33,6 +34,9 @@ const CustomFieldsPage = lazy(() =>
 const ImportPage = lazy(() => import("../modules/imports/components/ImportPage").then((m) => ({ default: m.ImportPage })));
 const MessageSettingsPage = lazy(() =>
   import("../modules/messages/components/MessageSettingsPage").then((m) => ({ default: m.MessageSettingsPage })),
+);
+const DuplicatesPage = lazy(() =>
+  import("../modules/duplicates/components/DuplicatesPage").then((m) => ({ default: m.DuplicatesPage })),
 );
 const BlockRulesPage = lazy(() => import("../modules/blocking/components/BlockRulesPage").then((m) => ({ default: m.BlockRulesPage })));
 
@@ -74,6 +78,7 @@ export function App() {
         <nav id={navId} aria-label="Main" className={`app-header__nav${menuOpen ? " app-header__nav--open" : ""}`}>
           {canRead && <NavLink to={TODAY_PATH}>Today</NavLink>}
           {canRead && <NavLink to={LIST_PATH}>Customers</NavLink>}
+          {canRead && <NavLink to={DUPLICATES_PATH}>Duplicates</NavLink>}
           {canImport && <NavLink to={IMPORT_PATH}>Import</NavLink>}
           {canRead && <NavLink to={CALENDARS_PATH}>Calendars</NavLink>}
           {canRead && <NavLink to={BLOCK_RULES_PATH}>Block rules</NavLink>}
@@ -142,6 +147,16 @@ export function App() {
               <RequirePermission permission="MANAGE_USERS">
                 <Lazy>
                   <UsersAndRolesPage />
+                </Lazy>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path={DUPLICATES_PATH}
+            element={
+              <RequirePermission permission="READ_CUSTOMERS">
+                <Lazy>
+                  <DuplicatesPage />
                 </Lazy>
               </RequirePermission>
             }

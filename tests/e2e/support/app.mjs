@@ -99,8 +99,12 @@ function waitForExit(child, ms) {
   });
 }
 
-/** `logName`: the server log's file in test-output/e2e/ (one per test file: they may run in parallel). */
-export async function startApp({ logName = "server.log" } = {}) {
+/**
+ * `logName`: the server log's file in test-output/e2e/ (one per test file: they may run in
+ * parallel); `env`: settings merged into the server's environment (e.g. a short
+ * DUPLICATES_REFRESH_SECONDS).
+ */
+export async function startApp({ logName = "server.log", env: extraEnv = {} } = {}) {
   if (!fs.existsSync(path.join(DIST, "index.html"))) {
     throw new Error(`${DIST}/index.html is missing: run \`npm run build --workspace frontend\` first.`);
   }
@@ -118,6 +122,7 @@ export async function startApp({ logName = "server.log" } = {}) {
     WEB_CONCURRENCY: "1",
     BROADCAST_URL: "memory://",
     APP_ENV: "development",
+    ...extraEnv,
   };
   for (const name of database.unset ?? []) delete env[name];
 

@@ -68,6 +68,16 @@ const embedded = [
   "TemplateProblem",
   "Preferences",
   "PreferencesUpdatePayload",
+  "DuplicateCandidateConnection",
+  "DuplicateCandidateEdge",
+  "CandidateDismissPayload",
+  "CustomerMergePreview",
+  "CustomerMergeField",
+  "CustomerMergeLeftover",
+  "CustomerMergePayload",
+  "CustomerMergeError",
+  "CustomerUnmergePayload",
+  "CustomerErasePayload",
 ];
 
 /** Drops every cached page of every customer list, so visible lists fetch afresh. */
@@ -202,6 +212,30 @@ export const cacheConfig: CacheExchangeOpts = {
         if (typeof deletedId !== "string") return;
         cache.invalidate({ __typename: "Customer", id: deletedId });
         invalidateCustomerLists(cache);
+      },
+      customerMerge(result, args, cache) {
+        // The merged customer is gone; the kept one gained appointments, messages and history.
+        if (!payload(result, "customerMerge")?.merge) return;
+        cache.invalidate({ __typename: "Customer", id: args.mergeId as string });
+        cache.invalidate({ __typename: "Customer", id: args.keepId as string });
+        invalidateCustomerLists(cache);
+        invalidateRootField(cache, "duplicateCandidates");
+      },
+      customerUnmerge(result, _args, cache) {
+        // The profile on screen refetches itself (its history's onChanged); dropping its fields
+        // here would blank it meanwhile (see invalidateAppointmentLists).
+        if (!payload(result, "customerUnmerge")?.merge) return;
+        invalidateCustomerLists(cache);
+        invalidateRootField(cache, "duplicateCandidates");
+      },
+      customerErase(result, args, cache) {
+        if (!payload(result, "customerErase")?.erased) return;
+        cache.invalidate({ __typename: "Customer", id: args.id as string });
+        invalidateCustomerLists(cache);
+        invalidateRootField(cache, "duplicateCandidates");
+      },
+      candidateDismiss(result, _args, cache) {
+        if (succeeded(result, "candidateDismiss")) invalidateRootField(cache, "duplicateCandidates");
       },
       apiTokenCreate(result, _args, cache) {
         if (payload(result, "apiTokenCreate")?.apiToken) invalidateRootField(cache, "apiTokens");

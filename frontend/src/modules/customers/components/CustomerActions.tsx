@@ -1,14 +1,17 @@
-// "Edit" with a small dropdown arrow beside it; the arrow's menu holds "Delete customer".
+// "Edit" with a small dropdown arrow beside it; the arrow's menu holds "Delete customer" and, when
+// given `onErase`, "Erase personal data".
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { useCan } from "../../session/hooks/useSession";
 
 interface Props {
   onEdit: () => void;
   onDelete: () => void;
+  /** "Erase personal data" (right to be forgotten); both need delete:customers. */
+  onErase?: () => void;
   editing: boolean;
 }
 
-export function CustomerActions({ onEdit, onDelete, editing }: Props) {
+export function CustomerActions({ onEdit, onDelete, onErase, editing }: Props) {
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const arrow = useRef<HTMLButtonElement>(null);
@@ -91,6 +94,21 @@ export function CustomerActions({ onEdit, onDelete, editing }: Props) {
               Delete customer
             </button>
           </li>
+          {onErase && (
+            <li role="none">
+              <button
+                type="button"
+                role="menuitem"
+                className="menu__item menu__item--danger"
+                onClick={() => {
+                  close(false);
+                  onErase();
+                }}
+              >
+                Erase personal data
+              </button>
+            </li>
+          )}
         </ul>
       )}
     </div>

@@ -2,7 +2,8 @@
 // "Appointments" (upcoming and past, with the staff's actions and "New appointment"),
 // "Messages" (every message, "Send message", "Resend"; its own query) and "History", the rest
 // from one query; the figures (visits, no-shows, …) above the details; Edit, and Delete behind the
-// arrow beside it; Block / Unblock for edit:blocked-customers; "Download data (JSON)" for
+// arrow beside it, and "Erase personal data" there too (delete:customers); Block / Unblock for
+// edit:blocked-customers; "Download data (JSON)" for
 // export:customers.
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
@@ -25,6 +26,7 @@ import { CustomerDataDownload } from "./CustomerDataDownload";
 import { CustomerDetails } from "./CustomerDetails";
 import { CustomerEditForm } from "./CustomerEditForm";
 import { DeleteCustomerDialog, useDeleteCustomer } from "./DeleteCustomerDialog";
+import { EraseCustomerDialog } from "./EraseCustomerDialog";
 import { StatusChip } from "./StatusChip";
 
 export function CustomerProfilePage() {
@@ -39,6 +41,7 @@ function CustomerProfile({ id }: { id: string }) {
   const [result, reexecute] = useQuery({ query: CustomerProfileQuery, variables: { id }, requestPolicy: "cache-and-network" });
   const [editing, setEditing] = useState(false);
   const [deletedHere, setDeletedHere] = useState(false);
+  const [erasing, setErasing] = useState(false);
   const [tab, setTab] = useState("appointments");
   const customer = result.data?.customer;
   const deleting = useDeleteCustomer(id, () => {
@@ -107,7 +110,12 @@ function CustomerProfile({ id }: { id: string }) {
         <div className="profile__actions">
           <CustomerDataDownload id={customer.id} />
           <CustomerBlockActions customer={customer} />
-          <CustomerActions editing={editing} onEdit={() => setEditing(true)} onDelete={() => deleting.ask({ keepHistory: false })} />
+          <CustomerActions
+            editing={editing}
+            onEdit={() => setEditing(true)}
+            onDelete={() => deleting.ask({ keepHistory: false })}
+            onErase={() => setErasing(true)}
+          />
         </div>
       </header>
 
@@ -152,11 +160,25 @@ function CustomerProfile({ id }: { id: string }) {
             label: "Messages",
             panel: () => <CustomerMessages customer={customer} onChanged={() => reexecute({ requestPolicy: "network-only" })} />,
           },
-          { id: "history", label: "History", panel: () => <CustomerHistory customer={customer} /> },
+          {
+            id: "history",
+            label: "History",
+            panel: () => <CustomerHistory customer={customer} onChanged={() => reexecute({ requestPolicy: "network-only" })} />,
+          },
         ]}
       />
 
       <DeleteCustomerDialog deleting={deleting} customer={customer} appointmentCount={customer.appointments.totalCount} />
+      <EraseCustomerDialog
+        open={erasing}
+        customer={customer}
+        onClose={() => setErasing(false)}
+        onErased={() => {
+          setDeletedHere(true);
+          setErasing(false);
+          navigate(LIST_PATH, { state: { deletedName: `The personal data of ${customer.displayName || "the customer"}` } });
+        }}
+      />
     </article>
   );
 }

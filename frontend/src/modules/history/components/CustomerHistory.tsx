@@ -1,5 +1,6 @@
 // A customer's history, newest first: when, who, what, and each change as field: from → to.
 // The first page comes with the profile's query; "Show older entries" asks for the next ones.
+// A MERGED entry offers "Unmerge" (UnmergeAction); `onChanged` refetches the profile after it.
 import { useState } from "react";
 import { useQuery } from "urql";
 import type { AuditEntryFieldsFragment, CustomerHistoryFieldsFragment } from "../../../gql/graphql";
@@ -7,10 +8,14 @@ import { EmptyState, ErrorState, Loading } from "../../../shared/components/Stat
 import { formatDateTime } from "../../../shared/format/dates";
 import { CustomerHistoryPageQuery } from "../graphql/CustomerHistoryPageQuery";
 import { ACTION_LABEL, fieldLabel, formatJsonValue } from "../utils/formatChange";
+import { entryMergeUuid } from "../../duplicates/utils/mergeIds";
+import { UnmergeAction } from "./UnmergeAction";
 
-export function CustomerHistory({ customer }: { customer: CustomerHistoryFieldsFragment }) {
+export function CustomerHistory({ customer, onChanged }: { customer: CustomerHistoryFieldsFragment; onChanged?: () => void }) {
   const { history } = customer;
   const [cursors, setCursors] = useState<string[]>([]);
+  const undone = undoneMerges(history.edges.map((edge) => edge.node));
+  const actions = { undone, onChanged };
   return (
     <section className="card history" aria-labelledby="history-title">
       <h2 id="history-title" className="card__title">
@@ -20,13 +25,14 @@ export function CustomerHistory({ customer }: { customer: CustomerHistoryFieldsF
       <p className="muted">
         {history.totalCount} {history.totalCount === 1 ? "entry" : "entries"}, newest first.
       </p>
-      <HistoryEntries entries={history.edges.map((edge) => edge.node)} />
+      <HistoryEntries entries={history.edges.map((edge) => edge.node)} {...actions} />
       {cursors.map((after, index) => (
         <HistoryPage
           key={after}
           id={customer.id}
           after={after}
           isLast={index === cursors.length - 1}
+          {...actions}
           onMore={(next) => setCursors((current) => [...current, next])}
         />
       ))}
@@ -46,12 +52,26 @@ function MoreButton({ onClick }: { onClick: () => void }) {
   );
 }
 
+type EntryActions = { undone: ReadonlySet<string>; onChanged?: () => void };
+
+/** The merges an UNMERGED entry among `entries` names (their MERGED entries offer no Unmerge). */
+function undoneMerges(entries: AuditEntryFieldsFragment[]): Set<string> {
+  const undone = new Set<string>();
+  for (const entry of entries) {
+    const uuid = entry.action === "UNMERGED" ? entryMergeUuid(entry) : null;
+    if (uuid) undone.add(uuid);
+  }
+  return undone;
+}
+
 function HistoryPage({
   id,
   after,
   isLast,
   onMore,
-}: {
+  undone,
+  onChanged,
+}: EntryActions & {
   id: string;
   after: string;
   isLast: boolean;
@@ -68,7 +88,7 @@ function HistoryPage({
   }
   return (
     <>
-      <HistoryEntries entries={page.edges.map((edge) => edge.node)} />
+      <HistoryEntries entries={page.edges.map((edge) => edge.node)} undone={new Set([...undone, ...undoneMerges(page.edges.map((edge) => edge.node))])} onChanged={onChanged} />
       {isLast && page.pageInfo.hasNextPage && page.pageInfo.endCursor && (
         <MoreButton onClick={() => onMore(page.pageInfo.endCursor!)} />
       )}
@@ -76,7 +96,7 @@ function HistoryPage({
   );
 }
 
-function HistoryEntries({ entries }: { entries: AuditEntryFieldsFragment[] }) {
+function HistoryEntries({ entries, undone, onChanged }: EntryActions & { entries: AuditEntryFieldsFragment[] }) {
   return (
     <ol className="history__list" aria-label="History entries">
       {entries.map((entry) => (
@@ -99,6 +119,7 @@ function HistoryEntries({ entries }: { entries: AuditEntryFieldsFragment[] }) {
               ))}
             </ul>
           )}
+          <UnmergeAction entry={entry} undone={undone} onChanged={onChanged} />
         </li>
       ))}
     </ol>

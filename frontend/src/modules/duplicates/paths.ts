@@ -1,0 +1,2 @@
+/** The "Possible duplicates" page. */
+export const DUPLICATES_PATH = "/duplicates";
