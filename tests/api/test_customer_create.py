@@ -76,23 +76,47 @@ async def test_a_wrong_scalar_type_is_a_graphql_error(gql) -> None:
     assert await _customer_count(gql) == 0
 
 
+async def test_duplicate_email_names_the_existing_customer(gql) -> None:
+    first = await gql.data(CREATE, input={"firstName": "A", "email": "dup@example.com",
+                                          "mobilePhone": "0791234567"})
+    existing_id = first["customerCreate"]["customer"]["id"]
+    data = await gql.data(CREATE, input={"firstName": "B", "email": "DUP@example.com",
+                                         "mobilePhone": "0791234567"})
+    errors = data["customerCreate"]["userErrors"]
+    assert [(e["field"], e["code"], e["existingCustomerId"]) for e in errors] == [
+        ("email", "DUPLICATE", existing_id)]
+    assert await _customer_count(gql) == 1
+
+
 @pytest.mark.parametrize(
     ("second", "field"),
     [
-        ({"firstName": "B", "email": "DUP@example.com"}, "email"),
         ({"firstName": "B", "mobilePhone": "+41 79 123 45 67"}, "mobilePhone"),
         ({"firstName": "B", "landlinePhone": "079 123 45 67"}, "landlinePhone"),
     ],
 )
-async def test_duplicate_email_or_phone_names_the_existing_customer(gql, second, field) -> None:
+async def test_a_phone_another_customer_has_is_a_warning_naming_them(gql, second,
+                                                                    field) -> None:
+    """Phones are shared (tests/customers/test_shared_phones.py has the "create anyway")."""
     first = await gql.data(CREATE, input={"firstName": "A", "email": "dup@example.com",
                                           "mobilePhone": "0791234567"})
     existing_id = first["customerCreate"]["customer"]["id"]
-    data = await gql.data(CREATE, input=second)
-    errors = data["customerCreate"]["userErrors"]
-    assert [(e["field"], e["code"], e["existingCustomerId"]) for e in errors] == [
-        (field, "DUPLICATE", existing_id)]
+    data = await gql.data(WARNED, input=second)
+    assert data["customerCreate"]["customer"] is None
+    assert data["customerCreate"]["userErrors"] == []
+    assert [(w["code"], w["field"], w["customer"]["id"])
+            for w in data["customerCreate"]["warnings"]] == [
+        ("SHARED_PHONE", field, existing_id)]
     assert await _customer_count(gql) == 1
+
+
+WARNED = """
+mutation($input: CustomerCreateInput!) {
+  customerCreate(input: $input) {
+    customer { id } userErrors { code } warnings { code field customer { id } }
+  }
+}
+"""
 
 
 async def test_the_same_email_in_another_account_is_not_a_duplicate(gql, other_account) -> None:

@@ -31,6 +31,27 @@ from clientele.core.errors import FieldError
 from clientele.core.phone import InvalidPhone, normalise_phone
 from clientele.customers.errors import CustomerErrorCode
 from clientele.customers.limits import MAX_LENGTH
+from clientele.customers.search.text import words
+
+Name = tuple[str, str]  # first and last name, folded (`name_key`)
+
+
+def name_key(first_name: str | None, last_name: str | None) -> Name | None:
+    """First and last name as compared for a phone match: the words of each, folded as the
+    search folds (case, accents, ü/ue, ß/ss, ø/o; "Hans-Peter" = "hans peter"); None when
+    there is no name at all."""
+    key = (" ".join(words(first_name or "")), " ".join(words(last_name or "")))
+    return key if any(key) else None
+
+
+def names_agree(given: Name, held: Name | None) -> bool:
+    """Whether a name given with a phone is that of the phone's holder: each part (first,
+    last) written on both sides is the same once folded, and at least one of them is; a part
+    one side leaves blank does not disagree ("Ada" is "Ada Lovelace", "Ada Byron" is not)."""
+    if held is None:
+        return False
+    compared = [(g, h) for g, h in zip(given, held, strict=True) if g and h]
+    return bool(compared) and all(g == h for g, h in compared)
 
 
 @dataclass(frozen=True)
@@ -166,16 +187,24 @@ class Known:
         for phone in {row["mobile_phone"], row["landline_phone"]} - {None}:
             self._by_phone[phone].remove(key)
 
-    def match(self, email: str | None, phones: Iterable[str | None]) -> tuple[Any, Any] | None:
-        """(key, row) of the customer these details identify, or None."""
+    def match(self, email: str | None, phones: Iterable[str | None],
+              name: Name | None = None) -> tuple[Any, Any] | None:
+        """(key, row) of the customer these details identify, or None: the holder of the
+        email; else, phones being shared (families, colleagues), the oldest holder of any of
+        the phones whose name agrees (`names_agree`, or the holder's name was only guessed
+        from their email address), or the oldest holder at all when the input has no name
+        (`name` None: give None for a guessed one too)."""
         if email and email in self._by_email:
             key = self._by_email[email]
             return key, self._rows[key]
-        found = [held[0] for p in phones if p and (held := self._by_phone.get(p))]
-        if not found:
-            return None
-        key = min(found, key=self._rank.__getitem__)
-        return key, self._rows[key]
+        found = sorted({key for p in phones if p for key in self._by_phone.get(p, ())},
+                       key=self._rank.__getitem__)
+        for key in found:
+            row = self._rows[key]
+            if name is None or row.get("name_from_email") \
+                    or names_agree(name, name_key(row["first_name"], row["last_name"])):
+                return key, row
+        return None
 
 
 async def match(

@@ -68,16 +68,47 @@ def _duplicate(found: identity.Match, values: dict[str, Any]) -> DomainError:
     )
 
 
+@dataclass(frozen=True)
+class Shared:
+    """A phone given to a customer that another customer already has."""
+
+    field: str  # mobile_phone or landline_phone: the input field carrying it
+    customer: Any  # the other customer's row (the oldest holder of the phone)
+
+
+class SharedPhone(DomainError):
+    """Phones that other customers already have, on a create or update that did not say
+    `allow_shared_phone`: nothing was written. Staff may repeat the call with it (families and
+    colleagues share landlines); to callers that offer no such choice this is a DUPLICATE
+    refusal naming the other customer, as before."""
+
+    def __init__(self, shared: list[Shared]) -> None:
+        super().__init__([FieldError(s.field, "Another customer already has this phone number.",
+                                     CustomerErrorCode.DUPLICATE,
+                                     {"existing_customer_id": s.customer["id"]})
+                          for s in shared])
+        self.shared = shared
+
+
 async def _check_unique(account_id: uuid.UUID, values: dict[str, Any],
-                        exclude: uuid.UUID | None) -> None:
-    found = await identity.match(
-        account_id,
-        values.get("email"),
-        (values.get("mobile_phone"), values.get("landline_phone")),
-        exclude=exclude,
-    )
-    if found:
+                        exclude: uuid.UUID | None, allow_shared_phone: bool = False) -> None:
+    """An email another customer has is refused (DUPLICATE); a phone another customer has is
+    SharedPhone unless `allow_shared_phone`."""
+    phones = (values.get("mobile_phone"), values.get("landline_phone"))
+    found = await identity.match(account_id, values.get("email"), phones, exclude=exclude)
+    if found is None or (found.matched_on == "phone" and allow_shared_phone):
+        return
+    if found.matched_on == "email":
         raise _duplicate(found, values)
+    shared = []
+    for field_name in ("mobile_phone", "landline_phone"):
+        held = values.get(field_name) and await identity.match(
+            account_id, None, (values[field_name],), exclude=exclude)
+        if held:
+            shared.append((field_name, held.customer_id))
+    rows = await get_many(account_id, [customer_id for _, customer_id in shared])
+    raise SharedPhone([Shared(f, rows[customer_id]) for f, customer_id in shared
+                       if customer_id in rows])
 
 
 async def _lock_identity(account_id: uuid.UUID, values: dict[str, Any],
@@ -110,10 +141,13 @@ async def create(
     values: dict[str, Any],
     custom_changes: dict[str, Any] | None = None,
     source: CustomerSource = CustomerSource.MANUAL,
+    allow_shared_phone: bool = False,
 ) -> dict:
-    """Create a customer after identity checks; raises DomainError and writes nothing on error.
-    The identity check and the insert run under the identity locks of the new details, so of
-    parallel creates with one new phone or email exactly one succeeds."""
+    """Create a customer after identity checks; raises DomainError and writes nothing on error:
+    DUPLICATE for an email another customer has, SharedPhone for a phone another customer has
+    unless `allow_shared_phone` ("create anyway"). The identity check and the insert run under
+    the identity locks of the new details, so of parallel creates with one new email exactly
+    one succeeds, and of parallel ones with one new phone exactly one unless they allow it."""
     account_id = actor.account_id
     cleaned, errors = clean(values, actor.phone_region)
     errors += name_errors(cleaned.get("first_name"), cleaned.get("last_name"))
@@ -126,7 +160,7 @@ async def create(
     try:
         async with db.transaction():
             await _lock_identity(account_id, cleaned, whole_account=source in BULK_SOURCES)
-            await _check_unique(account_id, cleaned, exclude=None)
+            await _check_unique(account_id, cleaned, None, allow_shared_phone)
             [created] = await _insert(actor, [(_new_row(cleaned), custom)], source) or []
     except asyncpg.UniqueViolationError:
         raise await _unique_violation(account_id, cleaned, None) from None
@@ -201,9 +235,12 @@ async def update(
     customer_id: uuid.UUID,
     changes: dict[str, Any],
     custom_changes: dict[str, Any] | None = None,
+    allow_shared_phone: bool = False,
 ) -> dict:
     """Apply `changes` (a key present with None clears the field); unknown keys are untouched.
-    `archived` among them archives (true) or restores (false) the customer.
+    `archived` among them archives (true) or restores (false) the customer. A new email
+    another customer has is refused (DUPLICATE), a new phone another customer has is
+    SharedPhone unless `allow_shared_phone`.
 
     The row is read locked (FOR NO KEY UPDATE) in the transaction that writes it, so two
     concurrent updates of different fields both land; new contact details are checked under
@@ -228,7 +265,8 @@ async def update(
             identity_changes = {k: cleaned[k] for k in IDENTITY_FIELDS
                                 if cleaned.get(k) and cleaned[k] != current[k]}
             if identity_changes:
-                await _check_unique(account_id, identity_changes, exclude=customer_id)
+                await _check_unique(account_id, identity_changes, customer_id,
+                                    allow_shared_phone)
             rows = await db.fetch_records(
                 f"""
                 UPDATE customer SET {assignments}, sort_name = $3, custom = $4::jsonb,
@@ -445,10 +483,14 @@ async def match_or_create_many(
             for i, cleaned, given_custom in usable:
                 await turns.let_others_run(i)
                 phones_of = (cleaned.get("mobile_phone"), cleaned.get("landline_phone"))
-                found = known.match(cleaned.get("email"), phones_of)
+                # a phone alone links only to a holder of the same name (phones are shared)
+                guessed = bool((people[i].new_only or {}).get("name_from_email"))
+                name = None if guessed else identity.name_key(cleaned.get("first_name"),
+                                                              cleaned.get("last_name"))
+                found = known.match(cleaned.get("email"), phones_of, name)
                 if found is not None and isinstance(found[0], tuple):  # created by this call
                     await write_pending()
-                    found = known.match(cleaned.get("email"), phones_of)
+                    found = known.match(cleaned.get("email"), phones_of, name)
                 if found is None:
                     row = _new_row({**cleaned, **(people[i].new_only or {})})
                     custom, errors = custom_fields.apply_values(
@@ -461,7 +503,6 @@ async def match_or_create_many(
                     known.put(("pending", i), row)
                     continue
                 key, current = found
-                guessed = bool((people[i].new_only or {}).get("name_from_email"))
                 row, _, conflicts = await _merge_into(actor, current, cleaned, given_custom,
                                                       policy, names_known=not guessed)
                 results[i].row, results[i].conflicts = row, conflicts

@@ -1,8 +1,9 @@
 // "Add customer": name, email, phone and the required custom fields (a new customer must have
-// them); the API's userErrors appear at their fields.
-import { useState, type FormEvent } from "react";
+// them); the API's userErrors appear at their fields. A phone another customer has is a warning
+// naming them, with "Create anyway" (allowSharedPhone); changing a value withdraws it.
+import { useState, type SyntheticEvent } from "react";
 import { useMutation, useQuery } from "urql";
-import type { CustomerListItemFieldsFragment } from "../../../gql/graphql";
+import type { CustomerListItemFieldsFragment, CustomerWarningFieldsFragment } from "../../../gql/graphql";
 import { Dialog } from "../../../shared/components/Dialog";
 import { Field } from "../../../shared/components/Field";
 import { ErrorState } from "../../../shared/components/States";
@@ -13,6 +14,7 @@ import { editableCustomFields } from "../utils/customFields";
 import { CustomFieldControl } from "../../../shared/components/CustomFieldControl";
 import { useCustomerFormSubmit } from "../hooks/useCustomerFormSubmit";
 import { errorsAt, FormErrorSummary } from "./UserErrorMessages";
+import { SharedPhoneWarnings } from "./SharedPhoneWarnings";
 import { FormActions } from "../../../shared/components/FormActions";
 
 const FIELDS = ["firstName", "lastName", "email", "mobilePhone"] as const;
@@ -53,10 +55,14 @@ function AddCustomerForm({
   const { form, errors, failure, submit } = useCustomerFormSubmit();
   const shown = new Set<string>([...FIELDS, ...required.map((field) => `customFields.${field.key}`)]);
 
-  const set = (field: keyof NewCustomerValues) => (event: { target: { value: string } }) =>
-    setValues((current) => ({ ...current, [field]: event.target.value }));
+  const [warnings, setWarnings] = useState<readonly CustomerWarningFieldsFragment[]>([]);
 
-  const onSubmit = (event: FormEvent) =>
+  const set = (field: keyof NewCustomerValues) => (event: { target: { value: string } }) => {
+    setWarnings([]);
+    setValues((current) => ({ ...current, [field]: event.target.value }));
+  };
+
+  const onSubmit = (event: SyntheticEvent, allowSharedPhone = false) =>
     submit(event, {
       name: values,
       shown: (field) => shown.has(field),
@@ -64,7 +70,11 @@ function AddCustomerForm({
         const customFields = required
           .map((field) => ({ key: field.key, value: customFieldInput(field.type, custom[field.key] ?? (field.type === "CHECKBOX" ? false : "")) }))
           .filter((entry) => entry.value !== null);
-        const result = await create({ input: { ...buildCreateInput(values), ...(customFields.length ? { customFields } : {}) } });
+        const result = await create({
+          input: { ...buildCreateInput(values), ...(customFields.length ? { customFields } : {}) },
+          ...(allowSharedPhone ? { allowSharedPhone } : {}),
+        });
+        setWarnings(result.data?.customerCreate?.warnings ?? []);
         return { payload: result.data?.customerCreate, error: result.error };
       },
       saved: (payload) => payload.customer !== null,
@@ -118,6 +128,12 @@ function AddCustomerForm({
         </fieldset>
       )}
       <FormErrorSummary errors={errors.general} />
+      <SharedPhoneWarnings
+        warnings={warnings}
+        busy={fetching}
+        label="Create anyway"
+        onConfirm={(event) => onSubmit(event, true)}
+      />
       {failure && <ErrorState title="Could not save the customer" error={failure} />}
       <FormActions onCancel={onCancel} busy={fetching} label="Save" />
     </form>

@@ -41,7 +41,7 @@ function setup(handlers: Record<string, Handler>) {
 }
 
 const updateError = (field: string, message: string): Data<CustomerUpdateMutation> => ({
-  customerUpdate: { __typename: "CustomerUpdatePayload", customer: null, userErrors: [customerError(field, message, "REQUIRED")] },
+  customerUpdate: { __typename: "CustomerUpdatePayload", customer: null, userErrors: [customerError(field, message, "REQUIRED")], warnings: [] },
 });
 
 describe("custom fields in the edit form", () => {

@@ -1,5 +1,6 @@
 // Edit every field of a customer. Only changed fields are sent (omitted = leave alone); an
-// emptied field is sent as null (clear). The API's userErrors appear at their fields.
+// emptied field is sent as null (clear). The API's userErrors appear at their fields; a shared
+// phone is a warning with "Save anyway".
 import { Field } from "../../../shared/components/Field";
 import { FormActions } from "../../../shared/components/FormActions";
 import { ErrorState } from "../../../shared/components/States";
@@ -7,6 +8,7 @@ import { useCustomerEditForm } from "../hooks/useCustomerEditForm";
 import type { Customer } from "../utils/customerForm";
 import { AddressInput, CheckboxInput, CommunicationFields, CustomFieldInputs, TextInput } from "./CustomerEditFields";
 import { errorsAt, FormErrorSummary } from "./UserErrorMessages";
+import { SharedPhoneWarnings } from "./SharedPhoneWarnings";
 
 interface Props {
   customer: Customer;
@@ -70,6 +72,7 @@ export function CustomerEditForm({ customer, onDone }: Props) {
       <CheckboxInput form={form} field="archived" label="Archived (hidden from the customer list)" />
 
       <FormErrorSummary errors={errors.general} />
+      <SharedPhoneWarnings warnings={form.warnings} busy={form.busy} label="Save anyway" onConfirm={(event) => form.onSubmit(event, true)} />
       {form.failure && <ErrorState title="The changes could not be saved." error={form.failure} />}
       <FormActions onCancel={onDone} busy={form.busy} label="Save changes" />
     </form>

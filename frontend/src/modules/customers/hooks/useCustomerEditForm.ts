@@ -1,7 +1,9 @@
 // State of the customer edit form: the values, the custom fields it shows (the account's
 // definitions and any the customer has values for), and the save. Only changed fields are sent;
-// nothing changed → done without a request.
-import { useMemo, useState, type FormEvent } from "react";
+// nothing changed → done without a request. A new phone another customer has is a warning
+// (nothing saved) until "Save anyway" sends it again with allowSharedPhone.
+import { useMemo, useState, type SyntheticEvent } from "react";
+import type { CustomerWarningFieldsFragment } from "../../../gql/graphql";
 import { useMutation, useQuery } from "urql";
 import { CustomFieldDefinitionsQuery } from "../graphql/CustomFieldDefinitionsQuery";
 import { CustomerUpdateMutation } from "../graphql/CustomerUpdateMutation";
@@ -39,7 +41,9 @@ export function useCustomerEditForm(customer: Customer, onDone: () => void) {
     return (field: string) => fields.has(field);
   }, [customer, customFields]);
 
-  const onSubmit = (event: FormEvent) =>
+  const [warnings, setWarnings] = useState<readonly CustomerWarningFieldsFragment[]>([]);
+
+  const onSubmit = (event: SyntheticEvent, allowSharedPhone = false) =>
     submit(event, {
       name: values,
       shown,
@@ -49,20 +53,25 @@ export function useCustomerEditForm(customer: Customer, onDone: () => void) {
           onDone();
           return null;
         }
-        const result = await update({ id: customer.id, input });
+        const result = await update({ id: customer.id, input, ...(allowSharedPhone ? { allowSharedPhone } : {}) });
+        setWarnings(result.data?.customerUpdate?.warnings ?? []);
         return { payload: result.data?.customerUpdate, error: result.error };
       },
+      // a warning (a shared phone) saved nothing: the form stays, with "Save anyway"
+      saved: (payload) => !payload.warnings?.length,
       onSaved: onDone,
     });
 
-  const set = <K extends keyof CustomerFormValues>(field: K, value: CustomerFormValues[K]) =>
+  const set = <K extends keyof CustomerFormValues>(field: K, value: CustomerFormValues[K]) => {
+    setWarnings([]);
     setValues((current) => ({ ...current, [field]: value }));
+  };
   const setAddress = (part: AddressField, value: string) =>
     setValues((current) => ({ ...current, address: { ...current.address, [part]: value } }));
   const setCustom = (key: string, value: string | boolean) =>
     setValues((current) => ({ ...current, custom: { ...current.custom, [key]: value } }));
 
-  return { ref: form, values, set, setAddress, setCustom, customFields, errors, failure, busy: fetching, onSubmit };
+  return { ref: form, values, set, setAddress, setCustom, customFields, errors, warnings, failure, busy: fetching, onSubmit };
 }
 
 export type CustomerEditFormState = ReturnType<typeof useCustomerEditForm>;

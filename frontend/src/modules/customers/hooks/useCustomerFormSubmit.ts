@@ -1,8 +1,8 @@
 // The submit flow of the customer forms (add, edit): a customer needs a name (checked before any
 // request), then the save; an error or no payload → `failure`; userErrors (or a payload that
 // `saved` rejects) → at the fields the form shows, the rest above its buttons; the first invalid
-// control gets focus.
-import { useRef, useState, type FormEvent } from "react";
+// control gets focus. The event is the form's submit or a button's click (e.g. "Create anyway").
+import { useRef, useState, type SyntheticEvent } from "react";
 import { missingName } from "../utils/customerForm";
 import { groupUserErrors, NO_ERRORS, type GroupedErrors, type UserError } from "../utils/userErrors";
 import { useFocusFirstInvalid } from "../../../shared/hooks/useFocusFirstInvalid";
@@ -25,7 +25,7 @@ export function useCustomerFormSubmit() {
   useFocusFirstInvalid(form, errors);
 
   async function submit<P extends { userErrors: readonly UserError[] }>(
-    event: FormEvent,
+    event: SyntheticEvent,
     { name, shown, save, saved = () => true, onSaved }: Submit<P>,
   ) {
     event.preventDefault();
