@@ -42,6 +42,7 @@ from clientele.communications.dispatcher import dispatcher as message_dispatcher
 from clientele.core import db, pubsub
 from clientele.customers import duplicates
 from clientele.customers.imports import runner as import_runner
+from clientele.customers.lifecycle import running as lifecycle_running
 from clientele.customers.search.service import running as search_running
 from clientele.settings import Settings
 
@@ -181,6 +182,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
                     live_connections(settings.live_recheck_seconds))
                 await background.enter_async_context(search_running())
                 await background.enter_async_context(last_seen_running())
+                await background.enter_async_context(lifecycle_running())
                 await background.enter_async_context(
                     duplicates.running(settings.duplicates_refresh_seconds))
                 if settings.calendar_polling:

@@ -169,6 +169,8 @@ OPERATIONS = [
        P.MANAGE_USERS, lambda c: {"id": c["staff_role"]}),
     Op("accountSettingsUpdate", 'mutation { accountSettingsUpdate(bookingBlockedMessage: '
        '"No.") { userErrors { code } } }', P.MANAGE_SETTINGS),
+    Op("lifecycleRuns", "{ lifecycleRuns(first: 1) { edges { cursor } } }",
+       P.MANAGE_SETTINGS),
     Op("apiTokens", "{ apiTokens { id } }", None),
     Op("apiTokenCreate", 'mutation { apiTokenCreate(name: "t", permissions: []) '
        "{ userErrors { code } } }", None),

@@ -24,6 +24,9 @@ class AccountInfo:
     own_domains: tuple[str, ...] = ()  # the business's own email domains (never customers)
     reminder_hours: tuple[int, ...] = (24,)  # reminders this many hours before the start
     time_zone: str = "Europe/Zurich"  # IANA zone: dates and times in messages
+    # customer lifecycle rules (customers/lifecycle.py): months of inactivity, None: off
+    archive_after_months: int | None = None
+    erase_after_months: int | None = None
 
 
 def _info(row: Any) -> AccountInfo:
@@ -38,6 +41,8 @@ def _info(row: Any) -> AccountInfo:
         own_domains=tuple(row["own_domains"] or ()),
         reminder_hours=tuple(row["reminder_hours"]),
         time_zone=row["time_zone"],
+        archive_after_months=row["archive_after_months"],
+        erase_after_months=row["erase_after_months"],
     )
 
 
@@ -84,18 +89,28 @@ async def update_settings(account_id: uuid.UUID, blocked_message: str | None,
                           conflict_policy: str | None,
                           own_domains: list[str] | None = None,
                           reminder_hours: list[int] | None = None,
-                          time_zone: str | None = None) -> AccountInfo:
+                          time_zone: str | None = None,
+                          archive_after_months: int | None = None,
+                          erase_after_months: int | None = None,
+                          lifecycle_off: frozenset[str] = frozenset()) -> AccountInfo:
     """None leaves a setting as it is. Own domains are stored lower case, without '@';
-    reminder hours as given (their order is the reminders' slots), an empty list: none."""
+    reminder hours as given (their order is the reminders' slots), an empty list: none.
+    The lifecycle rules named in `lifecycle_off` ("archive", "erase") are turned off."""
     rows = await db.fetch(
         """UPDATE account SET booking_blocked_message = coalesce($2, booking_blocked_message),
                   calendar_conflict_policy = coalesce($3, calendar_conflict_policy),
                   own_domains = coalesce($4, own_domains),
                   reminder_hours = coalesce($5::smallint[], reminder_hours),
-                  time_zone = coalesce($6, time_zone)
+                  time_zone = coalesce($6, time_zone),
+                  archive_after_months = CASE WHEN $9 THEN NULL
+                                              ELSE coalesce($7, archive_after_months) END,
+                  erase_after_months = CASE WHEN $10 THEN NULL
+                                            ELSE coalesce($8, erase_after_months) END
            WHERE id = $1 RETURNING *""",
         account_id, blocked_message, conflict_policy,
-        None if own_domains is None else clean_domains(own_domains), reminder_hours, time_zone)
+        None if own_domains is None else clean_domains(own_domains), reminder_hours, time_zone,
+        archive_after_months, erase_after_months, "archive" in lifecycle_off,
+        "erase" in lifecycle_off)
     return _info(rows[0])
 
 

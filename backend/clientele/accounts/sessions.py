@@ -24,7 +24,8 @@ _PRINCIPAL_SQL = """
 SELECT u.id AS user_id, u.name AS user_name, r.id AS role_id, r.permissions AS role_permissions,
        a.id, a.name, a.slug, a.default_phone_region, a.default_language,
        a.booking_blocked_message, a.calendar_conflict_policy, a.own_domains,
-       a.reminder_hours, a.time_zone, {extra}
+       a.reminder_hours, a.time_zone, a.archive_after_months, a.erase_after_months,
+       {extra}
 FROM {table} t
 JOIN staff_user u ON u.id = t."user" AND u.is_active
 JOIN role r ON r.id = u.role

@@ -9,6 +9,7 @@ import { AppointmentToasts } from "../modules/appointments/components/Appointmen
 import { LIST_PATH } from "../modules/customers/paths";
 import { TODAY_PATH } from "../modules/appointments/paths";
 import { IMPORT_PATH } from "../modules/imports/paths";
+import { LIFECYCLE_SETTINGS_PATH } from "../modules/lifecycle/paths";
 import { DUPLICATES_PATH } from "../modules/duplicates/paths";
 import { RequirePermission } from "../modules/session/components/RequirePermission";
 import { useCan, useSession } from "../modules/session/hooks/useSession";
@@ -37,6 +38,9 @@ const MessageSettingsPage = lazy(() =>
 );
 const DuplicatesPage = lazy(() =>
   import("../modules/duplicates/components/DuplicatesPage").then((m) => ({ default: m.DuplicatesPage })),
+);
+const LifecycleSettingsPage = lazy(() =>
+  import("../modules/lifecycle/components/LifecycleSettingsPage").then((m) => ({ default: m.LifecycleSettingsPage })),
 );
 const BlockRulesPage = lazy(() => import("../modules/blocking/components/BlockRulesPage").then((m) => ({ default: m.BlockRulesPage })));
 
@@ -85,6 +89,7 @@ export function App() {
           {canManageUsers && <NavLink to={USERS_PATH}>Users &amp; roles</NavLink>}
           {canManageSettings && <NavLink to={CUSTOM_FIELDS_PATH}>Custom fields</NavLink>}
           {canManageSettings && <NavLink to={MESSAGE_SETTINGS_PATH}>Messages</NavLink>}
+          {canManageSettings && <NavLink to={LIFECYCLE_SETTINGS_PATH}>Customer lifecycle</NavLink>}
           <NavLink to={TOKENS_PATH}>API tokens</NavLink>
         </nav>
         {session && (
@@ -187,6 +192,16 @@ export function App() {
               <RequirePermission permission="MANAGE_SETTINGS">
                 <Lazy>
                   <MessageSettingsPage />
+                </Lazy>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path={LIFECYCLE_SETTINGS_PATH}
+            element={
+              <RequirePermission permission="MANAGE_SETTINGS">
+                <Lazy>
+                  <LifecycleSettingsPage />
                 </Lazy>
               </RequirePermission>
             }

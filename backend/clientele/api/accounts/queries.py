@@ -15,6 +15,7 @@ from clientele.api.accounts.types import (
     settings_of,
 )
 from clientele.api.context import Info
+from clientele.api.customers.lifecycle import LifecycleQueries
 from clientele.api.permissions import require, require_login
 from clientele.core import ids
 
@@ -33,7 +34,7 @@ def me_of(info: Info, csrf_token: str | None = None) -> Me:
 
 
 @strawberry.type
-class AccountQueries:
+class AccountQueries(LifecycleQueries):
     @strawberry.field(description="The signed-in user or token; null when anonymous.")
     def me(self, info: Info) -> Me | None:
         return me_of(info) if info.context.principal.authenticated else None

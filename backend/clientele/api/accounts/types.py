@@ -106,6 +106,14 @@ class AccountSettings:
                     "one or two values; the default is one, 24 hours before).")
     time_zone: str = strawberry.field(
         description="The IANA time zone (Europe/Zurich) of the dates and times in messages.")
+    archive_after_months: int | None = strawberry.field(
+        default=None, description="Customers inactive this many months (created that long "
+                                  "ago, no appointment since, none upcoming) are archived "
+                                  "automatically; null: off.")
+    erase_after_months: int | None = strawberry.field(
+        default=None, description="Customers inactive this many months have their personal "
+                                  "data erased automatically (blocked ones are skipped); "
+                                  "null: off.")
 
     @strawberry.field(description="Business domains the calendars showed as organisers' "
                                   "that are not among ownDomains yet: proposals to add.")
@@ -121,7 +129,9 @@ def settings_of(account: Any) -> AccountSettings:
                                account.calendar_conflict_policy],
                            own_domains=list(account.own_domains),
                            reminder_hours=list(account.reminder_hours),
-                           time_zone=account.time_zone)
+                           time_zone=account.time_zone,
+                           archive_after_months=account.archive_after_months,
+                           erase_after_months=account.erase_after_months)
 
 
 @strawberry.type(description="Who is signed in (or which token is used), and what they may do.")

@@ -1,6 +1,7 @@
 """accountSettingsUpdate: the blocked-booking message, the calendar conflict policy, the
-business's own email domains, when reminders go out and the time zone of messages
-(manage:settings). Omitted arguments stay as they are."""
+business's own email domains, when reminders go out, the time zone of messages and the
+customer lifecycle rules (manage:settings). Omitted arguments stay as they are; the lifecycle
+rules are turned off with an explicit null."""
 
 from __future__ import annotations
 
@@ -30,6 +31,8 @@ DOMAIN = re.compile(rf"^(?=.{{3,253}}$){LABEL}(?:\.{LABEL})+$")
 MAX_REMINDERS = 2
 MAX_REMINDER_HOURS = 336  # two weeks
 MAX_ZONE = 64
+ARCHIVE_MONTHS = (1, 120)
+ERASE_MONTHS = (6, 240)
 
 
 def _checked_domains(domains: list[str]) -> list[str]:
@@ -76,6 +79,16 @@ def _checked_zone(name: str) -> str:
     return zone
 
 
+def _checked_months(field: str, months: int | None, bounds: tuple[int, int]) -> int | None:
+    """The rule's months; None when the argument was omitted or null (the caller tells)."""
+    if months is None or months is strawberry.UNSET:
+        return None
+    if not bounds[0] <= months <= bounds[1]:
+        raise DomainError.single(field, f"{bounds[0]} to {bounds[1]} months, or null (off).",
+                                 AccountErrorCode.INVALID)
+    return months
+
+
 @strawberry.type(description="Result of accountSettingsUpdate.")
 class AccountSettingsUpdatePayload(Payload, errors=AccountError):
     account: AccountSettings | None = optional("The settings now.")
@@ -101,6 +114,15 @@ async def account_settings_update(
     time_zone: Annotated[str | None, strawberry.argument(
         description="The IANA time zone of the dates and times in messages, such as "
                     "Europe/Zurich.")] = None,
+    archive_after_months: Annotated[int | None, strawberry.argument(
+        description=f"Archive customers inactive for this many months ({ARCHIVE_MONTHS[0]} to "
+                    f"{ARCHIVE_MONTHS[1]}): created that long ago, with no appointment since "
+                    "and none upcoming. null turns the rule off.")] = strawberry.UNSET,
+    erase_after_months: Annotated[int | None, strawberry.argument(
+        description=f"Erase the personal data of customers inactive for this many months "
+                    f"({ERASE_MONTHS[0]} to {ERASE_MONTHS[1]}; as for archiving): permanent. "
+                    "Blocked customers are skipped. null turns the rule off.")
+    ] = strawberry.UNSET,
 ) -> AccountSettingsUpdatePayload:
     message = booking_blocked_message.strip() if booking_blocked_message is not None else None
     if message is not None and not 0 < len(message) <= MAX_MESSAGE:
@@ -111,8 +133,12 @@ async def account_settings_update(
     if reminder_hours is not None:
         reminder_hours = _checked_reminders(reminder_hours)
     zone = _checked_zone(time_zone) if time_zone is not None else None
+    off = frozenset(name for name, value in (("archive", archive_after_months),
+                                             ("erase", erase_after_months)) if value is None)
+    archive = _checked_months("archive_after_months", archive_after_months, ARCHIVE_MONTHS)
+    erase = _checked_months("erase_after_months", erase_after_months, ERASE_MONTHS)
     account = await update_settings(
         info.context.account.id, message,
         calendar_conflict_policy.name if calendar_conflict_policy is not None else None,
-        own_domains, reminder_hours, zone)
+        own_domains, reminder_hours, zone, archive, erase, off)
     return AccountSettingsUpdatePayload(account=settings_of(account))
