@@ -18,7 +18,7 @@ from clientele.calendar_sync.sync import (
     record_failed_run,
     run_sync,
 )
-from clientele.core import db
+from clientele.core import background, db
 
 log = logging.getLogger(__name__)
 POLL_EVERY_SECONDS = 60
@@ -92,8 +92,7 @@ async def poll_once() -> int:
     return synced
 
 
-@contextlib.asynccontextmanager
-async def poller(every: float = POLL_EVERY_SECONDS) -> Any:
+def poller(every: float = POLL_EVERY_SECONDS) -> contextlib.AbstractAsyncContextManager[None]:
     """Runs in the app's lifespan: polls due URL sources until the app stops."""
 
     async def loop() -> None:
@@ -104,10 +103,4 @@ async def poller(every: float = POLL_EVERY_SECONDS) -> Any:
                 log.exception("calendar poller round failed")
             await asyncio.sleep(every)
 
-    task = asyncio.create_task(loop())
-    try:
-        yield task
-    finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+    return background.running(loop())

@@ -31,7 +31,7 @@ from clientele.communications.transports import (
     email_transport,
     sms_transport,
 )
-from clientele.core import db
+from clientele.core import background, db
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
@@ -328,7 +328,7 @@ def options_from(settings: Any) -> Options:
 
 @contextlib.asynccontextmanager
 async def dispatcher(settings: Any, transports: Transports | None = None
-                     ) -> AsyncIterator[asyncio.Task[None]]:
+                     ) -> AsyncIterator[None]:
     """Runs in the app's lifespan: plans reminders and sends due messages until the app
     stops."""
     transports = transports or transports_from(settings)
@@ -348,11 +348,8 @@ async def dispatcher(settings: Any, transports: Transports | None = None
                 log.exception("message dispatch round failed")
             await queue.woken(IDLE_SECONDS)
 
-    task = asyncio.create_task(loop())
     try:
-        yield task
+        async with background.running(loop()):
+            yield
     finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
         await transports.close()
