@@ -166,8 +166,11 @@ async def erase_for_customer(account_id: uuid.UUID, customer_id: uuid.UUID) -> i
                status = CASE WHEN status IN ('PENDING', 'SENDING') THEN 'SKIPPED'
                              ELSE status END,
                updated_at = now()
-           WHERE account = $1 AND (customer = $2 OR appointment IN
-                 (SELECT id FROM appointment WHERE account = $1 AND customer = $2))
+           WHERE id IN (  -- two indexed lookups (an OR across them scans every message)
+                 SELECT id FROM communication WHERE account = $1 AND customer = $2
+                 UNION
+                 SELECT m.id FROM appointment a JOIN communication m ON m.appointment = a.id
+                 WHERE a.account = $1 AND a.customer = $2)
            RETURNING id""",
         account_id, customer_id)
     return len(rows)
