@@ -2,13 +2,14 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { initialJsBudget } from "./initialJsBudget.ts";
+import { precompress } from "./precompress.ts";
 
 // The API during development: `python -m clientele serve` (default port 8000).
 const API = process.env.CLIENTELE_API ?? "http://127.0.0.1:8000";
 
 export default defineConfig({
   base: "/",
-  plugins: [react(), initialJsBudget(250)],
+  plugins: [react(), initialJsBudget(150), precompress()],
   build: {
     assetsDir: "assets",
     reportCompressedSize: true,

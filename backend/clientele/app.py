@@ -12,7 +12,6 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route, WebSocketRoute
-from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
@@ -35,6 +34,7 @@ from clientele.api.limits import Limits
 from clientele.api.live import running as live_connections
 from clientele.api.schema import build_schema
 from clientele.api.security_headers import SecurityHeaders
+from clientele.api.static_assets import NO_CACHE, PrecompressedFiles
 from clientele.appointments.last_seen import running as last_seen_running
 from clientele.calendar_sync.service import poller as calendar_poller
 from clientele.calendar_sync.service import recover as recover_calendar_runs
@@ -148,13 +148,14 @@ def spa_routes(dist: Path) -> list:
     index = dist / "index.html"
 
     async def spa(request: Request) -> Response:
-        if index.exists():
-            return FileResponse(index)
+        if index.exists():  # names the hashed assets: always asked for again
+            return FileResponse(index, headers={"Cache-Control": NO_CACHE})
         return HTMLResponse(PLACEHOLDER)
 
     routes: list = []
     if (dist / "assets").is_dir():
-        routes.append(Mount("/assets", app=StaticFiles(directory=dist / "assets"), name="assets"))
+        routes.append(Mount("/assets", app=PrecompressedFiles(directory=dist / "assets"),
+                            name="assets"))
     routes += [Route("/", spa), Route("/{path:path}", spa)]
     return routes
 
