@@ -18,6 +18,7 @@ import pytest
 
 from clientele.calendar_sync.fetch import FetchError, FetchRefused, fetch_feed
 from clientele.core import fetch as guard
+from tests.security import local_http
 
 FEED = (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:a@t\r\n"
         b"DTSTART:20261110T090000Z\r\nDTEND:20261110T100000Z\r\nSUMMARY:Cut\r\nEND:VEVENT\r\n"
@@ -66,14 +67,8 @@ def serving(routes: dict[str, Route]) -> Iterator[Server]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield Server(server.server_address[1], routes)
-    finally:
-        server.shutdown()
-        server.server_close()
+    with local_http.serving(Handler) as port:
+        yield Server(port, routes)
 
 
 @pytest.fixture(scope="module")

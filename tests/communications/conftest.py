@@ -30,8 +30,8 @@ class Inbox:
     async def handle_DATA(self, server, session, envelope) -> str:
         if self.hold and not self.holding.is_set():
             self.holding.set()
-            while not self.release.is_set():  # a thread's event: polled, the loop runs on
-                await asyncio.sleep(0.01)
+            # a thread's event, waited for in a worker thread: the server's loop runs on
+            await asyncio.to_thread(self.release.wait)
             return "451 4.3.0 Try again later"
         if self.answer:
             return self.answer

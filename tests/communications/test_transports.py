@@ -17,7 +17,6 @@ import importlib.resources
 import json
 import socket
 import ssl
-import threading
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -39,6 +38,7 @@ from clientele.communications.transports import (
     sms_parts,
     sms_transport,
 )
+from tests.security import local_http
 
 CERTS = importlib.resources.files("aiosmtpd.tests.certs")
 MAIL_FROM = '"Clientele" <noreply@example.com>'
@@ -488,14 +488,8 @@ def provider() -> Iterator[Provider]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield Provider(server.server_address[1], requests)
-    finally:
-        server.shutdown()
-        server.server_close()
+    with local_http.serving(Handler) as port:
+        yield Provider(port, requests)
 
 
 async def test_an_sms_is_posted_as_json_with_the_token(provider: Provider) -> None:

@@ -27,6 +27,20 @@ class LocalServer:
 
 
 @contextlib.contextmanager
+def serving(handler: type[http.server.BaseHTTPRequestHandler],
+            host: str = "127.0.0.1") -> Iterator[int]:
+    """`handler` answering on a free port of `host` in a thread; yields the port."""
+    server = http.server.ThreadingHTTPServer((host, 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextlib.contextmanager
 def local_server(host: str = "127.0.0.1") -> Iterator[LocalServer]:
     state = LocalServer(host, 0)
 
@@ -46,12 +60,6 @@ def local_server(host: str = "127.0.0.1") -> Iterator[LocalServer]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = http.server.ThreadingHTTPServer((host, 0), Handler)
-    state.port = server.server_address[1]
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serving(Handler, host) as port:
+        state.port = port
         yield state
-    finally:
-        server.shutdown()
-        server.server_close()
