@@ -129,21 +129,31 @@ class Skip(Exception):
     """Nothing is sent, on purpose; the message says why (stored as the row's error)."""
 
 
+def appointment_problem(kind: str, ctx: Any, now: dt.datetime) -> str | None:
+    """Why a message about an appointment (`ctx`: appointment_id, appointment_status, ends_at)
+    can no longer go out; None for messages not about one (MANUAL, CANCELLED notices) or when
+    it can. The dispatcher skips with it, staff's resend is refused with it."""
+    if kind not in APPOINTMENT_KINDS:
+        return None
+    if ctx["appointment_id"] is None:
+        return "The appointment no longer exists."
+    if ctx["appointment_status"] == "CANCELLED":
+        return "The appointment was cancelled meanwhile."
+    if ctx["ends_at"] <= now:
+        return "The appointment is over."
+    return None
+
+
 def _skip_reason(row: Any, ctx: Any, now: dt.datetime) -> str | None:
     if ctx["customer_id"] is None:
         return "The customer no longer exists."
     if ctx["communication_status"] == "BLOCKED":
         return "Communication with this customer is blocked."
-    if row["kind"] in APPOINTMENT_KINDS:
-        if ctx["appointment_id"] is None:
-            return "The appointment no longer exists."
-        if ctx["appointment_status"] == "CANCELLED":
-            return "The appointment was cancelled meanwhile."
-        if row["kind"] == K.REMINDER.value and row["reminder_for"] is not None \
-                and row["reminder_for"] != ctx["starts_at"]:
-            return "The appointment was moved meanwhile; its new time has its own reminder."
-        if ctx["ends_at"] <= now:
-            return "The appointment is over."
+    if row["kind"] == K.REMINDER.value and ctx["appointment_id"] is not None \
+            and ctx["appointment_status"] != "CANCELLED" and row["reminder_for"] is not None \
+            and row["reminder_for"] != ctx["starts_at"]:
+        return "The appointment was moved meanwhile; its new time has its own reminder."
+    return appointment_problem(row["kind"], ctx, now)
     return None
 
 

@@ -92,18 +92,6 @@ WHERE m.account = $1 AND m.id = $2
 """
 
 
-def _appointment_problem(found: Any, now: dt.datetime) -> str | None:
-    if found["kind"] not in dispatcher.APPOINTMENT_KINDS:
-        return None
-    if found["appointment_id"] is None:
-        return "The appointment no longer exists."
-    if found["appointment_status"] == "CANCELLED":
-        return "The appointment was cancelled."
-    if found["ends_at"] <= now:
-        return "The appointment is over."
-    return None
-
-
 async def resend(actor: Actor, communication_id: uuid.UUID) -> Any:
     """Send a FAILED or SKIPPED message again, as a new PENDING row (the old one stays in the
     history); INVALID_STATE for any other, or when its appointment is gone, cancelled or
@@ -117,7 +105,7 @@ async def resend(actor: Actor, communication_id: uuid.UUID) -> Any:
                                  f"this one is {found['status'].lower()}.", E.INVALID_STATE)
     if found["customer_id"] is None:
         raise DomainError.single("id", "The customer no longer exists.", E.INVALID_STATE)
-    problem = _appointment_problem(found, dt.datetime.now(dt.UTC))
+    problem = dispatcher.appointment_problem(found["kind"], found, dt.datetime.now(dt.UTC))
     if problem:
         raise DomainError.single("id", problem, E.INVALID_STATE)
     _check_reachable(found, found["kind"], found["medium"])
