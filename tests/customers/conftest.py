@@ -14,9 +14,9 @@ async def index() -> AsyncIterator[object]:
     """Search answers from the in-process index; torn down so other tests see a cold one."""
 
     async def rebuild() -> None:
-        service.indexes.clear()
+        service.clear()
         await service.build()
 
     yield rebuild
-    service.indexes.clear()
-    service.ready = False
+    await service.stop()
+    service.clear()

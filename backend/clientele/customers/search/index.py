@@ -16,6 +16,7 @@ Memory: per customer about 30 to 60 trigram postings of 4 bytes plus the stored 
 
 from __future__ import annotations
 
+import sys
 import uuid
 from array import array
 from collections import defaultdict
@@ -69,6 +70,24 @@ class Hit:
     value: str  # the matched value as stored (for highlighting)
 
 
+def _allocated(obj: object) -> int:
+    return (sys.getsizeof(obj) + 15) & ~15
+
+
+def _doc_bytes(doc: Doc) -> int:
+    """A document with what only it holds (field names such as "notes" are shared)."""
+    size = _allocated(doc) + _allocated(doc.id) + _allocated(doc.id.int)
+    size += sum(_allocated(text) for text in (doc.name, doc.email, doc.company, doc.display,
+                                                doc.joined) if text)
+    if doc.phones:
+        size += _allocated(doc.phones) + sum(map(_allocated, doc.phones))
+    if doc.texts:
+        size += _allocated(doc.texts) + sum(
+            _allocated(pair) + _allocated(text) + (_allocated(field) if "." in field else 0)
+            for pair in doc.texts for field, text in (pair,))
+    return size
+
+
 def _phone_forms(e164: str | None) -> tuple[str, ...]:
     if not e164:
         return ()
@@ -88,9 +107,40 @@ class SearchIndex:
         self.postings: dict[str, array] = defaultdict(lambda: array("I"))
         self.text_postings: dict[str, array] = defaultdict(lambda: array("I"))
         self.removed = 0
+        self.measured_bytes = 0  # footprint() when last measured, and the documents then
+        self.measured_docs = 0
 
     def __len__(self) -> int:
         return len(self.by_id)
+
+    def measure(self) -> int:
+        self.measured_bytes, self.measured_docs = self.footprint(), len(self.docs)
+        return self.measured_bytes
+
+    def estimated_bytes(self) -> int:
+        """The measured size scaled to the documents held now (holes included: their postings
+        stay until the index is compacted)."""
+        if not self.measured_docs:
+            return self.measured_bytes
+        return self.measured_bytes * len(self.docs) // self.measured_docs
+
+    def footprint(self, sample: int = 2_000) -> int:
+        """The bytes this index holds, measured: the containers, every trigram key and posting
+        array (their allocated buffers) exactly, and the documents (their UUIDs, strings and
+        tuples) on an evenly spaced sample of at most `sample`, scaled to all of them; each
+        object rounded up to the allocator's 16 bytes. bench/search_memory.py compares it
+        with the process's RSS."""
+        size = _allocated(self) + _allocated(self.__dict__) + _allocated(self.docs)
+        size += _allocated(self.by_id) + 32 * len(self.by_id)  # the document numbers (ints)
+        for postings in (self.postings, self.text_postings):
+            size += _allocated(postings) + sum(_allocated(gram) + _allocated(posting)
+                                               for gram, posting in postings.items())
+        docs = [d for d in self.docs if d is not None]
+        if docs:
+            step = max(1, len(docs) // sample)
+            picked = docs[::step]
+            size += sum(map(_doc_bytes, picked)) * len(docs) // len(picked)
+        return size
 
     # writes ---------------------------------------------------------------------------
     def upsert(self, customer_id: uuid.UUID, first: str | None, last: str | None,
