@@ -28,6 +28,20 @@ def _networks(name: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network,
     return tuple(networks)
 
 
+def _positive_or_none(name: str) -> float | None:
+    """A positive number, or None when unset; anything else stops the start with its name."""
+    value = _env(name, "")
+    if not value:
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        number = 0.0
+    if not number > 0 or number == float("inf"):
+        raise ValueError(f"{name}: {value!r} is not a positive number")
+    return number
+
+
 @dataclass(frozen=True)
 class Settings:
     database_url: str | None = None
@@ -73,9 +87,21 @@ class Settings:
     messages: bool = True
     """Send due messages from this instance (every instance may; each message goes once)."""
     message_concurrency: int = 8
+    webhooks: bool = True
+    """Send due webhook deliveries from this instance (every instance may; each attempt goes
+    once)."""
+    webhook_concurrency: int = 8
     duplicates_refresh_seconds: float = 300.0
     """How often duplicate candidates are recomputed for accounts whose customers changed."""
     message_lease_seconds: float = 120.0
+    metrics_token: str | None = None
+    """Bearer token a Prometheus scraper sends to GET /metrics (api/metrics_endpoint.py)."""
+    metrics_allow_networks: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = ()
+    """Without a token: networks whose direct requests may read /metrics (development: and
+    loopback)."""
+    search_memory_mb: float | None = None
+    """Memory for search indexes per process (least recently searched accounts evicted);
+    unset: no limit (every account searched stays loaded)."""
 
     @property
     def production(self) -> bool:
@@ -118,8 +144,13 @@ class Settings:
             sms_url=os.environ.get("SMS_URL") or None,
             sms_from=os.environ.get("SMS_FROM") or None,
             messages=_env("MESSAGES", "1") not in ("0", "false", "no"),
+            search_memory_mb=_positive_or_none("SEARCH_MEMORY_MB"),
             message_concurrency=max(1, int(_env("MESSAGE_CONCURRENCY", "8"))),
+            webhooks=_env("WEBHOOKS", "1") not in ("0", "false", "no"),
+            webhook_concurrency=max(1, int(_env("WEBHOOK_CONCURRENCY", "8"))),
             message_lease_seconds=max(1.0, float(_env("MESSAGE_LEASE_SECONDS", "120"))),
+            metrics_token=os.environ.get("METRICS_TOKEN", "").strip() or None,
+            metrics_allow_networks=_networks("METRICS_ALLOW_NETWORKS"),
             duplicates_refresh_seconds=max(
                 1.0, float(_env("DUPLICATES_REFRESH_SECONDS", "300"))),
         )
