@@ -24,14 +24,16 @@ from clientele.accounts.bootstrap import (
 )
 from clientele.accounts.permissions import Permission
 from clientele.accounts.services import AccountInfo, ensure_default_account
-from clientele.api import exports, import_files
+from clientele.api import exports, import_files, metrics_sources
 from clientele.api.auth import Authentication
 from clientele.api.content_types import GraphQLContentTypes
 from clientele.api.faults import FaultResponses
 from clientele.api.health import health
 from clientele.api.http import graphql_app
+from clientele.api.http_telemetry import RequestTelemetry
 from clientele.api.limits import Limits
 from clientele.api.live import running as live_connections
+from clientele.api.metrics_endpoint import metrics_page
 from clientele.api.schema import build_schema
 from clientele.api.security_headers import SecurityHeaders
 from clientele.api.static_assets import NO_CACHE, PrecompressedFiles
@@ -39,12 +41,13 @@ from clientele.appointments.last_seen import running as last_seen_running
 from clientele.calendar_sync.service import poller as calendar_poller
 from clientele.calendar_sync.service import recover as recover_calendar_runs
 from clientele.communications.dispatcher import dispatcher as message_dispatcher
-from clientele.core import db, pubsub
+from clientele.core import db, metrics, pubsub, tracing
 from clientele.customers import duplicates
 from clientele.customers.imports import runner as import_runner
 from clientele.customers.lifecycle import running as lifecycle_running
 from clientele.customers.search.service import running as search_running
 from clientele.settings import Settings
+from clientele.webhooks.dispatcher import dispatcher as webhook_dispatcher
 
 log = logging.getLogger(__name__)
 
@@ -167,6 +170,8 @@ def app_factory() -> Starlette:
 
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or Settings.from_env()
+    tracing.configure()  # before the schema: resolver spans only when traces are exported
+    metrics_sources.register()
     schema = build_schema(production=settings.production)
     graphql = graphql_app(schema, settings.production)
 
@@ -179,9 +184,10 @@ def create_app(settings: Settings | None = None) -> Starlette:
         try:
             async with contextlib.AsyncExitStack() as background:
                 # revocations end open WebSockets/SSE streams (one subscription per process)
+                await background.enter_async_context(metrics.running())
                 await background.enter_async_context(
                     live_connections(settings.live_recheck_seconds))
-                await background.enter_async_context(search_running())
+                await background.enter_async_context(search_running(settings.search_memory_mb))
                 await background.enter_async_context(last_seen_running())
                 await background.enter_async_context(lifecycle_running())
                 await background.enter_async_context(
@@ -191,14 +197,18 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 await background.enter_async_context(import_runner.running())
                 if settings.messages:
                     await background.enter_async_context(message_dispatcher(settings))
+                if settings.webhooks:
+                    await background.enter_async_context(webhook_dispatcher(settings))
                 yield
         finally:
             await pubsub.disconnect()
             await app.state.limits.close()
             await db.close_pool()
+            tracing.shutdown()  # exports the spans still buffered
 
     routes = [
         Route("/healthz", health),
+        Route("/metrics", metrics_page, methods=["GET"]),  # scrapers only (metrics_endpoint)
         Route("/graphql", graphql),
         WebSocketRoute("/graphql", graphql),
         Route("/export/customers.{format:str}", exports.customers_file, methods=["GET"]),
@@ -219,6 +229,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     # a coded 500), and every answer, 413/429/503 included, carries the security headers.
     app.add_middleware(FaultResponses)
     app.add_middleware(SecurityHeaders, hsts_seconds=settings.hsts_seconds)
+    app.add_middleware(RequestTelemetry)  # counts and times every answer; the request span
     if settings.trusted_proxies:
         # Outermost, so everything inside sees the client. Only these peers' X-Forwarded-For
         # and -Proto count: `clientele serve` runs uvicorn with proxy_headers=False.
