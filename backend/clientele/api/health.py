@@ -49,9 +49,6 @@ async def health(request: Request) -> Response:
     body: dict = {"status": "ok"}
     staff = await _staff(request)
     if staff is not None:
-        index = search_service.indexes.get(staff.account.id)
-        body["search"] = {"ready": search_service.ready,
-                          "customers": len(index) if index is not None else 0,
-                          "buildSeconds": search_service.build_seconds}
+        body["search"] = search_service.status(staff.account.id)
         body["live"] = {"subscribers": subscription_fanout.live_subscribers(staff.account.id)}
     return JSONResponse(body, headers={"Cache-Control": "no-store"})
