@@ -16,7 +16,7 @@ from clientele.accounts.principal import Principal
 from clientele.api.context import Info
 from clientele.api.errors import ApiError, decode_id
 from clientele.api.permissions import require
-from clientele.core import pubsub
+from clientele.core import metrics, pubsub
 
 T = TypeVar("T")
 
@@ -50,6 +50,8 @@ class LiveEvents(Generic[T]):
         async with pubsub.subscribe(self.channel) as messages:
             if (reached := reached_broker.get()) is not None:
                 reached()
+            streams = metrics.SUBSCRIPTIONS.labels(self.channel)
+            streams.inc()
             try:
                 async for message in messages:
                     if message["account"] != account \
@@ -60,3 +62,5 @@ class LiveEvents(Generic[T]):
                         yield item
             except pubsub.SubscriberTooSlow as slow:  # coded, so production does not mask it
                 raise ApiError(str(slow), slow.code) from slow
+            finally:
+                streams.dec()

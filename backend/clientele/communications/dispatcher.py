@@ -31,13 +31,15 @@ from clientele.communications.transports import (
     email_transport,
     sms_transport,
 )
-from clientele.core import background, db
+from clientele.core import background, db, metrics
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
 BACKOFF_SECONDS = (30, 120, 480, 1920)  # after attempt 1, 2, 3, 4
 PLAN_EVERY_SECONDS = 20.0
 IDLE_SECONDS = 1.0
+# the status _finish writes → the outcome counted in clientele_messages (core/metrics.py)
+OUTCOMES = {"SENT": "sent", "FAILED": "failed", "SKIPPED": "skipped", "PENDING": "retry"}
 APPOINTMENT_KINDS = {K.CONFIRMATION.value, K.REQUESTED.value, K.REMINDER.value, K.MOVED.value}
 
 
@@ -289,6 +291,7 @@ async def _finish(row: Any, status: str, *, error: str | None = None,
         values.get("recipient"), values.get("language"), values.get("subject"),
         values.get("body"), values.get("body_html"), values.get("message_id"),
         values.get("provider_id"), values.get("parts"), status == "SENT")
+    metrics.MESSAGES.labels(OUTCOMES[status], values.get("medium") or "none").inc()
     return status
 
 

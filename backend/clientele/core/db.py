@@ -17,6 +17,7 @@ import hashlib
 import json
 import logging
 import os
+import time
 from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from typing import Any
 
@@ -25,7 +26,7 @@ from piccolo.engine.postgres import PostgresEngine, PostgresTransaction
 from piccolo.querystring import QueryString
 from piccolo.table import Table
 
-from clientele.core import turns
+from clientele.core import metrics, tracing, turns
 from clientele.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -83,11 +84,32 @@ class CountingPostgresEngine(PostgresEngine):
 
     async def run_querystring(self, querystring: QueryString, in_pool: bool = True) -> Any:
         self.statements += 1
-        return await super().run_querystring(querystring, in_pool=in_pool)
+        return await observed("query", querystring,
+                              super().run_querystring(querystring, in_pool=in_pool))
 
     async def run_ddl(self, ddl: str, in_pool: bool = True) -> Any:
         self.statements += 1
-        return await super().run_ddl(ddl, in_pool=in_pool)
+        return await observed("ddl", ddl, super().run_ddl(ddl, in_pool=in_pool))
+
+
+MAX_TRACED_STATEMENT = 4096  # characters of SQL text kept on a span
+
+
+async def observed(kind: str, statement: str | QueryString, work: Awaitable[Any]) -> Any:
+    """Every statement passes here: its time goes to the `clientele_sql_seconds` histogram and,
+    when tracing is on, it runs in a span with its text ($n placeholders; never the values)."""
+    started = time.perf_counter()
+    try:
+        if not tracing.enabled():
+            return await work
+        text = statement.compile_string()[0] if isinstance(statement, QueryString) \
+            else statement
+        verb = text.lstrip().split(None, 1)[0].upper() if text.strip() else "SQL"
+        with tracing.span(verb[:16], **{"db.system": "postgresql",
+                                        "db.statement": text[:MAX_TRACED_STATEMENT]}):
+            return await work
+    finally:
+        metrics.SQL_KINDS[kind].observe(time.perf_counter() - started)
 
 
 def resolve_url(settings: Settings) -> str:
@@ -141,6 +163,11 @@ async def fetch_records(sql: str, *args: Any) -> list[asyncpg.Record]:
     current transaction's connection when inside `transaction()`."""
     eng = engine()
     eng.statements += 1
+    return await observed("query", sql, _fetch_records(eng, sql, args))
+
+
+async def _fetch_records(eng: CountingPostgresEngine, sql: str, args: tuple[Any, ...]
+                         ) -> list[asyncpg.Record]:
     current = eng.current_transaction.get()
     if current is not None:
         return await current.connection.fetch(sql, *args)
@@ -188,7 +215,8 @@ async def copy_records(table: str,
         raise RuntimeError("copy_records runs inside a transaction")
     eng = engine()
     eng.statements += 1
-    await current.connection.copy_records_to_table(table, records=records, columns=columns)
+    await observed("copy", f"COPY {table}", current.connection.copy_records_to_table(
+        table, records=records, columns=columns))
 
 
 def json_value(value: Any) -> Any:
