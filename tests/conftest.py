@@ -35,6 +35,9 @@ from clientele.database import configure as configure_database
 from tests.waiting import eventually_sync
 
 ROOT = Path(__file__).resolve().parents[1]
+# Every query the suite runs that compiled execution answers is also answered by the resolvers,
+# and the two must be the same JSON (api/compiled/execute.py); live servers inherit it.
+os.environ.setdefault("CLIENTELE_COMPILED_CHECK", "1")
 
 
 def _with_database(url: str, name: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
 from graphql import GraphQLError
 from graphql.validation import NoSchemaIntrospectionCustomRule
@@ -24,6 +26,7 @@ from clientele.api.calendar_sync.subscriptions import CalendarSubscriptions
 from clientele.api.communications.mutations import MessageMutations
 from clientele.api.communications.queries import MessageQueries
 from clientele.api.communications.types import Communication
+from clientele.api.compiled.execute import CompiledExecution
 from clientele.api.cost import MAX_COST
 from clientele.api.customers.mutations import CustomerMutations
 from clientele.api.customers.queries import CustomerQueries
@@ -96,7 +99,29 @@ def _limit_rules(production: bool) -> list:
     return rules
 
 
-def build_schema(production: bool = False) -> strawberry.Schema:
+class Schema(strawberry.Schema):
+    """Strawberry's schema with compiled execution in front of the resolvers for the queries
+    that map onto tables (api/compiled): one SQL statement builds the response."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.compiled = CompiledExecution(self._schema)
+
+    async def execute(
+            self, query: str | None, variable_values: dict[str, Any] | None = None,
+            context_value: Any | None = None, root_value: Any | None = None,
+            operation_name: str | None = None, allowed_operation_types: Any = None,
+            operation_extensions: dict[str, Any] | None = None) -> Any:
+        if root_value is not None:
+            return await super().execute(query, variable_values, context_value, root_value,
+                                         operation_name, allowed_operation_types,
+                                         operation_extensions)
+        return await self.compiled.execute(
+            super().execute, query, variable_values, context_value, operation_name,
+            allowed_operation_types, operation_extensions=operation_extensions)
+
+
+def build_schema(production: bool = False) -> Schema:
     rules = _limit_rules(production)
     validate_document = validator(LIMITS, hide_suggestions=production,
                                   maxsize=DOCUMENT_CACHE_SIZE)
@@ -116,7 +141,7 @@ def build_schema(production: bool = False) -> strawberry.Schema:
         extensions += [lambda: MaskErrors(should_mask_error=is_internal_error)]
     if tracing.enabled():  # a hook around every field: only when spans are exported
         extensions.append(ResolverSpans)
-    return strawberry.Schema(
+    return Schema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,

@@ -23,7 +23,9 @@ def _plain(value: Any) -> Any:
 
 
 def encode_cursor(*values: Any) -> str:
-    raw = json.dumps([_plain(v) for v in values], separators=(",", ":"))
+    # UTF-8 as is (not \u escapes), as PostgreSQL's to_json writes it: the compiled queries
+    # (api/compiled) build the same cursors in SQL; cursors written with escapes still decode
+    raw = json.dumps([_plain(v) for v in values], separators=(",", ":"), ensure_ascii=False)
     return base64.urlsafe_b64encode(raw.encode()).decode("ascii")
 
 

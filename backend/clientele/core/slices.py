@@ -50,6 +50,7 @@ async def slices_by_key(
         value, last_id = decode_cursor(after, (dt.datetime, uuid.UUID))
         args += [value, last_id]
         cursor_sql = f"WHERE ({order_column}, id) {op} ($4, $5)"
+    template = extra_where
     if extra_args:
         placeholders = [f"${len(args) + i + 1}" for i in range(len(extra_args))]
         extra_where = extra_where.format(*placeholders)
@@ -75,6 +76,15 @@ async def slices_by_key(
     for row in rows:
         grouped[row[key_column]].append(row)
         totals[row[key_column]] = row["_total"]
+    beyond = [key for key in keys if key not in totals] if after else []
+    if beyond:  # a page past the end still tells the whole list's total
+        counted = await db.fetch_records(
+            f"""SELECT x.{key_column} AS key, count(*) AS n FROM {table} x
+                WHERE x.account = $1 AND x.{key_column} = ANY($2::uuid[])
+                {template.format(*[f"${3 + i}" for i in range(len(extra_args or ()))])}
+                GROUP BY x.{key_column}""",
+            account_id, list(beyond), *(extra_args or ()))
+        totals.update({r["key"]: r["n"] for r in counted})
     return {
         key: Slice(grouped[key][:first], totals.get(key, 0), len(grouped[key]) > first)
         for key in keys

@@ -166,8 +166,9 @@ class Where:
         return " AND ".join(self.clauses) or "TRUE"
 
 
-def where(account_id: uuid.UUID, filt: CustomerFilter) -> Where:
-    w = Where()
+def where(account_id: uuid.UUID, filt: CustomerFilter, w: Where | None = None) -> Where:
+    """The conditions of `filt`, added to `w` (a new Where unless given)."""
+    w = Where() if w is None else w
     w.add(f"customer.account = {w.arg(account_id)}")
     if filt.archived is True:
         w.add("customer.archived_at IS NOT NULL")
