@@ -210,7 +210,8 @@ def live_server(database_url: str) -> Iterator[str]:
     calendar feeds: it would sync the URL sources other tests create behind their backs (a
     crash test found a second run of its source); nor does it send messages: it would claim
     the ones the messaging tests send themselves."""
-    with running_server(database_url, CALENDAR_POLLING="0", MESSAGES="0") as base:
+    with running_server(database_url, CALENDAR_POLLING="0", MESSAGES="0",
+                        WEBHOOKS="0") as base:
         yield base
 
 

@@ -14,5 +14,6 @@ APP_REGISTRY = AppRegistry(
         "clientele.communications.piccolo_app",
         "clientele.blocking.piccolo_app",
         "clientele.calendar_sync.piccolo_app",
+        "clientele.webhooks.piccolo_app",
     ]
 )

@@ -10,7 +10,8 @@ def all_tables() -> list[type[Table]]:
     from clientele.calendar_sync.tables import CalendarSource, SyncRun
     from clientele.communications.tables import Communication
     from clientele.customers.tables import Customer, CustomFieldDefinition
+    from clientele.webhooks.tables import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 
     return [Account, Role, StaffUser, Session, ApiToken, AuditEvent, Customer,
             CustomFieldDefinition, Appointment, Communication, BlockRule, BlockedBookingAttempt,
-            CalendarSource, SyncRun]
+            CalendarSource, SyncRun, WebhookEndpoint, WebhookDelivery, WebhookAttempt]

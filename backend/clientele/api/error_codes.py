@@ -27,6 +27,7 @@ from clientele.api.enums import (
     CustomerErrorCodeEnum,
     ImportErrorCodeEnum,
 )
+from clientele.api.webhooks.enums import WebhookErrorCodeEnum
 from clientele.appointments.errors import AppointmentErrorCode
 from clientele.blocking.services import BlockErrorCode
 from clientele.calendar_sync.errors import CalendarErrorCode
@@ -35,18 +36,20 @@ from clientele.core.errors import ErrorCode
 from clientele.customers.errors import CustomerErrorCode
 from clientele.customers.imports.errors import ImportErrorCode
 from clientele.customers.merge import MergeErrorCode
+from clientele.webhooks.enums import WebhookErrorCode
 
 log = logging.getLogger(__name__)
 
 DOMAIN_ENUMS: tuple[type[Enum], ...] = (
     ErrorCode, CustomerErrorCode, AppointmentErrorCode, AccountErrorCode, BlockErrorCode,
-    CalendarErrorCode, ImportErrorCode, MessageErrorCode, MergeErrorCode)
+    CalendarErrorCode, ImportErrorCode, MessageErrorCode, MergeErrorCode, WebhookErrorCode)
 API_ENUMS: tuple[Any, ...] = (
     CustomerErrorCodeEnum, AppointmentErrorCodeEnum, AccountErrorCodeEnum, BlockErrorCodeEnum,
-    CalendarErrorCodeEnum, ImportErrorCodeEnum, MessageErrorCodeEnum, MergeErrorCodeEnum)
+    CalendarErrorCodeEnum, ImportErrorCodeEnum, MessageErrorCodeEnum, MergeErrorCodeEnum,
+    WebhookErrorCodeEnum)
 
-# customer, appointment (booking), account, block, calendar, import, message, merge
-_C, _P, _A, _B, _K, _I, _M, _G = API_ENUMS
+# customer, appointment (booking), account, block, calendar, import, message, merge, webhook
+_C, _P, _A, _B, _K, _I, _M, _G, _W = API_ENUMS
 
 # code → {API enum without that code: the code shown instead}. Most of these never reach that
 # enum today; INVALID (with the service's message) is the honest "refused" for them.
@@ -99,6 +102,15 @@ for _domain in DOMAIN_ENUMS:
 for _domain in DOMAIN_ENUMS:
     for _code in _domain:
         for _api in API_ENUMS if _domain is MergeErrorCode else (_G,):
+            if _code.name not in _api.__members__:
+                TRANSLATIONS.setdefault(_code.name, {}).setdefault(_api, "INVALID")
+
+# webhooks: their own codes are INVALID wherever else they might go; other domains' codes the
+# webhook enum lacks (a webhook change goes through no other service's checks) are INVALID
+# there, with their message
+for _domain in DOMAIN_ENUMS:
+    for _code in _domain:
+        for _api in API_ENUMS if _domain is WebhookErrorCode else (_W,):
             if _code.name not in _api.__members__:
                 TRANSLATIONS.setdefault(_code.name, {}).setdefault(_api, "INVALID")
 

@@ -46,6 +46,8 @@ from clientele.api.subscription_fanout import PerEventExecutor
 from clientele.api.suggestions import QuietExecutor
 from clientele.api.telemetry import OperationTelemetry, ResolverSpans
 from clientele.api.validation import Validation, validator
+from clientele.api.webhooks.mutations import WebhookMutations
+from clientele.api.webhooks.queries import WebhookQueries
 from clientele.core import tracing
 
 MAX_DEPTH = 12
@@ -59,7 +61,7 @@ MAX_BATCH = 10  # operations in one batched HTTP request (a JSON array)
 
 @strawberry.type(description="Read customers, their appointments and communications.")
 class Query(CustomerQueries, NodeQueries, AccountQueries, BlockingQueries, CalendarQueries,
-            ImportQueries, MessageQueries):
+            ImportQueries, MessageQueries, WebhookQueries):
     search_customers = strawberry.field(
         resolver=search_customers,
         description="Find customers as you type: typo-tolerant, word-order free, case- and "
@@ -70,7 +72,8 @@ class Query(CustomerQueries, NodeQueries, AccountQueries, BlockingQueries, Calen
 # schema.graphql lists the fields in the order of these classes and of the fields in each
 @strawberry.type(description="Change customers. Expected failures come back as userErrors.")
 class Mutation(CustomerMutations, BlockingMutations, AppointmentMutations, AccountMutations,
-               CalendarMutations, AccountSettingsMutations, ImportMutations, MessageMutations):
+               CalendarMutations, AccountSettingsMutations, ImportMutations, MessageMutations,
+               WebhookMutations):
     pass
 
 

@@ -53,7 +53,7 @@ async def insert_one(account_id: uuid.UUID, customer_id: uuid.UUID | None, *, ti
         account_id, customer_id, title[:MAX_TEXT], list(services),
         starts_at, ends_at, _cut(location), all_day, status.value, notes)
     appointment = rows[0]
-    await events.publish(account_id, appointment["id"], customer_id, "created")
+    await events.publish(account_id, appointment["id"], customer_id, "created", appointment)
     return appointment
 
 
@@ -83,7 +83,8 @@ async def update_one(account_id: uuid.UUID, appointment_id: uuid.UUID, *,
         account_id, appointment_id, status.value if status else None, starts_at, ends_at,
         cancellation_reason)
     appointment = rows[0]
-    await events.publish(account_id, appointment_id, appointment["customer"], "updated")
+    await events.publish(account_id, appointment_id, appointment["customer"], "updated",
+                         appointment)
     return appointment
 
 

@@ -459,6 +459,13 @@ async def run_sync(actor: Actor, source_id: uuid.UUID, data: str | bytes | None,
                 validators.last_modified if validators else None,
                 sorted(outcome.business_domains))
             finished = await _finish(run_id, outcome, None)
+            # raised in the transaction: the partners' webhooks are recorded with the writes
+            # (webhooks/outbox.py, one statement for all), the live events leave once it
+            # commits (a rollback drops both)
+            for done, (appointment_id, customer_id) in enumerate(outcome.changed_appointments):
+                await turns.let_others_run(done)
+                await appointment_events.publish(actor.account_id, appointment_id,
+                                                 customer_id, "synced")
     except (FeedError, SyncBusy) as exc:
         error = str(exc)
     except asyncio.CancelledError:  # the server is stopping: say so rather than "running"
@@ -469,11 +476,6 @@ async def run_sync(actor: Actor, source_id: uuid.UUID, data: str | bytes | None,
         error = "The sync failed unexpectedly; nothing from it was kept. Try again later."
     if error is not None:
         finished = await _finish(run_id, SyncOutcome(), error)
-    else:
-        for done, (appointment_id, customer_id) in enumerate(outcome.changed_appointments):
-            await turns.let_others_run(done)
-            await appointment_events.publish(actor.account_id, appointment_id, customer_id,
-                                             "synced")
     await run_events.publish(actor.account_id, run_id, source_id)
     return finished
 

@@ -8,6 +8,8 @@ Transactions carry on-commit callbacks (`after_commit`): work that must only hap
 writes are visible to everyone (publishing events) waits for the outermost transaction to
 commit and is dropped when it rolls back. piccolo joins a nested transaction to the outer one
 (no savepoint), so callbacks registered anywhere inside belong to the outermost.
+`before_commit` is the other end: writes gathered while the transaction ran (a transactional
+outbox's rows) made once, in it, right before the outermost commits.
 """
 
 from __future__ import annotations
@@ -46,15 +48,23 @@ class CallbackTransaction(PostgresTransaction):
     Every transaction of the app is one of these (the engine creates them), so code that opens
     one through piccolo directly gets the same guarantee as `transaction()`."""
 
-    __slots__ = ("callbacks", "state")
+    __slots__ = ("before", "callbacks", "state")
 
     def __init__(self, engine: PostgresEngine, allow_nested: bool = True) -> None:
         super().__init__(engine, allow_nested)
         self.callbacks: list[Callback] = []
+        self.before: list[Callback] = []  # run inside, right before the outermost commits
         self.state: dict[str, Any] = {}  # what the transaction holds (e.g. advisory locks)
 
     async def __aexit__(self, exception_type: Any, exception: Any, traceback: Any) -> bool:
         outermost = self._parent is None
+        if outermost and exception is None and not self._rolled_back:
+            try:
+                while self.before:  # a callback may register another
+                    await self.before.pop(0)()
+            except BaseException as failed:  # nothing commits: rolled back like any error
+                await super().__aexit__(type(failed), failed, failed.__traceback__)
+                raise
         ok = await super().__aexit__(exception_type, exception, traceback)
         if outermost and ok and self._committed:
             callbacks, self.callbacks = self.callbacks, []
@@ -261,6 +271,17 @@ async def after_commit(callback: Callback) -> None:
         await _run(callback)
         return
     current.callbacks.append(callback)
+
+
+async def before_commit(callback: Callback) -> None:
+    """Run `callback` inside the current transaction right before the outermost commits (its
+    writes commit with the rest; an error in it rolls everything back), or at once outside a
+    transaction. A rollback drops it."""
+    current = _current()
+    if current is None:
+        await callback()
+        return
+    current.before.append(callback)
 
 
 @contextlib.asynccontextmanager

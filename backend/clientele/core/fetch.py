@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import ipaddress
 import socket
 import ssl
@@ -227,6 +228,13 @@ class _GuardedBackend(httpcore.AsyncNetworkBackend):
         await self._inner.sleep(seconds)
 
 
+@functools.cache
+def _ssl_context() -> ssl.SSLContext:
+    """One verifying context for every fetch: building one loads the CA bundle (about 0.3 s
+    of CPU), which per request made the fetch itself the cost (webhooks send many)."""
+    return httpx.create_ssl_context(trust_env=False)
+
+
 class GuardedTransport(httpx.AsyncHTTPTransport):
     """httpx's transport on the guarded backend. httpx 0.28 takes no network backend, so the
     connection pool it builds is replaced by one that has it."""
@@ -234,9 +242,9 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
     def __init__(self, allowed: tuple[IPNetwork, ...], limits: httpx.Limits | None = None
                  ) -> None:
         limits = limits or httpx.Limits(max_connections=4)
-        super().__init__(trust_env=False, limits=limits)
+        super().__init__(verify=_ssl_context(), trust_env=False, limits=limits)
         self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=httpx.create_ssl_context(trust_env=False),
+            ssl_context=_ssl_context(),
             max_connections=limits.max_connections,
             max_keepalive_connections=limits.max_keepalive_connections,
             keepalive_expiry=limits.keepalive_expiry,
@@ -284,6 +292,24 @@ async def fetch(url: str, *, what: str = "URL", headers: dict[str, str] | None =
     again), within `timeout` seconds in all, reading at most `max_bytes` of a 2xx body.
     `what` names the URL in messages ("calendar address"). Any answer that is not a redirect
     is returned, whatever its status; failures to get one raise `FetchError`."""
+    return await _exchange("GET", url, what=what, headers=headers, content=None,
+                           max_bytes=max_bytes, timeout=timeout, max_redirects=max_redirects)
+
+
+async def post(url: str, content: bytes, *, what: str = "URL",
+               headers: dict[str, str] | None = None, max_bytes: int,
+               timeout: float) -> Fetched:
+    """POST `content` to `url` through the same guard (webhooks), within `timeout` seconds in
+    all, reading at most `max_bytes` of a 2xx body. Redirects are not followed: a 3xx is
+    returned like any other answer (the sender judges it). Failures raise `FetchError`."""
+    return await _exchange("POST", url, what=what, headers=headers, content=content,
+                           max_bytes=max_bytes, timeout=timeout, max_redirects=0,
+                           follow=False)
+
+
+async def _exchange(method: str, url: str, *, what: str, headers: dict[str, str] | None,
+                    content: bytes | None, max_bytes: int, timeout: float,
+                    max_redirects: int, follow: bool = True) -> Fetched:
     current = public_url(url)
     visited = [current]
     allowed = allowed_networks()
@@ -293,7 +319,8 @@ async def fetch(url: str, *, what: str = "URL", headers: dict[str, str] | None =
                 follow_redirects=False) as client:
             for hop in range(max_redirects + 1):
                 try:
-                    result = await _get(client, current, headers or {}, max_bytes, what)
+                    result = await _request(client, method, current, headers or {},
+                                            content, max_bytes, what, follow)
                 except _Refused as refused:
                     raise _refused_error(what, current, hop, refused) from None
                 if isinstance(result, Fetched):
@@ -434,12 +461,13 @@ def _reason(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
-async def _get(client: httpx.AsyncClient, url: httpx.URL, headers: dict[str, str],
-               max_bytes: int, what: str) -> Fetched | str:
-    """The answer, or the Location of a redirect (its body is not read)."""
-    async with client.stream("GET", url, headers=headers) as response:
+async def _request(client: httpx.AsyncClient, method: str, url: httpx.URL,
+                   headers: dict[str, str], content: bytes | None, max_bytes: int, what: str,
+                   follow: bool) -> Fetched | str:
+    """The answer, or (when following) the Location of a redirect (its body is not read)."""
+    async with client.stream(method, url, headers=headers, content=content) as response:
         location = response.headers.get("location")
-        if response.status_code in REDIRECT_STATUSES and location:
+        if follow and response.status_code in REDIRECT_STATUSES and location:
             return location
         body = b""
         if 200 <= response.status_code < 300:

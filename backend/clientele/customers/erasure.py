@@ -111,5 +111,5 @@ async def erase(actor: Actor, customer_id: uuid.UUID, force: bool = False) -> bo
         await db.fetch("DELETE FROM customer WHERE account = $1 AND id = $2",
                        account_id, customer_id)
         await audit.record(actor, customer_id, AuditAction.ERASED, [])
-        await events.publish(account_id, customer_id, "deleted")  # leaves after the commit
+        await events.erased(account_id, customer_id)  # leaves after the commit
     return True

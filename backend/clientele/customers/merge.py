@@ -286,8 +286,7 @@ async def merge(actor: Actor, keep_id: uuid.UUID, merge_id: uuid.UUID,
             {"field": "moved", "from": None,
              "to": {k: len(v) for k, v in moved.items()} | {"block_rules": len(carried)}},
         ])
-        await events.publish(account_id, merge_id, "deleted")
-        await events.publish(account_id, keep_id, "updated")
+        await events.merged(account_id, keep_id, merge_id)
     return Merged(after["row"], record)
 
 

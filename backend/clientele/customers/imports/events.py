@@ -2,6 +2,8 @@
 
 Subscribers are the live `importProgress` subscription, which loads the job. `wake` tells this
 process's runner that there is work (other instances find it within `runner.POLL_SECONDS`).
+`finished` records the partners' `import.finished` webhook with the job's final status, in
+the transaction that writes it (webhooks/outbox.py).
 """
 
 from __future__ import annotations
@@ -11,7 +13,9 @@ import contextlib
 import uuid
 from typing import Any
 
-from clientele.core import pubsub
+from clientele.core import ids, pubsub
+from clientele.webhooks import outbox
+from clientele.webhooks.enums import WebhookEventType
 
 CHANNEL = "import"
 _work: dict[asyncio.AbstractEventLoop, asyncio.Event] = {}
@@ -31,6 +35,14 @@ def payload(account_id: uuid.UUID, job_id: uuid.UUID) -> dict[str, Any]:
 
 async def publish(account_id: uuid.UUID, job_id: uuid.UUID) -> None:
     await pubsub.publish(CHANNEL, payload(account_id, job_id))
+
+
+async def finished(account_id: uuid.UUID, job_id: uuid.UUID, status: str,
+                   counts: dict[str, Any] | None) -> None:
+    """The job ended (SUCCEEDED, FAILED or CANCELLED) with these counts (figures only)."""
+    await outbox.record(account_id, WebhookEventType.IMPORT_FINISHED, {
+        "id": ids.encode("ImportJob", job_id), "status": status,
+        "counts": {k: v for k, v in (counts or {}).items() if isinstance(v, int)}})
 
 
 def wake() -> None:

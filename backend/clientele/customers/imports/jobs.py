@@ -293,11 +293,14 @@ async def _reset_progress(job_id: uuid.UUID) -> None:
 async def _finish(job_id: uuid.UUID, status: Status, error: str | None,
                   counts: dict[str, int] | None = None) -> None:
     await staging.forget(job_id)
-    await db.fetch(
+    rows = await db.fetch(
         """UPDATE import_job SET status = $2, error = $3,
                   counts = COALESCE($4::jsonb, counts), finished_at = now()
-           WHERE id = $1""", job_id, status.value, error,
+           WHERE id = $1 RETURNING account, counts""", job_id, status.value, error,
         json.dumps(counts) if counts is not None else None)
+    if rows:  # the partners' import.finished, recorded with the job's end
+        await events.finished(rows[0]["account"], job_id, status.value,
+                              db.json_value(rows[0]["counts"]))
 
 
 # ---------------------------------------------------------------- the background work
@@ -351,9 +354,10 @@ async def _run_one(only: uuid.UUID | None = None) -> bool:
     if outcome is not None and changed \
             and outcome.counts.created + outcome.counts.updated <= LIVE_EVENTS_UP_TO:
         kinds = {False: "updated", True: "created"}
-        for done, (customer_id, created) in enumerate(changed):
-            await customer_events.publish(job["account"], customer_id, kinds[created])
-            await turns.let_others_run(done)
+        async with db.transaction():  # their webhooks in one statement (webhooks/outbox.py)
+            for done, (customer_id, created) in enumerate(changed):
+                await customer_events.publish(job["account"], customer_id, kinds[created])
+                await turns.let_others_run(done)
     return True
 
 
