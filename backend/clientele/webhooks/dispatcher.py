@@ -29,7 +29,7 @@ from typing import Any
 
 from standardwebhooks.webhooks import Webhook
 
-from clientele.core import background, db
+from clientele.core import background, db, metrics
 from clientele.core import fetch as guard
 from clientele.webhooks import outbox
 
@@ -145,6 +145,7 @@ async def finish(row: dict[str, Any], outcome: Outcome, options: Options) -> str
             row["id"], row["claimed_until"], status, wait, outcome.status_code, outcome.error,
             outcome.duration_ms)
         if not done:
+            metrics.WEBHOOK_DELIVERIES.labels("claim_lost").inc()
             return None
         endpoint = await db.fetch(
             """WITH logged AS (
@@ -165,6 +166,8 @@ async def finish(row: dict[str, Any], outcome: Outcome, options: Options) -> str
                 - options.disable_after:
             await disable(row["endpoint"], options.disable_after)
             status = "FAILED" if status == "PENDING" else status
+    metrics.WEBHOOK_DELIVERIES.labels({"DELIVERED": "delivered", "PENDING": "retry",
+                                       "FAILED": "failed"}[status]).inc()
     return status
 
 
