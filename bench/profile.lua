@@ -1,12 +1,14 @@
 -- wrk script for the profile query: one request body per line of $BODIES (written by
--- `bench/profile.py --write-bodies FILE`), sent round-robin with $TOKEN as bearer token.
+-- `bench/profile.py --write-bodies FILE`), sent round-robin with $TOKEN as bearer token (no
+-- Authorization header when $TOKEN is empty or unset: a peer server that checks none).
 --   BODIES=/tmp/bodies.txt TOKEN=clt_… wrk -t1 -c1 -d20s -s bench/profile.lua http://127.0.0.1:8000/graphql
 local bodies = {}
 for line in io.lines(os.getenv("BODIES")) do bodies[#bodies + 1] = line end
 local i = 0
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer " .. os.getenv("TOKEN")
+local token = os.getenv("TOKEN")
+if token and token ~= "" then wrk.headers["Authorization"] = "Bearer " .. token end
 request = function()
   i = i % #bodies + 1
   return wrk.format(nil, nil, nil, bodies[i])
