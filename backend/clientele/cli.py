@@ -15,7 +15,12 @@ def _serve(settings: Settings) -> None:
     import uvicorn
 
     from clientele.app import create_app
+    from clientele.core import db
 
+    if settings.database_url is None:
+        # the embedded server is up before the workers start, and this (supervising) process
+        # is one of its users until it exits (core/embedded.py)
+        db.resolve_url(settings)
     print(f"Clientele on http://{settings.host}:{settings.port}  (GraphiQL: /graphql)",
           flush=True)
     # proxy_headers=False: uvicorn would otherwise trust X-Forwarded-For from 127.0.0.1 (or
@@ -153,7 +158,29 @@ async def _sync(settings: Settings, target: str, date_from: str | None,
     return 0
 
 
+def _exit_on(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
+def _terminate_like_interrupt() -> None:
+    """SIGTERM (and SIGHUP: the terminal went away) end a command with SystemExit, so that
+    `finally` blocks and exit handlers run (the embedded PostgreSQL's last user stops it).
+    uvicorn restores this handler after its graceful shutdown and raises the signal again."""
+    import signal
+
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        if signal.getsignal(signum) is signal.SIG_DFL:  # nohup's ignored SIGHUP stays so
+            signal.signal(signum, _exit_on)
+
+
 def main(argv: list[str] | None = None) -> None:
+    try:
+        _main(argv)
+    except KeyboardInterrupt:
+        raise SystemExit(130) from None
+
+
+def _main(argv: list[str] | None) -> None:
     parser = argparse.ArgumentParser(prog="clientele", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("serve", help="run the server (migrates; in development, seeds an "
@@ -191,6 +218,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.command == "healthcheck":
         raise SystemExit(_healthcheck(Settings.from_env()))
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    _terminate_like_interrupt()
     settings = Settings.from_env()
     if args.command in DEMO_COMMANDS and settings.production:
         raise SystemExit(f"clientele {args.command}: demo data is never written with "
