@@ -6,7 +6,6 @@ graphql-transport-ws on the same path and SSE via `Accept: text/event-stream`.
 
 from __future__ import annotations
 
-import json
 from contextvars import ContextVar
 from typing import Any
 from urllib.parse import urlparse
@@ -26,11 +25,12 @@ from strawberry.types.unset import UNSET
 
 from clientele.accounts import sessions
 from clientele.accounts.principal import Principal
-from clientele.api import live
+from clientele.api import graphiql, live
 from clientele.api.auth import SESSION_COOKIE, bearer_token, principal_from_token
+from clientele.api.compiled.execute import raw_json
 from clientele.api.context import Context
 from clientele.api.request_body import CheckedRequestBody
-from clientele.api.security_headers import graphiql_page
+from clientele.api.trusted_documents import TrustedDocumentRequests  # documentId → text
 from clientele.api.ws_handlers import LegacyWSHandler, SharedTransportWSHandler, WebSocketAdapter
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
@@ -43,7 +43,7 @@ def is_request_error(result: ExecutionResult) -> bool:
     return result.data is None and bool(errors) and all(not e.path for e in errors)
 
 
-class GraphQLApp(CheckedRequestBody, GraphQL):
+class GraphQLApp(TrustedDocumentRequests, CheckedRequestBody, GraphQL):
     # request bodies are checked while decoding, HTTP errors are coded JSON (request_body.py)
     # identical subscriptions share one execution per event (api/subscription_fanout.py);
     # malformed messages close with 4400, revoked principals with 4403 (api/ws_handlers.py)
@@ -61,19 +61,7 @@ class GraphQLApp(CheckedRequestBody, GraphQL):
         return Context(principal=principal, request=request, response=response)
 
     async def render_graphql_ide(self, request: Request) -> Response:
-        """GraphiQL for a signed-in staff member sends their CSRF token, so the session cookie
-        works there too (partners paste `Authorization: Bearer …` in the headers pane)."""
-        from starlette.responses import HTMLResponse
-
-        html = self.graphql_ide_html
-        principal = getattr(request.state, "principal", None)
-        if principal is not None and principal.csrf_token:
-            html = html.replace('const csrfToken = Cookies.get("csrftoken");',
-                                f"const csrfToken = {json.dumps(principal.csrf_token)};")
-        html = html.replace('defaultHeaders["x-csrftoken"]', 'defaultHeaders["x-csrf-token"]')
-        # its CDN scripts and one inline script, allowed on this page only (security_headers)
-        html, policy = graphiql_page(html)
-        return HTMLResponse(html, headers={"Content-Security-Policy": policy})
+        return await graphiql.render(request)  # the app's own build (api/graphiql.py)
 
     async def on_ws_connect(self, context: Context) -> Any:  # type: ignore[override]
         """graphql-transport-ws `connection_init` may carry {"authorization": "Bearer …"}."""
@@ -131,7 +119,9 @@ class GraphQLApp(CheckedRequestBody, GraphQL):
 
     async def execute_single(self, request: Any, request_adapter: Any, *args: Any,
                              **kwargs: Any) -> Any:
-        """A mutation sent with GET is 405 Method Not Allowed (GraphQL over HTTP spec)."""
+        """A mutation sent with GET is 405 Method Not Allowed (GraphQL over HTTP spec).
+        A compiled answer's JSON goes out as PostgreSQL wrote it (api/compiled)."""
+        raw_json.set(True)
         try:
             return await super().execute_single(request, request_adapter, *args, **kwargs)
         except HTTPException as error:
@@ -156,7 +146,7 @@ async def websocket_principal(websocket: WebSocket) -> Principal:
 def graphql_app(schema: Any, production: bool) -> GraphQLApp:
     return GraphQLApp(
         schema,
-        graphql_ide=None if production else "graphiql",
+        graphql_ide="graphiql",  # on or off per settings.graphiql (api/graphiql.py)
         subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL,
                                 GRAPHQL_SSE_PROTOCOL, MULTIPART_SUBSCRIPTION_PROTOCOL),
         allow_queries_via_get=True,

@@ -45,7 +45,7 @@ from clientele.api.compiled.compiler import (
     NotCompilable,
     compile_root,
 )
-from clientele.api.compiled.render import FALLBACK_MARK, Refused, Renderer
+from clientele.api.compiled.render import FALLBACK_MARK, Refused, Statement
 from clientele.core import db, ids
 
 # The permission the compiled root fields' resolvers require (api/customers/queries.py).
@@ -96,6 +96,7 @@ class Plan:
             raise NotCompilable("no root field maps onto tables")
         self.rest = self._derived(others, operation.name.value if operation.name else None
                                   ) if others else None
+        self.statement = Statement(schema, self.compiled)
         self._subtrees: dict[int, str] = {}
 
     # --- derived documents ---------------------------------------------------------------
@@ -149,17 +150,17 @@ class Plan:
                                       variables or {})
         if isinstance(coerced, list):
             return None
-        renderer = Renderer(self.schema, coerced, [])
         try:
-            statement = renderer.statement(principal.account.id, self.compiled)
+            statement, args = self.statement.render(coerced, principal.account.id)
         except Refused:
             return None
-        rows = await db.fetch_records(statement, *renderer.params.args)
+        rows = await db.fetch_records(statement, *args)
         text: str = rows[0][0]
-        if self.rest is None and not renderer.fallbacks:
+        fallbacks = self.statement.fallbacks
+        if self.rest is None and not fallbacks:
             return Outcome(text=text)
         data = orjson.loads(text)
-        if renderer.fallbacks and not await self._fill(data, renderer, variables, execute):
+        if fallbacks and not await self._fill(data, variables, execute):
             return None
         if self.rest is not None:
             result = await execute(self.rest, variables)
@@ -168,8 +169,8 @@ class Plan:
             data = {key: data[key] if key in data else result.data[key] for key in self.keys}
         return Outcome(data=data)
 
-    async def _fill(self, data: dict[str, Any], renderer: Renderer,
-                    variables: dict[str, Any] | None, execute: Execute) -> bool:
+    async def _fill(self, data: dict[str, Any], variables: dict[str, Any] | None,
+                    execute: Execute) -> bool:
         """Replace each fallback mark with what the resolvers answer for that subtree."""
         marks: dict[int, list[tuple[dict[str, Any], str, str]]] = {}
 
@@ -178,7 +179,7 @@ class Plan:
                 for key, item in value.items():
                     if isinstance(item, dict) and FALLBACK_MARK in item:
                         index = item[FALLBACK_MARK]
-                        fallback = renderer.fallbacks[index][0]
+                        fallback = self.statement.fallbacks[index]
                         marks.setdefault(index, []).append(
                             (value, key, ids.encode(fallback.type_name, uuid.UUID(item["id"]))))
                     else:
@@ -189,7 +190,7 @@ class Plan:
 
         walk(data)
         for index, places in marks.items():
-            fallback = renderer.fallbacks[index][0]
+            fallback = self.statement.fallbacks[index]
             document = self.subtree_document(index, fallback)
             for start in range(0, len(places), MAX_NODES):
                 chunk = places[start:start + MAX_NODES]

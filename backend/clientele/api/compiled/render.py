@@ -1,21 +1,26 @@
-"""A compiled tree plus one request's arguments → one SQL statement whose single value is the
-response's `data` as JSON text.
+"""A compiled tree → one SQL statement whose single value is the response's `data` as JSON text.
+
+The statement's text is written once per plan, as a template: what depends on the request (the
+customer's ID, page sizes, cursors, directions, filters, the customer list's conditions) are
+slots filled per request in text order, so that bind parameters are numbered as they appear.
 
 Every list is read as core/slices.py and customers/listing.py read it (the same order, keyset
 condition, page size + 1 for hasNextPage, the same totals), every object within the caller's
 account. Arguments the resolvers would refuse (a page size out of range, a cursor that does not
-decode, a malformed ID) raise Refused: the resolvers then answer the whole root field, errors
-and all.
+decode, a malformed ID) raise Refused: the resolvers then answer the whole operation, errors and
+all.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import uuid
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
-from graphql import GraphQLField, GraphQLSchema
+from graphql import FieldNode, GraphQLSchema, Visitor, visit
 from graphql.execution.values import VariableValues, get_argument_values
 from strawberry.types.arguments import convert_arguments
 
@@ -38,6 +43,11 @@ from clientele.appointments.services import WHEN_SQL
 from clientele.core.cursors import InvalidCursor, decode_cursor
 from clientele.core.ids import InvalidGlobalId, decode_as
 from clientele.customers import filters, listing
+from clientele.customers.filters import CustomerFilter
+
+FALLBACK_MARK = "__clientele_fallback__"
+ACCOUNT = "$1::uuid"  # every statement's first parameter
+_SLOT = "\x00"
 
 
 class Refused(Exception):
@@ -49,58 +59,155 @@ def _name(value: Any) -> Any:
 
 
 @dataclass
-class Source:
-    """Where a page's rows come from: `FROM … WHERE …` with the row alias x, the sort column
-    and its kind (str or datetime), and the conditions without the keyset for the total."""
-    from_where: str
-    order: str
-    kind: type
+class PageArgs:
+    first: int
+    after: tuple[Any, uuid.UUID] | None
     descending: bool
+    filters: dict[str, Any]
+    kind: type = dt.datetime
+    list_where: CustomerFilter | None = None  # the root customer list
+    sort_expression: str = ""
 
 
-class Renderer:
-    def __init__(self, schema: GraphQLSchema, variables: VariableValues,
-                 fallbacks: list[tuple[Fallback, str]]) -> None:
+@dataclass
+class Run:
+    """One request's values, read before the template is filled."""
+    account_id: uuid.UUID
+    params: sql.Params = field(default_factory=sql.Params)
+    pages: dict[int, PageArgs] = field(default_factory=dict)
+    ids: dict[str, uuid.UUID] = field(default_factory=dict)
+    firsts: dict[int, str] = field(default_factory=dict)  # each page's `first`, once bound
+
+    def __post_init__(self) -> None:
+        self.params.add(self.account_id)
+
+    def first(self, page: PageSel) -> str:
+        if id(page) not in self.firsts:
+            self.firsts[id(page)] = self.params.add(self.pages[id(page)].first, "::int")
+        return self.firsts[id(page)]
+
+
+Slot = Callable[[Run], str]
+
+
+class Statement:
+    """The template of one plan's statement: static text and slots."""
+
+    def __init__(self, schema: GraphQLSchema, roots: list[Compiled]) -> None:
         self.schema = schema
-        self.params = sql.Params()
-        self.variables = variables
-        self.account = ""
-        self.account_id = uuid.UUID(int=0)
+        self.roots = roots
+        self.slots: list[Slot] = []
+        self.fallbacks: list[Fallback] = []
         self.counter = 0
-        self.fallbacks = fallbacks  # (subtree, the row alias it hangs on) in render order
+        text = "SELECT json_build_object(" + ", ".join(
+            f"{sql.literal(root.key)}, ({self._root(root)})" for root in roots) + ")::text"
+        # the arguments of pages that use no variable, read once
+        self._static: dict[int, PageArgs] = {}
+        for root in roots:
+            for page in root.pages:
+                if page.page is not None and not _uses_variables(page.node):
+                    # refused: refused again per request, and the resolvers answer
+                    with contextlib.suppress(Refused):
+                        self._static[id(page)] = self._page_args(
+                            page, get_argument_values(page.field_def, page.node, None))
+        pieces = text.split(_SLOT)
+        self.parts: list[str | Slot] = [
+            piece if i % 2 == 0 else self.slots[int(piece)] for i, piece in enumerate(pieces)]
+
+    # --- per request ---------------------------------------------------------------------
+    def render(self, variables: VariableValues, account_id: uuid.UUID) -> tuple[str, list[Any]]:
+        run = Run(account_id)
+        for root in self.roots:
+            args = get_argument_values(root.field_def, root.node, variables)
+            if root.name == "customer":
+                try:
+                    run.ids[root.key] = decode_as(str(args["id"]), "Customer")
+                except InvalidGlobalId as exc:
+                    raise Refused from exc
+            else:
+                assert isinstance(root.body, PageSel)
+                run.pages[id(root.body)] = self._list_args(root, args)
+            for page in root.pages:
+                if page.page is not None:
+                    run.pages[id(page)] = self._static.get(id(page)) or self._page_args(
+                        page, get_argument_values(page.field_def, page.node, variables))
+        text = "".join(part if isinstance(part, str) else part(run) for part in self.parts)
+        return text, run.params.args
+
+    @staticmethod
+    def _first(args: dict[str, Any]) -> int:
+        first = args["first"]
+        if not isinstance(first, int) or not 0 <= first <= MAX_PAGE_SIZE:
+            raise Refused
+        return first
+
+    @staticmethod
+    def _after(args: dict[str, Any], kind: type) -> tuple[Any, uuid.UUID] | None:
+        if args.get("after") is None:
+            return None
+        try:
+            value, last_id = decode_cursor(args["after"], (kind, uuid.UUID))
+        except InvalidCursor as exc:
+            raise Refused from exc
+        return value, last_id
+
+    def _page_args(self, page: PageSel, args: dict[str, Any]) -> PageArgs:
+        spec = page.page
+        assert spec is not None
+        descending = spec.descending if spec.descending is not None else \
+            _name(args.get("direction")) == "DESC"
+        return PageArgs(self._first(args), self._after(args, dt.datetime), descending,
+                        {k: args.get(k) for k in spec.filters})
+
+    def _list_args(self, root: Compiled, args: dict[str, Any]) -> PageArgs:
+        """customers(): as api/customers/queries.py and customers/listing.py list them,
+        without a search (the search index ranks in Python: the resolvers answer those)."""
+        from clientele.api.customers.queries import _domain_filter
+
+        strawberry_field = root.field_def.extensions["strawberry-definition"]
+        schema = self.schema._strawberry_schema  # type: ignore[attr-defined]
+        typed = convert_arguments(args, strawberry_field.arguments,
+                                  schema.schema_converter.scalar_registry, schema.config)
+        filt, order_by = typed.get("filter"), typed.get("order_by")
+        text = args.get("search") if args.get("search") is not None else \
+            (filt.search if filt is not None else None)
+        if text and text.strip():
+            raise Refused
+        try:
+            domain_filter = _domain_filter(filt)
+        except Exception as exc:  # the resolver's ApiError
+            raise Refused from exc
+        if domain_filter.needs_definitions():
+            raise Refused  # custom field conditions are checked against their definitions
+        order = listing.CustomerOrderField[order_by.field.name] if order_by else \
+            listing.CustomerOrderField.NAME
+        if order is listing.CustomerOrderField.RELEVANCE:
+            order = listing.CustomerOrderField.NAME  # nothing to rank by (listing._plan)
+        expression, kind = listing.SORT_KEY[order]
+        return PageArgs(self._first(args), self._after(args, kind),
+                        order_by is not None and order_by.direction.name == "DESC", {},
+                        kind, domain_filter, expression)
+
+    # --- the template --------------------------------------------------------------------
+    def _slot(self, fill: Slot) -> str:
+        self.slots.append(fill)
+        return f"{_SLOT}{len(self.slots) - 1}{_SLOT}"
 
     def _alias(self, prefix: str) -> str:
         self.counter += 1
         return f"{prefix}{self.counter}"
 
-    def _args(self, field_def: GraphQLField, node: Any) -> dict[str, Any]:
-        return get_argument_values(field_def, node, self.variables)
-
-    # --- statement -----------------------------------------------------------------------
-    def statement(self, account_id: uuid.UUID, roots: list[Compiled]) -> str:
-        self.account_id = account_id
-        self.account = self.params.add(account_id, "::uuid")
-        parts = []
-        for root in roots:
-            parts.append(f"{sql.literal(root.key)}, ({self.root(root)})")
-        return f"SELECT json_build_object({', '.join(parts)})::text"
-
-    def root(self, root: Compiled) -> str:
+    def _root(self, root: Compiled) -> str:
         if root.name == "customer":
-            args = self._args(root.field_def, root.node)
-            try:
-                pk = decode_as(str(args["id"]), "Customer")
-            except InvalidGlobalId as exc:
-                raise Refused from exc
-            t = self._alias("t")
             assert isinstance(root.body, Sel)
+            t = self._alias("t")
+            key = root.key
+            pk = self._slot(lambda run: run.params.add(run.ids[key], "::uuid"))
             return (f"SELECT {self.object(root.body, t)} FROM customer {t} "
-                    f"WHERE {t}.account = {self.account} AND {t}.id = "
-                    f"{self.params.add(pk, '::uuid')}")
+                    f"WHERE {t}.account = {ACCOUNT} AND {t}.id = {pk}")
         assert isinstance(root.body, PageSel)
-        return self.page(root.body, self._customer_list(root))
+        return self.page(root.body, None)
 
-    # --- objects -------------------------------------------------------------------------
     def object(self, sel: Sel, alias: str) -> str:
         return "json_build_object(" + ", ".join(
             f"{sql.literal(key)}, {self.entry(entry, alias)}" for key, entry in sel.entries
@@ -117,107 +224,90 @@ class Renderer:
             t = self._alias("t")
             related = entry.related
             return (f"(SELECT {self.object(entry.sel, t)} FROM {related.table} {t} "
-                    f"WHERE {t}.account = {self.account} AND {t}.id = {alias}.{related.key})")
+                    f"WHERE {t}.account = {ACCOUNT} AND {t}.id = {alias}.{related.key})")
         if isinstance(entry, NextSel):  # appointments.next_for_customers
             t = self._alias("t")
             return (f"(SELECT {self.object(entry.sel, t)} FROM (SELECT * FROM appointment x "
-                    f"WHERE x.account = {self.account} AND x.customer = {alias}.id "
+                    f"WHERE x.account = {ACCOUNT} AND x.customer = {alias}.id "
                     f"AND x.ends_at > now() AND x.status <> 'CANCELLED' "
                     f"ORDER BY x.starts_at, x.id LIMIT 1) {t})")
         if isinstance(entry, PageSel):
-            return self.page(entry, self._child_source(entry, alias))
+            return self.page(entry, alias)
         if isinstance(entry, Fallback):
-            self.fallbacks.append((entry, alias))
+            self.fallbacks.append(entry)
             return (f"json_build_object('{FALLBACK_MARK}', {len(self.fallbacks) - 1}, "
                     f"'id', {alias}.id)")
         raise AssertionError(entry)
 
-    def _typed(self, field_def: GraphQLField, args: dict[str, Any]) -> dict[str, Any]:
-        strawberry_field = field_def.extensions["strawberry-definition"]
-        schema = self.schema._strawberry_schema  # type: ignore[attr-defined]
-        return convert_arguments(args, strawberry_field.arguments,
-                                 schema.schema_converter.scalar_registry, schema.config)
-
     # --- lists ---------------------------------------------------------------------------
-    def _first(self, args: dict[str, Any]) -> int:
-        first = args["first"]
-        if not isinstance(first, int) or not 0 <= first <= MAX_PAGE_SIZE:
-            raise Refused
-        return first
-
-    def _keyset(self, after: Any, source: Source, prefix: str = "AND") -> str:
-        if after is None:
-            return ""
-        try:
-            value, last_id = decode_cursor(after, (source.kind, uuid.UUID))
-        except InvalidCursor as exc:
-            raise Refused from exc
-        op = "<" if source.descending else ">"
-        cast = "::timestamptz" if source.kind is dt.datetime else "::text"
-        return (f" {prefix} ({source.order}, x.id) {op} ({self.params.add(value, cast)}, "
-                f"{self.params.add(last_id, '::uuid')})")
-
-    def _child_source(self, page: PageSel, parent: str) -> tuple[Source, dict[str, Any]]:
+    def _source(self, page: PageSel, parent: str | None) -> tuple[str, str, bool]:
+        """(`FROM … WHERE …` of the list's rows as x, with a slot for the request's
+        conditions; the sort column; whether the sort value is a time)."""
         spec = page.page
-        assert spec is not None
-        args = self._args(page.field_def, page.node)
-        descending = spec.descending if spec.descending is not None else \
-            _name(args.get("direction")) == "DESC"
-        where = f"x.account = {self.account} AND x.{spec.parent_key} = {parent}.id"
-        if "when" in spec.filters:
-            where += " " + WHEN_SQL[AppointmentWhen[_name(args.get("when"))]]
-        if "medium" in spec.filters and args.get("medium") is not None:
-            where += f" AND x.medium = {self.params.add(_name(args['medium']), '::text')}"
-        if "status" in spec.filters and args.get("status") is not None:
-            status = _name(args["status"])
-            wanted = ["PENDING", "SENDING"] if status == "PENDING" else [status]
-            where += f" AND x.status = ANY({self.params.add(wanted, '::text[]')})"
-        source = Source(f"FROM {spec.table} x WHERE {where}", f"x.{spec.order_column}",
-                        dt.datetime, descending)
-        return source, args
+        if spec is None:  # the root customer list
+            def conditions(run: Run) -> str:
+                args = run.pages[id(page)]
+                assert args.list_where is not None
+                where = filters.where(run.account_id, args.list_where,
+                                      _Bound(run.params, run.account_id))
+                return (f"(SELECT customer.*, {args.sort_expression} AS sort_key "
+                        f"FROM customer WHERE {where.sql()})")
 
-    def _customer_list(self, root: Compiled) -> tuple[Source, dict[str, Any]]:
-        """customers(): as api/customers/queries.py and customers/listing.py list them,
-        without a search (the search index ranks in Python: the resolvers answer those)."""
-        from clientele.api.customers.queries import _domain_filter
+            return f"FROM {self._slot(conditions)} x WHERE TRUE", "x.sort_key", False
 
-        args = self._args(root.field_def, root.node)
-        typed = self._typed(root.field_def, args)  # input objects as the resolver gets them
-        filt, order_by = typed.get("filter"), typed.get("order_by")
-        text = args.get("search") if args.get("search") is not None else \
-            (filt.search if filt is not None else None)
-        if text and text.strip():
-            raise Refused
-        try:
-            domain_filter = _domain_filter(filt)
-        except Exception as exc:  # the resolver's ApiError
-            raise Refused from exc
-        if domain_filter.needs_definitions():
-            raise Refused
-        order = listing.CustomerOrderField[order_by.field.name] if order_by else \
-            listing.CustomerOrderField.NAME
-        if order is listing.CustomerOrderField.RELEVANCE:
-            order = listing.CustomerOrderField.NAME  # nothing to rank by (listing._plan)
-        descending = order_by is not None and order_by.direction.name == "DESC"
-        expression, kind = listing.SORT_KEY[order]
-        conditions = filters.where(self.account_id, domain_filter,
-                                   _Bound(self.params, self.account_id, self.account))
-        return Source(f"FROM (SELECT customer.*, {expression} AS sort_key FROM customer "
-                      f"WHERE {conditions.sql()}) x WHERE TRUE", "x.sort_key", kind,
-                      descending), args
+        def narrowed(run: Run) -> str:
+            args = run.pages[id(page)].filters
+            where = ""
+            if "when" in args:
+                where += " " + WHEN_SQL[AppointmentWhen[_name(args["when"])]]
+            if args.get("medium") is not None:
+                where += f" AND x.medium = {run.params.add(_name(args['medium']), '::text')}"
+            if args.get("status") is not None:
+                status = _name(args["status"])
+                wanted = ["PENDING", "SENDING"] if status == "PENDING" else [status]
+                where += f" AND x.status = ANY({run.params.add(wanted, '::text[]')})"
+            return where
 
-    def page(self, page: PageSel, source_args: tuple[Source, dict[str, Any]]) -> str:
-        source, args = source_args
-        first = self.params.add(self._first(args), "::int")
-        after = args.get("after")
-        keyset = self._keyset(after, source)
-        direction = "DESC" if source.descending else "ASC"
-        order = f"{source.order} {direction}, x.id {direction}"
+        extra = self._slot(narrowed) if spec.filters else ""
+        return (f"FROM {spec.table} x WHERE x.account = {ACCOUNT} "
+                f"AND x.{spec.parent_key} = {parent}.id{extra}",
+                f"x.{spec.order_column}", True)
+
+    def page(self, page: PageSel, parent: str | None) -> str:
+        source, order_column, _ = self._source(page, parent)
+        first = self._slot(lambda run: run.first(page))
+
+        def keyset(run: Run) -> str:
+            args = run.pages[id(page)]
+            if args.after is None:
+                return ""
+            value, last_id = args.after
+            op = "<" if args.descending else ">"
+            cast = "::timestamptz" if args.kind is dt.datetime else "::text"
+            return (f" AND ({order_column}, x.id) {op} ({run.params.add(value, cast)}, "
+                    f"{run.params.add(last_id, '::uuid')})")
+
+        def direction(run: Run) -> str:
+            return "DESC" if run.pages[id(page)].descending else "ASC"
+
+        def cursor(run: Run) -> str:
+            kind = run.pages[id(page)].kind
+            sort_json = sql.time_key if kind is dt.datetime else sql.text_key
+            return sql.cursor(sort_json(order_column), "x.id")
+
+        def previous(run: Run) -> str:
+            return "true" if run.pages[id(page)].after is not None else "false"
+
+        d = self._slot(direction)
+        order = f"{order_column} {d}, x.id {d}"
         e, pg = self._alias("e"), self._alias("pg")
-        sort_json = sql.time_key if source.kind is dt.datetime else sql.text_key
-        cursor = sql.cursor(sort_json(source.order), "x.id")
-        needs_rows = any(isinstance(c, Sel) or (isinstance(c, Const) and c.sql == "edges")
-                         for _, c in page.connection.entries)
+        info = next((c for _, c in page.connection.entries if isinstance(c, Sel)), None)
+        wants_cursors = any(
+            isinstance(c, Const) and c.sql == "cursor"
+            for edge in page.edges.values() for _, c in edge.entries) or (
+            info is not None and any(c.sql in ("startCursor", "endCursor")
+                                     for _, c in info.entries if isinstance(c, Const)))
+        needs_rows = bool(page.edges) or info is not None
         aggregates = ["count(*) AS n"]
         for key, edge in page.edges.items():
             body = ", ".join(f"{sql.literal(k)}, {self._edge_entry(v, e)}"
@@ -225,16 +315,22 @@ class Renderer:
             aggregates.append(
                 f"coalesce(json_agg(json_build_object({body}) ORDER BY {e}._rn) "
                 f"FILTER (WHERE {e}._rn <= {first}), '[]'::json) AS {_column(key)}")
-        aggregates.append(f"(array_agg({e}._cur ORDER BY {e}._rn) FILTER "
-                          f"(WHERE {e}._rn <= {first}))[1] AS start_cursor")
-        aggregates.append(f"(array_agg({e}._cur ORDER BY {e}._rn DESC) FILTER "
-                          f"(WHERE {e}._rn <= {first}))[1] AS end_cursor")
+        if wants_cursors:
+            aggregates.append(f"(array_agg({e}._cur ORDER BY {e}._rn) FILTER "
+                              f"(WHERE {e}._rn <= {first}))[1] AS start_cursor")
+            aggregates.append(f"(array_agg({e}._cur ORDER BY {e}._rn DESC) FILTER "
+                              f"(WHERE {e}._rn <= {first}))[1] AS end_cursor")
         parts = []
         for key, entry in page.connection.entries:
             if isinstance(entry, Sel):  # pageInfo
-                parts.append(f"{sql.literal(key)}, {self._page_info(entry, pg, first, after)}")
+                values = {"hasNextPage": f"({pg}.n > {first})",
+                          "hasPreviousPage": self._slot(previous),
+                          "startCursor": f"{pg}.start_cursor", "endCursor": f"{pg}.end_cursor"}
+                parts.append(f"{sql.literal(key)}, json_build_object(" + ", ".join(
+                    f"{sql.literal(k)}, {values.get(c.sql, c.sql)}"
+                    for k, c in entry.entries if isinstance(c, Const)) + ")")
             elif entry.sql == "total":
-                parts.append(f"{sql.literal(key)}, (SELECT count(*) {source.from_where})")
+                parts.append(f"{sql.literal(key)}, (SELECT count(*) {source})")
             elif entry.sql == "edges":
                 parts.append(f"{sql.literal(key)}, {pg}.{_column(key)}")
             else:
@@ -242,9 +338,10 @@ class Renderer:
         body = f"json_build_object({', '.join(parts)})"
         if not needs_rows:
             return f"(SELECT {body})"
-        rows = (f"SELECT x.*, {cursor} AS _cur, row_number() OVER (ORDER BY {order}) AS _rn "
-                f"{source.from_where}{keyset} ORDER BY {order} LIMIT {first} + 1")
-        return (f"(SELECT {body} FROM (SELECT {', '.join(aggregates)} FROM ({rows}) {e}) {pg})")
+        cursor_column = f", {self._slot(cursor)} AS _cur" if wants_cursors else ""
+        rows = (f"SELECT x.*{cursor_column}, row_number() OVER (ORDER BY {order}) AS _rn "
+                f"{source}{self._slot(keyset)} ORDER BY {order} LIMIT {first} + 1")
+        return f"(SELECT {body} FROM (SELECT {', '.join(aggregates)} FROM ({rows}) {e}) {pg})"
 
     def _edge_entry(self, entry: Any, e: str) -> str:
         if isinstance(entry, EdgeNode):
@@ -252,16 +349,18 @@ class Renderer:
         assert isinstance(entry, Const)
         return f"{e}._cur" if entry.sql == "cursor" else entry.sql
 
-    def _page_info(self, info: Sel, pg: str, first: str, after: Any) -> str:
-        values = {"hasNextPage": f"({pg}.n > {first})",
-                  "hasPreviousPage": "true" if after is not None else "false",
-                  "startCursor": f"{pg}.start_cursor", "endCursor": f"{pg}.end_cursor"}
-        return "json_build_object(" + ", ".join(
-            f"{sql.literal(key)}, {values.get(c.sql, c.sql)}"
-            for key, c in info.entries if isinstance(c, Const)) + ")"
 
+def _uses_variables(node: FieldNode) -> bool:
+    found = False
 
-FALLBACK_MARK = "__clientele_fallback__"
+    class Finder(Visitor):
+        def enter_variable(self, *_: Any) -> None:
+            nonlocal found
+            found = True
+
+    for argument in node.arguments or ():
+        visit(argument, Finder())
+    return found
 
 
 def _column(key: str) -> str:
@@ -270,15 +369,14 @@ def _column(key: str) -> str:
 
 class _Bound(filters.Where):
     """The customer list's conditions (customers/filters.py) with their values bound into the
-    statement's parameters."""
+    statement's parameters; the account is the statement's own first parameter."""
 
-    def __init__(self, params: sql.Params, account_id: uuid.UUID, account: str) -> None:
+    def __init__(self, params: sql.Params, account_id: uuid.UUID) -> None:
         super().__init__()
         self.params = params
         self.account_id = account_id
-        self.account = account
 
     def arg(self, value: Any) -> str:
-        if value is self.account_id:  # the statement's account parameter
-            return self.account
+        if value is self.account_id:
+            return ACCOUNT
         return self.params.arg(value)
