@@ -41,6 +41,7 @@ from clientele.customers.search.index import Hit, SearchIndex
 
 log = logging.getLogger(__name__)
 BATCH = 20_000
+LOAD_BATCH = 5_000  # rows read at a time by an account's load (their records are transient)
 APPLY_CHUNK = 100  # rows indexed between two turns of other requests
 CATCH_UP_SECONDS = 5.0
 # Rows written in a transaction carry its start time, so one that commits late may have an
@@ -181,9 +182,9 @@ class SearchService:
             rows = await db.fetch_records(
                 f"""SELECT {COLUMNS}, created_at FROM customer
                     WHERE account = $1 AND archived_at IS NULL AND (created_at, id) > ($2, $3)
-                    ORDER BY created_at, id LIMIT $4""", account_id, *after, BATCH)
+                    ORDER BY created_at, id LIMIT $4""", account_id, *after, LOAD_BATCH)
             await apply_all(index, rows)
-            if len(rows) < BATCH:
+            if len(rows) < LOAD_BATCH:
                 break
             after = (rows[-1]["created_at"], rows[-1]["id"])
         while self.pending[account_id]:
