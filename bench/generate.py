@@ -6,6 +6,9 @@
 --international loads customers only, with unique international names, phones, companies,
 cities and some notes (bench/people.py), for bench/search.py.
 
+--accounts N spreads the customers over N accounts (customer i in account i mod N: the default
+account and N - 1 more, slugs bench-00001 …), for bench/search_memory.py; default 1.
+
 Without --database-url (or DATABASE_URL) the embedded database under .data/ is used. The
 data goes into the default account (the one the server shows), which must be empty; rows
 are written as COPY text streams with deterministic IDs, so a run is repeatable.
@@ -60,12 +63,13 @@ def esc(text: str) -> str:
     return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
 
 
-def rows(account: str, customers: int, seed: int) -> Iterator[tuple[str, str, str]]:
+def rows(accounts: list[str], customers: int, seed: int) -> Iterator[tuple[str, str, str]]:
     """Yield (customer line, appointment lines, communication lines) per customer."""
     rng = random.Random(seed)
     a_seq = c_seq = 0
     services_sql = ["{" + ",".join(f'"{s}"' for s in group) + "}" for group in SERVICES]
     for i in range(customers):
+        account = accounts[i % len(accounts)]
         first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
         email = email_for(first, last, i)
         mobile = f"+4178{i:07d}" if i < 10_000_000 else "\\N"
@@ -100,13 +104,14 @@ def rows(account: str, customers: int, seed: int) -> Iterator[tuple[str, str, st
         yield cust, "".join(a_lines), "".join(c_lines)
 
 
-def international_rows(account: str, customers: int,
+def international_rows(accounts: list[str], customers: int,
                        seed: int) -> Iterator[tuple[str, str, str]]:
     """Customers only (no appointments), with unique names: the search benchmark's data."""
     from bench.people import people
 
     rng = random.Random(seed)
-    for p in people(customers, seed):
+    for i, p in enumerate(people(customers, seed)):
+        account = accounts[i % len(accounts)]
         created = (NOW - dt.timedelta(days=rng.randrange(1, 1500))).isoformat()
         sort = esc(f"{p.last} {p.first}".lower())
         null = "\\N"
@@ -146,7 +151,24 @@ async def restore_indexes(conn: asyncpg.Connection, dropped: list[tuple[str, str
     print(f"rebuilt {len(dropped)} indexes in {time.perf_counter() - started:.1f} s")
 
 
-async def load(url: str, customers: int, seed: int, international: bool = False) -> None:
+async def more_accounts(conn: asyncpg.Connection, count: int) -> list[str]:
+    """`count` accounts besides the default one (bench-00001 …), made if missing."""
+    if count <= 0:
+        return []
+    await conn.execute(
+        """INSERT INTO account (id, name, slug, default_phone_region, default_language,
+                                created_at)
+           SELECT gen_random_uuid(), 'Bench Practice ' || n, 'bench-' || lpad(n::text, 5, '0'),
+                  'CH', 'en', now()
+           FROM generate_series(1, $1) AS n ON CONFLICT (slug) DO NOTHING""", count)
+    found = await conn.fetch(
+        "SELECT id FROM account WHERE slug = ANY($1::text[]) ORDER BY slug",
+        [f"bench-{n:05d}" for n in range(1, count + 1)])
+    return [str(row["id"]) for row in found]
+
+
+async def load(url: str, customers: int, seed: int, international: bool = False,
+               accounts: int = 1) -> None:
     conn = await asyncpg.connect(url)
     account = await conn.fetchval(
         """INSERT INTO account (id, name, slug, default_phone_region, default_language,
@@ -158,6 +180,7 @@ async def load(url: str, customers: int, seed: int, international: bool = False)
         print(f"the account already holds {existing} customers; use an empty database")
         await conn.close()
         return
+    spread = [str(account), *await more_accounts(conn, accounts - 1)]
     # Bulk-load settings for this session only: no per-row foreign-key triggers (the generator
     # writes consistent IDs) and no wait for WAL flush on each COPY.
     await conn.execute("SET session_replication_role = replica")
@@ -186,7 +209,7 @@ async def load(url: str, customers: int, seed: int, international: bool = False)
             buf.clear()
 
     generate = international_rows if international else rows
-    for i, (c, a, m) in enumerate(generate(str(account), customers, seed), start=1):
+    for i, (c, a, m) in enumerate(generate(spread, customers, seed), start=1):
         customers_buf.append(c)
         appointments_buf.append(a)
         communications_buf.append(m)
@@ -221,12 +244,14 @@ def main() -> None:
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL"))
     parser.add_argument("--international", action="store_true",
                         help="customers only, unique international names (search bench)")
+    parser.add_argument("--accounts", type=int, default=1,
+                        help="spread the customers over this many accounts (default 1)")
     args = parser.parse_args()
     settings = Settings.from_env()
     url = args.database_url or db.resolve_url(settings)
     database.configure(url)
     asyncio.run(_migrate())
-    asyncio.run(load(url, args.customers, args.seed, args.international))
+    asyncio.run(load(url, args.customers, args.seed, args.international, args.accounts))
 
 
 if __name__ == "__main__":
