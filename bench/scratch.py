@@ -53,11 +53,14 @@ class RssSampler(threading.Thread):
 
     def run(self) -> None:
         while self.running:
-            own = self.process.memory_info().rss
-            children = 0
-            for child in self.process.children(recursive=True):
-                with contextlib.suppress(psutil.Error):
-                    children += child.memory_info().rss
+            try:
+                own = self.process.memory_info().rss
+                children = 0
+                for child in self.process.children(recursive=True):
+                    with contextlib.suppress(psutil.Error):
+                        children += child.memory_info().rss
+            except psutil.NoSuchProcess:
+                return  # the process sampled has exited
             self.peak = max(self.peak, own)
             self.peak_with_children = max(self.peak_with_children, own + children)
             time.sleep(0.02)
