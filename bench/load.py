@@ -39,15 +39,17 @@ def wrk_run(url: str, token: str | None, bodies: str, concurrency: int, seconds:
 
     env = {**os.environ, "TOKEN": token or "", "BODIES": bodies}
     done = subprocess.run(
-        ["wrk", f"-t{min(2, concurrency)}", f"-c{concurrency}", f"-d{seconds}s", "-s",
-         str(Path(__file__).with_name("profile.lua")), url],
+        # --timeout: wrk's default (2 s) would drop the slowest answers from the latencies
+        ["wrk", f"-t{min(2, concurrency)}", f"-c{concurrency}", f"-d{seconds}s",
+         "--timeout", "60s", "-s", str(Path(__file__).with_name("profile.lua")), url],
         env=env, capture_output=True, text=True, check=True)
     line = done.stdout.strip().splitlines()[-1]
     numbers = dict(re.findall(r"(p50|p95|p99)=([\d.]+)", line))
     rps = float(re.search(r"([\d.]+) req/s", line).group(1))  # type: ignore[union-attr]
     errors = int(re.search(r"non-2xx=(\d+)", line).group(1))  # type: ignore[union-attr]
-    if errors:
-        raise RuntimeError(f"wrk saw {errors} non-2xx responses: {line}")
+    socket = re.search(r"socket-errors=(\d+)", line)
+    if errors or (socket and int(socket.group(1))):
+        raise RuntimeError(f"wrk saw errors (non-2xx, or connect/read/write/timeout): {line}")
     row = {"name": f"{name}  c={concurrency}", "p50_ms": float(numbers["p50"]),
            "p95_ms": float(numbers["p95"]), "p99_ms": float(numbers["p99"]), "rps": rps}
     print(f"{row['name']:<28} wrk {seconds}s   p50={row['p50_ms']:7.2f} ms  "

@@ -14,8 +14,10 @@ request = function()
   return wrk.format(nil, nil, nil, bodies[i])
 end
 done = function(summary, latency, requests)
-  io.write(string.format("p50=%.2f ms  p95=%.2f ms  p99=%.2f ms  %.1f req/s  non-2xx=%d\n",
+  local e = summary.errors
+  io.write(string.format(
+    "p50=%.2f ms  p95=%.2f ms  p99=%.2f ms  %.1f req/s  non-2xx=%d  socket-errors=%d\n",
     latency:percentile(50) / 1000, latency:percentile(95) / 1000,
     latency:percentile(99) / 1000, summary.requests / (summary.duration / 1e6),
-    summary.errors.status))
+    e.status, e.connect + e.read + e.write + e.timeout))
 end

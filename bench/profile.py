@@ -32,6 +32,7 @@ import platform
 import random
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -393,6 +394,10 @@ def report(results: list[dict], queries: list[str], concurrency: list[int],
 
 
 async def main() -> None:
+    # stopped with SIGTERM (or SIGINT, even started in the background): the servers this run
+    # started are stopped on the way out
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--url", default="http://127.0.0.1:8000/graphql",
