@@ -7,7 +7,7 @@ import argparse
 import asyncio
 import logging
 
-from clientele import cli_export, cli_import, database
+from clientele import cli_export, cli_import, cli_sync, database
 from clientele.settings import Settings
 
 
@@ -119,45 +119,6 @@ async def _user_create(settings: Settings, email: str, name: str, role: str) -> 
     print(f"created {role} user {email}")
 
 
-async def _sync(settings: Settings, target: str, date_from: str | None,
-                date_to: str | None) -> int:
-    import datetime as dt
-    from pathlib import Path
-
-    from clientele.accounts.principal import Principal
-    from clientele.accounts.services import ensure_default_account
-    from clientele.calendar_sync import sources
-    from clientele.calendar_sync.service import sync_source
-    from clientele.calendar_sync.sync import Window
-
-    await database.migrated(settings)
-    account = await ensure_default_account(settings.default_phone_region)
-    actor = Principal.system(account, "calendar sync").actor
-    is_url = target.startswith(("http://", "https://", "webcal://"))
-    if is_url:
-        source = await sources.find_or_create(actor, target, "URL", target)
-    else:
-        path = Path(target).resolve()
-        if not path.is_file():
-            print(f"no such file: {target}")
-            return 2
-        source = await sources.find_or_create(actor, str(path), "UPLOAD", None)
-    now = dt.datetime.now(dt.UTC)
-    window = Window(
-        dt.datetime.fromisoformat(date_from).replace(tzinfo=dt.UTC) if date_from
-        else now - dt.timedelta(days=source["window_past_days"]),
-        dt.datetime.fromisoformat(date_to).replace(tzinfo=dt.UTC) if date_to
-        else now + dt.timedelta(days=source["window_future_days"]))
-    run = await sync_source(actor, source, None if is_url else path.read_bytes(), window)
-    if run["error"]:
-        print(f"sync failed: {run['error']}")
-        return 1
-    print(f"{run['events_seen']} events: {run['appointments_created']} appointments created, "
-          f"{run['appointments_updated']} updated, {run['appointments_cancelled']} cancelled; "
-          f"{run['customers_created']} customers created, {run['customers_matched']} matched")
-    return 0
-
-
 def _exit_on(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)
 
@@ -200,10 +161,7 @@ def _main(argv: list[str] | None) -> None:
     create_parser.add_argument("--admin", action="store_true", help="give the admin role")
     create_parser.add_argument("--role", default="staff",
                                choices=["admin", "manager", "staff", "read-only"])
-    sync_parser = commands.add_parser("sync", help="sync an iCalendar feed URL or .ics file")
-    sync_parser.add_argument("target", help="http(s)/webcal URL or a path to an .ics file")
-    sync_parser.add_argument("--from", dest="date_from", help="window start (YYYY-MM-DD)")
-    sync_parser.add_argument("--to", dest="date_to", help="window end (YYYY-MM-DD)")
+    cli_sync.add_parser(commands)
     cli_export.add_parser(commands)
     cli_import.add_parser(commands)
     commands.add_parser("schema", help="print the GraphQL schema (SDL) that schema.graphql holds")
@@ -228,7 +186,7 @@ def _main(argv: list[str] | None) -> None:
     elif args.command == "migrate":
         asyncio.run(_migrate(settings))
     elif args.command == "sync":
-        raise SystemExit(asyncio.run(_sync(settings, args.target, args.date_from, args.date_to)))
+        raise SystemExit(asyncio.run(cli_sync.run(settings, args)))
     elif args.command == "export":
         raise SystemExit(asyncio.run(cli_export.run(settings, args)))
     elif args.command == "import":

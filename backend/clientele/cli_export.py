@@ -1,6 +1,6 @@
 """`clientele export [--format csv|xlsx] [--filter JSON] [--search TEXT] [--account SLUG]
 [--output FILE]`: the customer export of customers/export.py from the command line, to stdout
-or a file.
+or a file. Progress and the count of customers written go to standard error (cli_progress).
 
 The CLI has no search index (that lives in the server's process), so --search is the list's
 database fallback: every word a substring of the name, email or company, or the digits of a
@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from clientele import database
+from clientele.cli_progress import progress
 from clientele.settings import Settings
 
 
@@ -56,21 +57,26 @@ async def run(settings: Settings, args: argparse.Namespace) -> int:
     except InvalidFilter as exc:
         print(f"invalid filter: {exc}", file=sys.stderr)
         return 2
+    total = await listing.count_customers(prepared.plan)
     if args.output is None:
         if fmt is export.Format.XLSX and sys.stdout.isatty():
             print("an XLSX file is binary: give --output FILE or redirect the output",
                   file=sys.stderr)
             return 2
-        await export.write(prepared, fmt, sys.stdout.buffer)
+        # a CSV shown on the terminal itself gets no progress bar across it
+        with progress("Exporting", total, "customers", quiet=sys.stdout.isatty()) as bar:
+            await export.write(prepared, fmt, sys.stdout.buffer, on_rows=bar.advance)
+        print(f"exported {bar.done:,} customers", file=sys.stderr)
         return 0
     target = Path(args.output)
     handle, partial = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
     try:
-        with os.fdopen(handle, "wb") as out:
-            await export.write(prepared, fmt, out)
+        with os.fdopen(handle, "wb") as out, \
+                progress("Exporting", total, "customers") as bar:
+            await export.write(prepared, fmt, out, on_rows=bar.advance)
         os.replace(partial, target)
     except BaseException:
         Path(partial).unlink(missing_ok=True)
         raise
-    print(f"exported to {target}", file=sys.stderr)
+    print(f"exported {bar.done:,} customers to {target}", file=sys.stderr)
     return 0

@@ -4,7 +4,8 @@ customer import of customers/imports from the command line.
 
 The file is analysed first (the columns as mapped by the suggestions, the counts, rows with
 errors); then, with --yes or after a yes at the prompt, imported as one job: all of it in one
-transaction, with a progress bar on standard error. The counts go to standard output. Exit 0
+transaction, with its progress on standard error (cli_progress: a bar on a terminal, plain
+lines otherwise). The counts go to standard output. Exit 0
 when every row was imported (or skipped as a duplicate), 1 when rows were rejected (their
 original cells and the reason go to --reject-file), 2 when nothing was imported (the file is
 not readable, the mapping says nothing about who a row is, no --yes without a terminal).
@@ -22,6 +23,7 @@ from typing import Any
 import click
 
 from clientele import database
+from clientele.cli_progress import progress
 from clientele.settings import Settings
 
 DUPLICATES = {"skip": "SKIP", "fill": "FILL", "overwrite": "OVERWRITE", "create": "CREATE"}
@@ -61,18 +63,14 @@ async def _with_progress(job_id: Any, account_id: Any, label: str) -> None:
     from clientele.customers.imports import jobs
 
     work = asyncio.create_task(jobs.run_pending(only=job_id))
-    with click.progressbar(length=1000, label=label, file=sys.stderr,
-                           show_eta=False) as bar:
-        shown = 0
+    with progress(label, unit="rows") as bar:
         while not work.done():
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(asyncio.shield(work), PROGRESS_SECONDS)
             job = await jobs.get_or_raise(account_id, job_id)
-            done = int(1000 * (1.0 if work.done() else job["progress"].fraction))
-            if done > shown:
-                bar.update(done - shown)
-                shown = done
-    await work
+            bar.update(job["progress"].processed,
+                       fraction=1.0 if work.done() else job["progress"].fraction)
+        await work
 
 
 async def run(settings: Settings, args: argparse.Namespace) -> int:
