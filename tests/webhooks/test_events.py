@@ -6,6 +6,7 @@ sync `appointment.synced` inside its transaction."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 from typing import Any
 
@@ -117,3 +118,24 @@ async def test_a_calendar_sync_records_appointment_synced_with_its_writes(
     types = [t for t, _ in await _recorded(account)]
     assert types.count("appointment.synced") == 1
     assert types.count("customer.created") == 1
+
+
+async def test_an_import_records_its_customers_and_import_finished(
+        account: AccountInfo) -> None:
+    from clientele.customers.imports import jobs
+    from clientele.customers.imports.jobs import Duplicates, ErrorPolicy
+
+    actor = actor_of(account)
+    await _subscribe(account)
+    data = io.BytesIO(b"First name;E-Mail\r\nIda;ida@example.com\r\nJon;jon@example.com\r\n"
+                      b"Bad;not-an-email\r\n")
+    job_id = await jobs.create(actor, "people.csv", data)
+    await jobs.run_pending()
+    await jobs.commit(actor, job_id, Duplicates.FILL, ErrorPolicy.IMPORT_VALID)
+    await jobs.run_pending()
+    recorded = await _recorded(account)
+    assert [t for t, _ in recorded].count("customer.created") == 2
+    [finished] = [d for t, d in recorded if t == "import.finished"]
+    assert finished["id"] == ids.encode("ImportJob", job_id)
+    assert finished["status"] == "SUCCEEDED"
+    assert (finished["counts"]["created"], finished["counts"]["rejected"]) == (2, 1)
