@@ -26,6 +26,7 @@ def _serve(settings: Settings) -> None:
     # proxy_headers=False: uvicorn would otherwise trust X-Forwarded-For from 127.0.0.1 (or
     # FORWARDED_ALLOW_IPS); the app reads it only from TRUSTED_PROXIES (app.py).
     if settings.workers > 1:
+        _metrics_across_workers()
         # Live messages are a few hundred bytes: per-message deflate would cost more CPU and
         # ~40 kB per connection than it saves (bench/subscribers.py, docs/performance.md).
         uvicorn.run("clientele.app:app_factory", factory=True, workers=settings.workers,
@@ -36,6 +37,21 @@ def _serve(settings: Settings) -> None:
         uvicorn.run(create_app(settings), host=settings.host, port=settings.port,
                     log_level="info", access_log=settings.access_log,
                     ws_per_message_deflate=False, proxy_headers=False)
+
+
+def _metrics_across_workers() -> None:
+    """Several workers share the port, so a scrape reaches any one of them: their counters
+    are summed through prometheus-client's multiprocess mode (core/metrics.py), in a fresh
+    directory that the workers (spawned after this) inherit, unless the operator named one."""
+    import atexit
+    import os
+    import shutil
+    import tempfile
+
+    if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        directory = tempfile.mkdtemp(prefix="clientele-metrics-")
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = directory
+        atexit.register(shutil.rmtree, directory, ignore_errors=True)
 
 
 def _healthcheck(settings: Settings) -> int:

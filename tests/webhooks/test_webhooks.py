@@ -374,3 +374,25 @@ async def _recovered() -> bool:
 
 
 _ = W  # the domain enum is what the API enum mirrors (test_events covers every type)
+
+
+async def test_finished_deliveries_are_pruned_after_30_days(
+        gql: Client, account: AccountInfo, receiver: Receiver) -> None:
+    await _create(gql, receiver.url)
+    receiver.answer(500)
+    for name in ("Old", "Recent", "Waiting"):
+        await _customer(account, name)
+    await dispatcher.run_once(dataclasses.replace(FAST, retry_seconds=(3600,)))
+    rows = await deliveries(account)
+    assert sorted(r["status"] for r in rows) == ["DELIVERED", "DELIVERED", "PENDING"]
+    # everything is 31 days old; the one still waiting for its retry stays nonetheless
+    await db.fetch("UPDATE webhook_delivery SET created_at = now() - interval '31 days' "
+                   "WHERE account = $1", account.id)
+    recent = next(r for r in rows if r["status"] == "DELIVERED")
+    await db.fetch("UPDATE webhook_delivery SET created_at = now() WHERE id = $1",
+                   recent["id"])
+    assert await dispatcher.prune(batch=1) >= 1
+    left = await deliveries(account)
+    assert sorted((r["id"] == recent["id"], r["status"]) for r in left) == [
+        (False, "PENDING"), (True, "DELIVERED")]
+    assert await log_of(recent["id"])  # the kept one keeps its log

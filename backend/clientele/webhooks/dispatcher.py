@@ -13,7 +13,8 @@ on a retry a day later) with the standardwebhooks package. A 2xx answer delivers
 else (another status, a redirect, a timeout, a refused address) is retried after
 RETRY_SECONDS[attempt - 1] with ±10 % jitter, about 31.6 hours in all, then FAILED. An
 endpoint none of whose attempts succeeded for DISABLE_AFTER is disabled, and its pending
-deliveries FAILED (docs/api.md)."""
+deliveries FAILED. Finished deliveries are kept for KEEP (the delivery log), then pruned
+(docs/api.md)."""
 
 from __future__ import annotations
 
@@ -43,6 +44,9 @@ TIMEOUT_SECONDS = 10.0
 MAX_ANSWER_BYTES = 64 * 1024  # of a 2xx answer's body, read and dropped
 MAX_ERROR = 500
 IDLE_SECONDS = 1.0
+KEEP = dt.timedelta(days=30)  # finished deliveries (and their log) are kept this long
+PRUNE_EVERY_SECONDS = 3600.0
+PRUNE_BATCH = 5000
 USER_AGENT = "Clientele-Webhooks/1"
 
 
@@ -212,6 +216,23 @@ async def run_once(options: Options) -> int:
     return len(rows)
 
 
+async def prune(keep: dt.timedelta = KEEP, batch: int = PRUNE_BATCH) -> int:
+    """Finished deliveries older than `keep` go with their log, `batch` at a time (one short
+    statement each, so a large backlog never holds locks long); returns how many went."""
+    gone = 0
+    while True:
+        rows = await db.fetch(
+            """DELETE FROM webhook_delivery WHERE id IN (
+                   SELECT id FROM webhook_delivery
+                   WHERE status IN ('DELIVERED', 'FAILED')
+                     AND created_at < now() - make_interval(secs => $1)
+                   LIMIT $2 FOR UPDATE SKIP LOCKED)
+               RETURNING id""", keep.total_seconds(), batch)
+        gone += len(rows)
+        if len(rows) < batch:
+            return gone
+
+
 def options_from(settings: Any) -> Options:
     return Options(concurrency=settings.webhook_concurrency)
 
@@ -223,8 +244,13 @@ async def dispatcher(settings: Any = None, options: Options | None = None
     options = options or (options_from(settings) if settings is not None else Options())
 
     async def loop() -> None:
+        pruned_at = 0.0
+        clock = asyncio.get_running_loop().time
         while True:
             try:
+                if clock() - pruned_at >= PRUNE_EVERY_SECONDS:
+                    pruned_at = clock()
+                    await prune()
                 if await run_once(options):
                     continue
             except Exception:
