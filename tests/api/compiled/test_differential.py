@@ -277,7 +277,7 @@ async def test_generated_selections_and_arguments_answer_the_same(
     principal = _principal(account)
     compiled_runs = 0
     cursors: list[str | None] = [None]
-    for _ in range(60):
+    for _ in range(80):
         if rng.random() < 0.5:
             body = _random_selection(rng, CUSTOMER_FIELDS, 0, "Customer")
             query = f"query Q($id: ID!) {{ customer(id: $id) {{ {body} }} }}"
@@ -287,6 +287,12 @@ async def test_generated_selections_and_arguments_answer_the_same(
                                 "LAST_VISIT", "NEXT_APPOINTMENT"])
             direction = rng.choice(["ASC", "DESC"])
             order_by = f", orderBy: {{field: {order}, direction: {direction}}}" if order else ""
+            order_by += rng.choice([
+                "", ", filter: {archived: false}", ", filter: {hasUpcomingAppointment: true}",
+                ", filter: {blocked: false, communicationStatus: ALLOWED}",
+                ', filter: {createdAfter: "2020-01-01T00:00:00Z", source: MANUAL}',
+                ', filter: {createdAfter: "2030-01-01T00:00:00Z", '
+                'createdBefore: "2020-01-01T00:00:00Z"}'])  # refused: INVALID_FILTER
             body = _random_selection(rng, CUSTOMER_FIELDS, 1, "Customer")
             query = (f"query L($after: String, $n: Int!) {{ customers(first: $n, after: $after"
                      f"{order_by}) {{ totalCount pageInfo {{ hasNextPage endCursor }} "

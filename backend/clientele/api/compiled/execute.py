@@ -14,6 +14,7 @@ differential test.
 from __future__ import annotations
 
 import os
+import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Iterable
 from contextvars import ContextVar
@@ -26,6 +27,8 @@ from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 
 from clientele.api.compiled.plan import Outcome, Plan, plan_for
+from clientele.api.telemetry import account_id
+from clientele.core import metrics, tracing
 
 MAX_PLANS = 1000
 # The HTTP view takes the JSON text as is (orjson.Fragment); other callers get Python values.
@@ -79,9 +82,16 @@ class CompiledExecution:
             self.plans.move_to_end(key)
             plan = self.plans[key]
             if plan is not None and (allowed is None or OperationType.QUERY in allowed):
-                outcome = await plan.run(context, variables, lambda text, values: resolvers(
-                    text, values, None))
+                started = time.perf_counter()
+                with tracing.span(f"query {operation_name or ''}".strip() + " (compiled)", **{
+                        "graphql.operation.name": operation_name,
+                        "graphql.operation.type": "query",
+                        "clientele.account": account_id(context.principal)}):
+                    outcome = await plan.run(context, variables, lambda text, values: resolvers(
+                        text, values, None))
                 if outcome is not None:
+                    metrics.observe_operation(operation_name, time.perf_counter() - started,
+                                              compiled=True)
                     counters.compiled += 1
                     if self.check:
                         await self._compare(outcome, resolvers)

@@ -179,6 +179,10 @@ class Statement:
             raise Refused from exc
         if domain_filter.needs_definitions():
             raise Refused  # custom field conditions are checked against their definitions
+        try:
+            filters.validate(domain_filter, {})
+        except filters.InvalidFilter as exc:
+            raise Refused from exc
         order = listing.CustomerOrderField[order_by.field.name] if order_by else \
             listing.CustomerOrderField.NAME
         if order is listing.CustomerOrderField.RELEVANCE:
