@@ -1,5 +1,5 @@
-"""`clientele serve | migrate | user create | sync | export | import | seed | healthcheck`:
-the command line."""
+"""`clientele serve | migrate | user create | sync | export | import | seed | healthcheck |
+doctor`: the command line."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import argparse
 import asyncio
 import logging
 
-from clientele import cli_export, cli_import, cli_sync, database
+from clientele import cli_doctor, cli_export, cli_import, cli_sync, database
 from clientele.settings import Settings
 
 
@@ -180,6 +180,7 @@ def _main(argv: list[str] | None) -> None:
     cli_sync.add_parser(commands)
     cli_export.add_parser(commands)
     cli_import.add_parser(commands)
+    cli_doctor.add_parser(commands)
     commands.add_parser("schema", help="print the GraphQL schema (SDL) that schema.graphql holds")
     commands.add_parser("healthcheck", help="exit 0 when the server on HOST:PORT answers "
                                             "/healthz with 200 (the container's health check)")
@@ -191,6 +192,8 @@ def _main(argv: list[str] | None) -> None:
         return
     if args.command == "healthcheck":
         raise SystemExit(_healthcheck(Settings.from_env()))
+    if args.command == "doctor":  # before Settings.from_env: it reports unreadable settings
+        raise SystemExit(asyncio.run(cli_doctor.run()))
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     _terminate_like_interrupt()
     settings = Settings.from_env()

@@ -85,6 +85,11 @@ class SmtpTransport:
             except _Disconnected as lost:
                 raise lost.failure from lost.__cause__
 
+    async def probe(self) -> None:
+        """Connect, EHLO, STARTTLS and sign in as a send would, then QUIT: no message is sent
+        (`clientele doctor`). Raises the DeliveryError a send would have met."""
+        await _quit(await self._connect())
+
     async def close(self) -> None:
         self._closed = True
         idle, self._idle = self._idle, []
