@@ -18,10 +18,14 @@ class Context:
     request: Any = None
     response: Any = None
     connection_params: Any = None
-    loaders: Loaders = field(init=False)
+    _loaders: Loaders | None = field(default=None, init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        self.loaders = Loaders(self.principal.account.id)
+    @property
+    def loaders(self) -> Loaders:
+        """The request's dataloaders, made when first used (a compiled query needs none)."""
+        if self._loaders is None:
+            self._loaders = Loaders(self.principal.account.id)
+        return self._loaders
 
     @property
     def account(self) -> AccountInfo:
@@ -34,7 +38,7 @@ class Context:
     def become(self, principal: Principal) -> None:
         """Switch to another principal (WebSocket connection_init), with fresh loaders."""
         self.principal = principal
-        self.loaders = Loaders(principal.account.id)
+        self._loaders = None
 
 
 Info = _Info[Context, None]
