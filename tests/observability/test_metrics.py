@@ -201,3 +201,11 @@ async def test_allowed_networks_read_it_in_production() -> None:
     async with peer("192.168.1.2", app_env="production",
                     metrics_allow_networks=networks) as client:
         assert (await client.get("/metrics")).status_code == 403
+
+
+async def test_a_made_up_method_is_not_a_label() -> None:
+    async with in_process(metrics_token=TOKEN) as client:
+        await client.request("BREW", "/graphql")
+        text = (await client.get("/metrics", headers=SCRAPER)).text
+    assert "BREW" not in text
+    assert 'method="other"' in text

@@ -21,6 +21,7 @@ from clientele.api.telemetry import account_id
 from clientele.core import metrics, tracing
 
 STREAM_TYPES = (b"text/event-stream", b"multipart/mixed")
+METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 
 
 def _route(scope: Scope) -> str:
@@ -49,6 +50,7 @@ class RequestTelemetry:
             await send(message)
 
         method = scope.get("method", "GET")
+        method = method if method in METHODS else "other"  # the client writes this one
         try:
             if not tracing.enabled():
                 await self.app(scope, receive, observed_send)
@@ -69,8 +71,8 @@ class RequestTelemetry:
                            if (account := account_id(principal)) else {})})
         finally:
             route = _route(scope)
-            metrics.HTTP_REQUESTS.labels(route, method, str(answer["status"])).inc()
+            metrics.child(metrics.HTTP_REQUESTS, route, method, str(answer["status"])).inc()
             if not answer["stream"]:
-                metrics.HTTP_SECONDS.labels(route, method).observe(
+                metrics.child(metrics.HTTP_SECONDS, route, method).observe(
                     time.perf_counter() - started)
 
