@@ -13,16 +13,20 @@ from pathlib import Path
 
 from rich.console import Console
 
+from clientele.calendar_sync import sources
 from clientele.cli_progress import progress
+from clientele.core import ids
 from clientele.customers import export
-from tests.conftest import ROOT
+from tests.conftest import ROOT, actor_of
+from tests.security.local_http import local_server
 
 ROWS = 1200
+FEEDS = ROOT / "tests" / "calendar_sync" / "feeds"
 ANSI = re.compile(r"\x1b\[")
 
 
-def _run(database: str, *args: str) -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "DATABASE_URL": database, "CLIENTELE_SEED": "0"}
+def _run(database: str, *args: str, **extra: str) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "DATABASE_URL": database, "CLIENTELE_SEED": "0", **extra}
     env.pop("FORCE_COLOR", None)  # rich would treat the pipe as a terminal
     return subprocess.run([sys.executable, "-m", "clientele", *args], env=env, cwd=ROOT,
                           capture_output=True, timeout=180, stdin=subprocess.DEVNULL)
@@ -67,11 +71,46 @@ async def test_import_then_export_through_a_pipe_print_plain_lines_and_counts(
 
 
 def test_sync_of_a_file_through_a_pipe_counts_calendars_and_events(database: str) -> None:
-    feed = ROOT / "tests" / "calendar_sync" / "feeds" / "outlook.ics"
+    feed = FEEDS / "outlook.ics"
     done = _run(database, "sync", str(feed), "--from", "2026-10-01", "--to", "2027-01-31")
     assert done.returncode == 0, done.stderr.decode()
     assert _progress_lines(done.stderr.decode(), "Syncing") == ["Syncing: done, 1 calendar"]
     assert re.search(r"^3 events: \d+ appointments created", done.stdout.decode(), re.M)
+
+
+async def test_sync_all_and_one_source_through_the_sync_service(database: str,
+                                                                 account) -> None:
+    actor = actor_of(account)
+    with local_server() as server:
+        for name in ("google", "outlook"):
+            server.routes[f"/{name}.ics"] = (200, {"content-type": "text/calendar"},
+                                             (FEEDS / f"{name}.ics").read_bytes())
+            await sources.find_or_create(actor, name.title(), "URL",
+                                         f"{server.base}/{name}.ics")
+        upload = await sources.find_or_create(actor, "file.ics", "UPLOAD", None)
+        local = {"FETCH_ALLOW_NETWORKS": "127.0.0.1/32"}  # the feeds are served from here
+
+        every = _run(database, "sync", "--all", "--account", account.slug, **local)
+        assert every.returncode == 0, every.stderr.decode()
+        assert _progress_lines(every.stderr.decode(), "Syncing") == [
+            "Syncing: 50% (1/2 calendars)", "Syncing: done, 2 calendars"]
+        out = every.stdout.decode()
+        assert re.search(r"^Google: \d+ events: ", out, re.M)
+        assert re.search(r"^Outlook: \d+ events: ", out, re.M)
+        assert "2 of 2 calendars synced; " in out
+        assert sorted(server.hits) == ["/google.ics", "/outlook.ics"]
+
+        google = next(s for s in await sources.list_sources(account.id)
+                      if s["name"] == "Google")
+        one = _run(database, "sync", "--source", ids.encode("CalendarSource", google["id"]),
+                   "--account", account.slug, **local)
+        assert one.returncode == 0, one.stderr.decode()
+        assert re.fullmatch(r"\d+ events: 0 appointments created, 0 updated, 0 cancelled; "
+                            r"0 customers created, 0 matched\n", one.stdout.decode())
+    refused = _run(database, "sync", "--source", str(upload["id"]), "--account", account.slug)
+    assert refused.returncode == 2 and b"give the file" in refused.stderr
+    unknown = _run(database, "sync", "--source", "nope", "--account", account.slug)
+    assert unknown.returncode == 2 and b"no calendar source" in unknown.stderr
 
 
 def test_plain_lines_every_five_percent_and_at_the_end() -> None:
