@@ -23,22 +23,22 @@ class Params:
 
 
 def iso(column: str) -> str:
-    """`datetime.isoformat()` of a timestamptz read back in UTC: microseconds only when not 0."""
-    utc = f"({column} AT TIME ZONE 'UTC')"
-    return (f"CASE WHEN {column} IS NULL THEN NULL ELSE "
-            f"to_char({utc}, 'YYYY-MM-DD\"T\"HH24:MI:SS') || "
-            f"CASE WHEN extract(microseconds FROM {column})::bigint % 1000000 = 0 THEN '' "
-            f"ELSE to_char({utc}, '.US') END || '+00:00' END")
+    """`datetime.isoformat()` of a timestamptz read back in UTC: microseconds only when not 0
+    (the format has one '.', so '.000000' can only be the fraction); NULL stays NULL."""
+    return (f"(replace(to_char(({column} AT TIME ZONE 'UTC'), "
+            f"'YYYY-MM-DD\"T\"HH24:MI:SS.US'), '.000000', '') || '+00:00')")
 
 
-def _base64(text_sql: str) -> str:
-    """Standard base64 with padding (PostgreSQL breaks lines every 76 characters)."""
-    return f"translate(encode(convert_to({text_sql}, 'UTF8'), 'base64'), E'\\n', '')"
+def _base64(text_sql: str, short: bool = False) -> str:
+    """Standard base64 with padding. PostgreSQL breaks lines every 76 characters: not reached
+    by input of at most 57 bytes (`short`)."""
+    encoded = f"encode(convert_to({text_sql}, 'UTF8'), 'base64')"
+    return encoded if short else f"translate({encoded}, E'\\n', '')"
 
 
 def global_id(type_name: str, column: str) -> str:
-    """core.ids.encode(type_name, id)."""
-    return _base64(f"'{type_name}:' || {column}::text")
+    """core.ids.encode(type_name, id): "Type:" and a 36-character UUID."""
+    return _base64(f"'{type_name}:' || {column}::text", short=len(type_name) + 37 <= 57)
 
 
 def cursor(sort_json_sql: str, id_column: str) -> str:
