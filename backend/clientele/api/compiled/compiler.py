@@ -105,13 +105,19 @@ class PageSel:
 
 
 @dataclass
+class NodeSel:
+    """node(id:): the selection for each type an ID may name (chosen per request)."""
+    by_type: dict[str, Sel]
+
+
+@dataclass
 class Compiled:
     """One root field the compiler answers."""
     key: str
-    name: str  # customer or customers
+    name: str  # customer, customers or node
     field_def: GraphQLField
     node: FieldNode
-    body: Sel | PageSel
+    body: Sel | PageSel | NodeSel
     pages: list[PageSel]
 
 
@@ -255,7 +261,7 @@ class Compiler:
         return page
 
 
-ROOTS = ("customer", "customers")
+ROOTS = ("customer", "customers", "node")
 
 
 def compile_root(schema: GraphQLSchema, fragments: Fragments, key: str,
@@ -270,7 +276,10 @@ def compile_root(schema: GraphQLSchema, fragments: Fragments, key: str,
     compiler = Compiler(schema, fragments)
     sets = [n.selection_set for n in nodes if n.selection_set is not None]
     if name == "customer":
-        body: Sel | PageSel = compiler.object(SHAPES["Customer"], sets)
+        body: Sel | PageSel | NodeSel = compiler.object(SHAPES["Customer"], sets)
+    elif name == "node":  # api/node.py NODE_TYPES: the three types the compiler knows
+        body = NodeSel({type_name: compiler.object(shape, sets)
+                        for type_name, shape in SHAPES.items()})
     else:
         body = compiler.page(None, field_def, nodes, "Customer")
     return Compiled(key, name, field_def, nodes[0], body, compiler.pages)

@@ -33,15 +33,17 @@ from clientele.api.compiled.compiler import (
     LeafSel,
     NestedSel,
     NextSel,
+    NodeSel,
     PageSel,
     RelatedSel,
     Sel,
 )
+from clientele.api.compiled.shapes import SHAPES
 from clientele.api.relay import MAX_PAGE_SIZE
 from clientele.appointments.enums import AppointmentWhen
 from clientele.appointments.services import WHEN_SQL
 from clientele.core.cursors import InvalidCursor, decode_cursor
-from clientele.core.ids import InvalidGlobalId, decode_as
+from clientele.core.ids import InvalidGlobalId, decode, decode_as
 from clientele.customers import filters, listing
 from clientele.customers.filters import CustomerFilter
 
@@ -76,6 +78,8 @@ class Run:
     params: sql.Params = field(default_factory=sql.Params)
     pages: dict[int, PageArgs] = field(default_factory=dict)
     ids: dict[str, uuid.UUID] = field(default_factory=dict)
+    types: dict[str, str] = field(default_factory=dict)  # node(id:): the type the ID names
+    bound: dict[str, str] = field(default_factory=dict)  # a root's ID, once bound
     firsts: dict[int, str] = field(default_factory=dict)  # each page's `first`, once bound
 
     def __post_init__(self) -> None:
@@ -124,6 +128,14 @@ class Statement:
                     run.ids[root.key] = decode_as(str(args["id"]), "Customer")
                 except InvalidGlobalId as exc:
                     raise Refused from exc
+            elif root.name == "node":
+                try:
+                    run.types[root.key], run.ids[root.key] = decode(str(args["id"]))
+                except InvalidGlobalId as exc:
+                    raise Refused from exc
+                assert isinstance(root.body, NodeSel)
+                if run.types[root.key] not in root.body.by_type:
+                    raise Refused  # INVALID_ID
             else:
                 assert isinstance(root.body, PageSel)
                 run.pages[id(root.body)] = self._list_args(root, args)
@@ -209,6 +221,23 @@ class Statement:
             pk = self._slot(lambda run: run.params.add(run.ids[key], "::uuid"))
             return (f"SELECT {self.object(root.body, t)} FROM customer {t} "
                     f"WHERE {t}.account = {ACCOUNT} AND {t}.id = {pk}")
+        if isinstance(root.body, NodeSel):
+            key = root.key
+
+            def bound(run: Run) -> str:
+                if key not in run.bound:
+                    run.bound[key] = run.params.add(run.ids[key], "::uuid")
+                return run.bound[key]
+
+            kind = self._slot(lambda run: run.params.add(run.types[key], "::text"))
+            branches = []
+            for type_name, sel in root.body.by_type.items():
+                t = self._alias("t")
+                table = SHAPES[type_name].table
+                branches.append(
+                    f"WHEN '{type_name}' THEN (SELECT {self.object(sel, t)} FROM {table} {t} "
+                    f"WHERE {t}.account = {ACCOUNT} AND {t}.id = {self._slot(bound)})")
+            return f"SELECT CASE {kind} {' '.join(branches)} END"
         assert isinstance(root.body, PageSel)
         return self.page(root.body, None)
 
