@@ -396,3 +396,18 @@ async def test_finished_deliveries_are_pruned_after_30_days(
     assert sorted((r["id"] == recent["id"], r["status"]) for r in left) == [
         (False, "PENDING"), (True, "DELIVERED")]
     assert await log_of(recent["id"])  # the kept one keeps its log
+
+
+async def test_one_endpoint_takes_a_share_of_a_batch_not_all_of_it(
+        gql: Client, account: AccountInfo, receiver: Receiver) -> None:
+    busy = ids.decode_as((await _create(gql, receiver.url + "?busy"))["endpoint"]["id"],
+                         "WebhookEndpoint")
+    quiet = ids.decode_as((await _create(gql, receiver.url + "?quiet",
+                                         ["CUSTOMER_UPDATED"]))["endpoint"]["id"],
+                          "WebhookEndpoint")
+    for i in range(6):
+        person = await _customer(account, f"B{i}")
+    await customers.update(actor_of(account), person["id"], {"last_name": "Quiet"})
+    claimed = await dispatcher.claim(4, 30, per_endpoint=2)
+    assert sorted(str(c["endpoint"]) for c in claimed) == sorted(
+        [str(busy), str(busy), str(quiet)])

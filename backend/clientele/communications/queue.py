@@ -13,8 +13,6 @@ call this.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import datetime as dt
 import uuid
 from collections.abc import Sequence
@@ -22,11 +20,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from clientele.communications.enums import MessageKind as K
-from clientele.core import db
+from clientele.core import db, wakeup
 
 MAX_SUBJECT = 200
 MAX_BODY = 5000
-_wake = asyncio.Event()
+_wake = wakeup.Signal()
 
 
 def wake() -> None:
@@ -36,9 +34,7 @@ def wake() -> None:
 
 async def woken(timeout: float) -> None:
     """Wait until woken or `timeout` seconds passed (the dispatcher's idle wait)."""
-    with contextlib.suppress(TimeoutError):
-        await asyncio.wait_for(_wake.wait(), timeout)
-    _wake.clear()
+    await _wake.wait(timeout)
 
 
 @dataclass(frozen=True)

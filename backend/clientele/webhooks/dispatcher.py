@@ -44,6 +44,7 @@ TIMEOUT_SECONDS = 10.0
 MAX_ANSWER_BYTES = 64 * 1024  # of a 2xx answer's body, read and dropped
 MAX_ERROR = 500
 IDLE_SECONDS = 1.0
+SCAN_DUE = 10_000  # due deliveries a claim ranks per endpoint at most
 KEEP = dt.timedelta(days=30)  # finished deliveries (and their log) are kept this long
 PRUNE_EVERY_SECONDS = 3600.0
 PRUNE_BATCH = 5000
@@ -74,20 +75,34 @@ async def recover() -> int:
     return len(rows)
 
 
-async def claim(limit: int, lease_seconds: float) -> list[dict[str, Any]]:
-    """Due deliveries of enabled endpoints, claimed under a lease, with the endpoint's URL
-    and secret."""
+async def claim(limit: int, lease_seconds: float,
+                per_endpoint: int | None = None) -> list[dict[str, Any]]:
+    """Due deliveries of enabled endpoints, oldest first, claimed under a lease, with the
+    endpoint's URL and secret; at most `per_endpoint` of one endpoint (so a slow or dead
+    endpoint takes a share of the batch, never all of it). The ranking looks at the
+    SCAN_DUE oldest due deliveries only, so a large backlog costs a bounded scan."""
     return await db.fetch(
         """UPDATE webhook_delivery d SET status = 'SENDING', attempts = d.attempts + 1,
                   claimed_until = now() + make_interval(secs => $2)
            FROM webhook_endpoint e
            WHERE e.id = d.endpoint
-             AND d.id IN (SELECT q.id FROM webhook_delivery q
-                          JOIN webhook_endpoint qe ON qe.id = q.endpoint AND qe.enabled
-                          WHERE q.status = 'PENDING' AND q.next_attempt_at <= now()
-                          ORDER BY q.next_attempt_at
-                          LIMIT $1 FOR UPDATE OF q SKIP LOCKED)
-           RETURNING d.*, e.url, e.secret""", limit, lease_seconds)
+             AND d.id IN (
+                 SELECT q.id FROM webhook_delivery q
+                 WHERE q.status = 'PENDING' AND q.id IN (
+                     SELECT id FROM (
+                         SELECT due.id, row_number() OVER (
+                                    PARTITION BY due.endpoint ORDER BY due.next_attempt_at
+                                ) AS rank
+                         FROM (SELECT w.id, w.endpoint, w.next_attempt_at
+                               FROM webhook_delivery w
+                               JOIN webhook_endpoint we ON we.id = w.endpoint AND we.enabled
+                               WHERE w.status = 'PENDING' AND w.next_attempt_at <= now()
+                               ORDER BY w.next_attempt_at LIMIT $4) due) ranked
+                     WHERE rank <= $3)
+                 ORDER BY q.next_attempt_at
+                 LIMIT $1 FOR UPDATE OF q SKIP LOCKED)
+           RETURNING d.*, e.url, e.secret""",
+        limit, lease_seconds, per_endpoint or limit, SCAN_DUE)
 
 
 def sign(secret: str, message_id: str, body: str, at: dt.datetime) -> dict[str, str]:
@@ -200,7 +215,8 @@ async def deliver(row: dict[str, Any], options: Options) -> str | None:
 async def run_once(options: Options) -> int:
     """Recover, claim and send one batch; returns how many were claimed."""
     await recover()
-    rows = await claim(options.concurrency * 2, options.lease_seconds)
+    rows = await claim(options.concurrency * 2, options.lease_seconds,
+                       max(1, options.concurrency // 2))
     if not rows:
         return 0
     gate = asyncio.Semaphore(options.concurrency)

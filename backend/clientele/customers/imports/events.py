@@ -8,25 +8,15 @@ the transaction that writes it (webhooks/outbox.py).
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import uuid
 from typing import Any
 
-from clientele.core import ids, pubsub
+from clientele.core import ids, pubsub, wakeup
 from clientele.webhooks import outbox
 from clientele.webhooks.enums import WebhookEventType
 
 CHANNEL = "import"
-_work: dict[asyncio.AbstractEventLoop, asyncio.Event] = {}
-
-
-def _event() -> asyncio.Event:
-    loop = asyncio.get_running_loop()
-    if loop not in _work:
-        _work.clear()  # one loop at a time in a process (tests start new ones)
-        _work[loop] = asyncio.Event()
-    return _work[loop]
+_work = wakeup.Signal()
 
 
 def payload(account_id: uuid.UUID, job_id: uuid.UUID) -> dict[str, Any]:
@@ -46,12 +36,9 @@ async def finished(account_id: uuid.UUID, job_id: uuid.UUID, status: str,
 
 
 def wake() -> None:
-    _event().set()
+    _work.set()
 
 
 async def work(timeout: float) -> None:
     """Until `wake` is called or `timeout` seconds have passed."""
-    event = _event()
-    with contextlib.suppress(TimeoutError):
-        await asyncio.wait_for(event.wait(), timeout)
-    event.clear()
+    await _work.wait(timeout)
