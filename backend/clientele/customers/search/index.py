@@ -125,16 +125,17 @@ class SearchIndex:
         return self.measured_bytes * len(self.docs) // self.measured_docs
 
     def footprint(self, sample: int = 2_000) -> int:
-        """The bytes this index holds, measured: the containers, every trigram key and posting
-        array (their allocated buffers) exactly, and the documents (their UUIDs, strings and
-        tuples) on an evenly spaced sample of at most `sample`, scaled to all of them; each
-        object rounded up to the allocator's 16 bytes. bench/search_memory.py compares it
-        with the process's RSS."""
+        """The bytes this index holds, measured: the containers and every posting array (its
+        allocated buffer) exactly, and the documents (their UUIDs, strings and tuples) on an
+        evenly spaced sample of at most `sample`, scaled to all of them; each object rounded
+        up to the allocator's 16 bytes. The trigram keys are interned, one copy per process
+        shared by every account's index, so they are not counted (tens of thousands of
+        distinct trigrams: a few MB per process). bench/search_memory.py compares the
+        estimate with the process's RSS."""
         size = _allocated(self) + _allocated(self.__dict__) + _allocated(self.docs)
         size += _allocated(self.by_id) + 32 * len(self.by_id)  # the document numbers (ints)
         for postings in (self.postings, self.text_postings):
-            size += _allocated(postings) + sum(_allocated(gram) + _allocated(posting)
-                                               for gram, posting in postings.items())
+            size += _allocated(postings) + sum(map(_allocated, postings.values()))
         docs = [d for d in self.docs if d is not None]
         if docs:
             step = max(1, len(docs) // sample)
@@ -187,13 +188,13 @@ class SearchIndex:
         for phone in doc.phones:
             grams |= {"#" + phone[i:i + 3] for i in range(len(phone) - 2)}
         for gram in grams:
-            self.postings[gram].append(number)
+            self.postings[sys.intern(gram)].append(number)
         text_grams: set[str] = set()
         for _field, text in doc.texts:
             for word in text.split():
                 text_grams |= trigrams(word)
         for gram in text_grams - grams:
-            self.text_postings[gram].append(number)
+            self.text_postings[sys.intern(gram)].append(number)
 
     def remove(self, customer_id: uuid.UUID) -> None:
         number = self.by_id.pop(customer_id, None)
