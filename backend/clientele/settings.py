@@ -94,6 +94,13 @@ class Settings:
     duplicates_refresh_seconds: float = 300.0
     """How often duplicate candidates are recomputed for accounts whose customers changed."""
     message_lease_seconds: float = 120.0
+    graphiql: bool | None = None
+    """GraphiQL at GET /graphql (text/html); None: on in development, off in production."""
+    trusted_documents: tuple[Path, ...] = ()
+    """Manifests of trusted documents ({"sha256:<hex>": text}) besides the SPA's (which the
+    build writes to frontend_dist/trusted-documents.json): the mobile apps'."""
+    trusted_documents_only: bool = False
+    """Refuse document text from cookie sessions and anonymous callers: documentId only."""
     metrics_token: str | None = None
     """Bearer token a Prometheus scraper sends to GET /metrics (api/metrics_endpoint.py)."""
     metrics_allow_networks: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = ()
@@ -106,6 +113,10 @@ class Settings:
     @property
     def production(self) -> bool:
         return self.app_env == "production"
+
+    @property
+    def graphiql_enabled(self) -> bool:
+        return self.graphiql if self.graphiql is not None else not self.production
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -153,4 +164,10 @@ class Settings:
             metrics_allow_networks=_networks("METRICS_ALLOW_NETWORKS"),
             duplicates_refresh_seconds=max(
                 1.0, float(_env("DUPLICATES_REFRESH_SECONDS", "300"))),
+            graphiql=(_env("GRAPHIQL", "") not in ("0", "false", "no")
+                      if _env("GRAPHIQL", "") else None),
+            trusted_documents=tuple(Path(part.strip()) for part in
+                                    _env("TRUSTED_DOCUMENTS", "").split(",") if part.strip()),
+            trusted_documents_only=_env("TRUSTED_DOCUMENTS_ONLY", "0")
+            not in ("0", "false", "no"),
         )

@@ -145,8 +145,9 @@ async def test_a_token_cannot_exceed_its_user_and_dies_when_revoked(account) -> 
 async def test_graphiql_carries_the_sessions_csrf_token(account, staff_user) -> None:
     async with _client(_app(account)) as client:
         anonymous_page = await client.get("/graphql", headers={"accept": "text/html"})
-        assert 'defaultHeaders["x-csrf-token"]' in anonymous_page.text
+        assert '<meta name="csrf-token" content="" />' in anonymous_page.text
         response = await _login(client, staff_user, "correct-horse-battery")
         csrf = response.json()["data"]["login"]["me"]["csrfToken"]
         page = await client.get("/graphql", headers={"accept": "text/html"})
-        assert f'const csrfToken = "{csrf}";' in page.text
+        assert f'<meta name="csrf-token" content="{csrf}" />' in page.text
+        assert page.headers["cache-control"] == "no-store"

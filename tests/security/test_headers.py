@@ -1,6 +1,6 @@
 """Production hygiene (issue 10, class 11): security headers on every response, a GraphiQL
-page that alone may load its CDN and run its one inline script, and a /healthz that tells
-strangers the status only."""
+page from the app's own build (no CDN, no inline script), and a /healthz that tells strangers
+the status only."""
 
 from __future__ import annotations
 
@@ -107,18 +107,35 @@ async def test_the_spa_needs_nothing_inline() -> None:
     assert all(tag != "style" and "style" not in dict(attrs) for tag, attrs in parser.tags)
 
 
-async def test_graphiql_alone_may_load_its_cdn_and_its_nonced_inline_script() -> None:
+async def test_graphiql_comes_from_the_build_with_nothing_inline_or_outside() -> None:
+    """GraphiQL (api/graphiql.py) is the build's graphiql.html: its scripts and styles from
+    /assets, no inline script, no CDN; only inline styles (its editor) are allowed extra."""
     async with in_process(app_env="development") as client:
         page = await client.get("/graphql", headers={"accept": "text/html"})
         other = await client.get("/", headers={"accept": "text/html"})
     assert page.status_code == 200 and "graphiql" in page.text.lower()
     csp = _assert_hardened(page, graphiql=True)
-    nonce = next(v for v in csp["script-src"] if v.startswith("'nonce-"))[len("'nonce-"):-1]
-    assert "https://unpkg.com" in csp["script-src"] and "'unsafe-inline'" not in csp["script-src"]
-    inline = [attrs for tag, attrs in _tags(page.text)
-              if tag == "script" and "src" not in dict(attrs)]
-    assert inline and all(dict(attrs).get("nonce") == nonce for attrs in inline)
-    assert "unpkg" not in other.headers["content-security-policy"]
+    assert csp["script-src"] == ["'self'"] and csp["connect-src"] == ["'self'"]
+    assert csp["style-src"] == ["'self'", "'unsafe-inline'"]
+    assert "http" not in page.headers["content-security-policy"]
+    parser = _Tags()
+    parser.feed(page.text)
+    assert not parser.inline_script
+    sources = [value for tag, attrs in parser.tags if tag in ("script", "link")
+               for name, value in attrs if name in ("src", "href")]
+    assert any(s.startswith("/assets/graphiql-") for s in sources), sources
+    assert all(s.startswith("/assets/") or s == "data:," for s in sources), sources
+    assert "unsafe-inline" not in other.headers["content-security-policy"]
+
+
+async def test_graphiql_in_production_only_when_asked() -> None:
+    async with in_process(app_env="production", graphiql=True) as client:
+        page = await client.get("/graphql", headers={"accept": "text/html"})
+    assert page.status_code == 200 and "graphiql" in page.text.lower()
+    async with in_process(app_env="development", graphiql=False) as client:
+        off = await client.get("/graphql", headers={"accept": "text/html"})
+    assert off.status_code == 404 and off.json()["errors"][0]["extensions"]["code"] == \
+        "NOT_FOUND"
 
 
 async def test_production_serves_no_graphiql_and_the_strict_policy() -> None:

@@ -27,6 +27,7 @@ class AccountInfo:
     # customer lifecycle rules (customers/lifecycle.py): months of inactivity, None: off
     archive_after_months: int | None = None
     erase_after_months: int | None = None
+    trusted_documents_only: bool = False  # sessions send documentId only (trusted_documents)
 
 
 def _info(row: Any) -> AccountInfo:
@@ -43,6 +44,7 @@ def _info(row: Any) -> AccountInfo:
         time_zone=row["time_zone"],
         archive_after_months=row["archive_after_months"],
         erase_after_months=row["erase_after_months"],
+        trusted_documents_only=row["trusted_documents_only"],
     )
 
 
@@ -92,7 +94,8 @@ async def update_settings(account_id: uuid.UUID, blocked_message: str | None,
                           time_zone: str | None = None,
                           archive_after_months: int | None = None,
                           erase_after_months: int | None = None,
-                          lifecycle_off: frozenset[str] = frozenset()) -> AccountInfo:
+                          lifecycle_off: frozenset[str] = frozenset(),
+                          trusted_documents_only: bool | None = None) -> AccountInfo:
     """None leaves a setting as it is. Own domains are stored lower case, without '@';
     reminder hours as given (their order is the reminders' slots), an empty list: none.
     The lifecycle rules named in `lifecycle_off` ("archive", "erase") are turned off."""
@@ -105,12 +108,13 @@ async def update_settings(account_id: uuid.UUID, blocked_message: str | None,
                   archive_after_months = CASE WHEN $9 THEN NULL
                                               ELSE coalesce($7, archive_after_months) END,
                   erase_after_months = CASE WHEN $10 THEN NULL
-                                            ELSE coalesce($8, erase_after_months) END
+                                            ELSE coalesce($8, erase_after_months) END,
+                  trusted_documents_only = coalesce($11, trusted_documents_only)
            WHERE id = $1 RETURNING *""",
         account_id, blocked_message, conflict_policy,
         None if own_domains is None else clean_domains(own_domains), reminder_hours, time_zone,
         archive_after_months, erase_after_months, "archive" in lifecycle_off,
-        "erase" in lifecycle_off)
+        "erase" in lifecycle_off, trusted_documents_only)
     return _info(rows[0])
 
 

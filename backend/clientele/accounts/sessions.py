@@ -25,6 +25,7 @@ SELECT u.id AS user_id, u.name AS user_name, r.id AS role_id, r.permissions AS r
        a.id, a.name, a.slug, a.default_phone_region, a.default_language,
        a.booking_blocked_message, a.calendar_conflict_policy, a.own_domains,
        a.reminder_hours, a.time_zone, a.archive_after_months, a.erase_after_months,
+       a.trusted_documents_only,
        {extra}
 FROM {table} t
 JOIN staff_user u ON u.id = t."user" AND u.is_active

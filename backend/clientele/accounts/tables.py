@@ -34,6 +34,8 @@ class Account(Table, tablename="account"):
         length=12, default="FILL_BLANKS",
         help_text="When a calendar event's details differ from a known customer's: "
                   "FILL_BLANKS, OVERWRITE or IGNORE.")
+    trusted_documents_only = Boolean(
+        default=False, help_text="Staff sessions may send only trusted documents (documentId).")
     created_at = Timestamptz(default=TimestamptzNow(), help_text="When the account was created.")
 
 

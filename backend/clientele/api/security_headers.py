@@ -7,10 +7,11 @@ placed outside every other one, so 413, 429, 503 and coded 500 answers carry it 
   script or style (a test checks frontend/dist/index.html), React sets styles through the DOM
   (which CSP allows), and 'self' covers its WebSocket. No framing (`frame-ancestors 'none'`,
   and X-Frame-Options for old browsers), no plugins, no <base> rewriting, forms post to us.
-- GraphiQL (development only: production serves none) loads React and GraphiQL from unpkg
-  with pinned integrity hashes and runs one inline script, so its page gets its own policy:
-  that CDN and a per-response nonce for the inline script, inline styles for its editor. A
-  response that brings its own Content-Security-Policy keeps it; the other headers still apply.
+- GraphiQL (api/graphiql.py; off in production unless GRAPHIQL=1) comes from the app's own
+  build like the SPA: scripts, workers, fonts and connections 'self'. Only its editor (Monaco)
+  writes styles at run time, so its page's own policy adds 'unsafe-inline' to style-src (and
+  data: fonts). A response that brings its own Content-Security-Policy keeps it; the other
+  headers still apply.
 - nosniff, Referrer-Policy no-referrer (links to customers' sites reveal none of our URLs),
   Cross-Origin-Opener-Policy same-origin.
 - Strict-Transport-Security only when HSTS_SECONDS > 0: it tells browsers to refuse plain HTTP
@@ -18,8 +19,6 @@ placed outside every other one, so 413, 429, 503 and coded 500 answers carry it 
 """
 
 from __future__ import annotations
-
-import secrets
 
 from secure import (
     ContentSecurityPolicy,
@@ -34,7 +33,6 @@ from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 SELF, NONE = "'self'", "'none'"
-GRAPHIQL_CDN = "https://unpkg.com"  # strawberry's GraphiQL page (pinned versions, SRI)
 CSP = "content-security-policy"
 
 
@@ -54,18 +52,14 @@ def app_policy() -> str:
     return _base_policy().script_src(SELF).style_src(SELF).font_src(SELF).header_value
 
 
-def graphiql_policy(nonce: str) -> str:
+def graphiql_policy() -> str:
+    """GraphiQL's page: the app's policy with inline styles (Monaco) and data: fonts."""
     return (_base_policy()
-            .script_src(f"'nonce-{nonce}'", GRAPHIQL_CDN)
-            .style_src(SELF, "'unsafe-inline'", GRAPHIQL_CDN)
-            .font_src(SELF, "data:", GRAPHIQL_CDN)
+            .script_src(SELF)
+            .worker_src(SELF)
+            .style_src(SELF, "'unsafe-inline'")
+            .font_src(SELF, "data:")
             .header_value)
-
-
-def graphiql_page(html: str) -> tuple[str, str]:
-    """GraphiQL's HTML with a fresh nonce on its inline script, and the policy allowing it."""
-    nonce = secrets.token_urlsafe(16)
-    return html.replace("<script>", f'<script nonce="{nonce}">'), graphiql_policy(nonce)
 
 
 def headers(hsts_seconds: int = 0) -> dict[str, str]:

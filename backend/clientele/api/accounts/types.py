@@ -114,6 +114,10 @@ class AccountSettings:
         default=None, description="Customers inactive this many months have their personal "
                                   "data erased automatically (blocked ones are skipped); "
                                   "null: off.")
+    trusted_documents_only: bool = strawberry.field(
+        default=False, description="Staff signed in with the browser (cookie sessions) may "
+                                   "send only trusted documents (documentId), not document "
+                                   "text; API tokens may still send text.")
 
     @strawberry.field(description="Business domains the calendars showed as organisers' "
                                   "that are not among ownDomains yet: proposals to add.")
@@ -131,7 +135,8 @@ def settings_of(account: Any) -> AccountSettings:
                            reminder_hours=list(account.reminder_hours),
                            time_zone=account.time_zone,
                            archive_after_months=account.archive_after_months,
-                           erase_after_months=account.erase_after_months)
+                           erase_after_months=account.erase_after_months,
+                           trusted_documents_only=account.trusted_documents_only)
 
 
 @strawberry.type(description="Who is signed in (or which token is used), and what they may do.")

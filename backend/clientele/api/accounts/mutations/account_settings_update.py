@@ -1,6 +1,7 @@
 """accountSettingsUpdate: the blocked-booking message, the calendar conflict policy, the
 business's own email domains, when reminders go out, the time zone of messages and the
-customer lifecycle rules (manage:settings). Omitted arguments stay as they are; the lifecycle
+customer lifecycle rules, and whether staff sessions may send only trusted documents
+(manage:settings). Omitted arguments stay as they are; the lifecycle
 rules are turned off with an explicit null."""
 
 from __future__ import annotations
@@ -123,6 +124,10 @@ async def account_settings_update(
                     f"({ERASE_MONTHS[0]} to {ERASE_MONTHS[1]}; as for archiving): permanent. "
                     "Blocked customers are skipped. null turns the rule off.")
     ] = strawberry.UNSET,
+    trusted_documents_only: Annotated[bool | None, strawberry.argument(
+        description="true: staff signed in with the browser may send only trusted documents "
+                    "(documentId, the app's own operations), not document text; API tokens "
+                    "may still send text.")] = None,
 ) -> AccountSettingsUpdatePayload:
     message = booking_blocked_message.strip() if booking_blocked_message is not None else None
     if message is not None and not 0 < len(message) <= MAX_MESSAGE:
@@ -140,5 +145,5 @@ async def account_settings_update(
     account = await update_settings(
         info.context.account.id, message,
         calendar_conflict_policy.name if calendar_conflict_policy is not None else None,
-        own_domains, reminder_hours, zone, archive, erase, off)
+        own_domains, reminder_hours, zone, archive, erase, off, trusted_documents_only)
     return AccountSettingsUpdatePayload(account=settings_of(account))
