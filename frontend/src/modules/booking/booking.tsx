@@ -4,5 +4,5 @@ import { mountPublicPage } from "../../shared/api/publicPage";
 import { BookingPage } from "./components/BookingPage";
 
 export function mountBooking(root: Root, accountSlug: string): void {
-  mountPublicPage(root, "Request an appointment", <BookingPage accountSlug={accountSlug} />);
+  mountPublicPage(root, "Request an appointment", <BookingPage accountSlug={accountSlug} />, { cacheableReads: true });
 }

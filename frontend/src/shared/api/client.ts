@@ -1,6 +1,8 @@
-// The urql client: normalised cache, HTTP for queries and mutations, WebSocket for subscriptions.
+// The urql client: normalised cache, HTTP for queries and mutations (POST, as trusted document
+// ids: documentIds.ts), WebSocket for subscriptions.
 import { Client, fetchExchange, mapExchange, subscriptionExchange, type CombinedError } from "urql";
 import { createCacheExchange } from "./cache";
+import { trustedDocumentExchanges } from "./documentIds";
 import { fetchOptions, GRAPHQL_PATH, reportSessionLost } from "./requestOptions";
 import { subscriptionClient } from "./subscriptionClient";
 
@@ -17,6 +19,7 @@ export function createApiClient(): Client {
         },
       }),
       createCacheExchange(),
+      ...trustedDocumentExchanges,
       fetchExchange,
       subscriptionExchange({
         forwardSubscription(request) {

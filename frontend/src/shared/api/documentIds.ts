@@ -1,0 +1,47 @@
+// Trusted documents: queries and mutations go out as `documentId` (the SHA-256 codegen wrote into
+// each document, `__meta__.hash`) instead of their text; the server holds the same documents
+// (src/gql/persisted-documents.json, shipped as dist/trusted-documents.json) and may refuse text
+// from the SPA altogether (TRUSTED_DOCUMENTS_ONLY). Placed just before fetchExchange: the cache
+// above it still sees the full document, and each result is handed back with the original
+// operation. Subscriptions (WebSocket) and documents without a hash go out as they are.
+// Production builds only (the e2e tests run one): `vite dev` sends text, as the server's
+// manifest comes from the last build, not from the sources being edited.
+import type { DocumentNode } from "graphql"; // types only: graphql-js stays out of the bundle
+import { makeOperation, type Exchange, type Operation } from "urql";
+import { map, pipe } from "wonka";
+
+type Hashed = { __meta__?: { hash?: unknown } };
+
+/** The trusted document id codegen embedded in a document, or null. */
+export function documentIdOf(query: unknown): string | null {
+  const hash = (query as Hashed | null)?.__meta__?.hash;
+  return typeof hash === "string" ? hash : null;
+}
+
+export const documentIdExchange: Exchange =
+  ({ forward }) =>
+  (operations$) => {
+    const originals = new Map<number, Operation>();
+    const byId = (operation: Operation): Operation => {
+      if (operation.kind === "teardown") {
+        originals.delete(operation.key);
+        return operation;
+      }
+      const documentId = operation.kind === "subscription" ? null : documentIdOf(operation.query);
+      if (documentId === null) return operation;
+      originals.set(operation.key, operation);
+      // urql's fetch sends `documentId` and no `query` for a document without definitions
+      const query: DocumentNode & { documentId: string } = { kind: "Document" as DocumentNode["kind"], definitions: [], documentId };
+      return makeOperation(operation.kind, { ...operation, query }, operation.context);
+    };
+    return pipe(
+      forward(pipe(operations$, map(byId))),
+      map((result) => {
+        const original = originals.get(result.operation.key);
+        return original ? { ...result, operation: original } : result;
+      }),
+    );
+  };
+
+/** The exchanges to put just before fetchExchange: documentIdExchange in a production build. */
+export const trustedDocumentExchanges: Exchange[] = import.meta.env.PROD ? [documentIdExchange] : [];
