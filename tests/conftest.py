@@ -163,10 +163,12 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def server_process(database_url: str, log_path: str | None = None,
+def server_process(database_url: str, log_path: str | None = None, *,
+                   start_within: float = 60.0,
                    **env: str) -> Iterator[tuple[str, subprocess.Popen]]:
     """The real app in a uvicorn subprocess; yields its base URL and the process (a test may
-    kill it). Its output goes to `log_path` (a temporary file unless given)."""
+    kill it). Its output goes to `log_path` (a temporary file unless given). Several workers
+    each import the app on a busy machine: such a test may give the start more time."""
     port = free_port()
     environment = {**os.environ, "DATABASE_URL": database_url, "PORT": str(port),
                    "HOST": "127.0.0.1", "CLIENTELE_SEED": "1", **env}
@@ -185,7 +187,8 @@ def server_process(database_url: str, log_path: str | None = None,
             return False
 
     try:
-        eventually_sync(ready, within=60, what=f"the server to start (log: {log.name})")
+        eventually_sync(ready, within=start_within,
+                        what=f"the server to start (log: {log.name})")
         yield base, process
     finally:
         if process.poll() is None:
@@ -198,9 +201,10 @@ def server_process(database_url: str, log_path: str | None = None,
 
 
 @contextlib.contextmanager
-def running_server(database_url: str, log_path: str | None = None, **env: str) -> Iterator[str]:
+def running_server(database_url: str, log_path: str | None = None, *,
+                   start_within: float = 60.0, **env: str) -> Iterator[str]:
     """The real app in a uvicorn subprocess; yields its base URL."""
-    with server_process(database_url, log_path, **env) as (base, _):
+    with server_process(database_url, log_path, start_within=start_within, **env) as (base, _):
         yield base
 
 
