@@ -150,41 +150,41 @@ async def finish(row: dict[str, Any], outcome: Outcome, options: Options) -> str
     wait = None if delivered or row["manual"] else retry_in(row["attempts"],
                                                             options.retry_seconds)
     status = "DELIVERED" if delivered else ("PENDING" if wait is not None else "FAILED")
-    async with db.transaction():
-        done = await db.fetch(
-            """UPDATE webhook_delivery SET status = $3::text, claimed_until = NULL, manual = false,
+    # one statement: the delivery (while the claim is ours), its log, the endpoint's streak
+    [written] = await db.fetch(
+        """WITH done AS (
+               UPDATE webhook_delivery SET status = $3::text, claimed_until = NULL,
+                      manual = false,
                       next_attempt_at = CASE WHEN $4::float8 IS NULL THEN NULL
                                         ELSE now() + make_interval(secs => $4::float8) END,
-                      last_status_code = $5, last_error = $6, last_duration_ms = $7,
+                      last_status_code = $5, last_error = $6::text, last_duration_ms = $7,
                       last_attempt_at = now(),
                       delivered_at = CASE WHEN $3::text = 'DELIVERED'
                                           THEN coalesce(delivered_at, now()) END
                WHERE id = $1 AND status = 'SENDING' AND claimed_until = $2
-               RETURNING id""",
-            row["id"], row["claimed_until"], status, wait, outcome.status_code, outcome.error,
-            outcome.duration_ms)
-        if not done:
-            metrics.WEBHOOK_DELIVERIES.labels("claim_lost").inc()
-            return None
-        endpoint = await db.fetch(
-            """WITH logged AS (
-                   INSERT INTO webhook_attempt (delivery, status_code, error, duration_ms,
-                                                manual)
-                   VALUES ($1, $3, $4, $5, $6))
-               UPDATE webhook_endpoint SET
-                   failure_streak = CASE WHEN $4::text IS NULL THEN 0
-                                         ELSE failure_streak + 1 END,
-                   failing_since = CASE WHEN $4::text IS NULL THEN NULL
-                                        ELSE coalesce(failing_since, now()) END
-               WHERE id = $2
-               RETURNING enabled, failing_since""",
-            row["id"], row["endpoint"], outcome.status_code, outcome.error,
-            outcome.duration_ms, row["manual"])
-        if endpoint and endpoint[0]["enabled"] and not delivered \
-                and endpoint[0]["failing_since"] <= dt.datetime.now(dt.UTC) \
-                - options.disable_after:
-            await disable(row["endpoint"], options.disable_after)
-            status = "FAILED" if status == "PENDING" else status
+               RETURNING id, endpoint),
+           logged AS (
+               INSERT INTO webhook_attempt (delivery, status_code, error, duration_ms, manual)
+               SELECT id, $5, $6::text, $7, $8 FROM done),
+           streak AS (
+               UPDATE webhook_endpoint e SET
+                   failure_streak = CASE WHEN $6::text IS NULL THEN 0
+                                         ELSE e.failure_streak + 1 END,
+                   failing_since = CASE WHEN $6::text IS NULL THEN NULL
+                                        ELSE coalesce(e.failing_since, now()) END
+               FROM done WHERE e.id = done.endpoint
+               RETURNING e.enabled, e.failing_since)
+           SELECT (SELECT count(*) FROM done) AS done, streak.enabled, streak.failing_since
+           FROM (SELECT 1) AS one LEFT JOIN streak ON true""",
+        row["id"], row["claimed_until"], status, wait, outcome.status_code, outcome.error,
+        outcome.duration_ms, row["manual"])
+    if not written["done"]:
+        metrics.WEBHOOK_DELIVERIES.labels("claim_lost").inc()
+        return None
+    if written["enabled"] and not delivered and written["failing_since"] \
+            <= dt.datetime.now(dt.UTC) - options.disable_after:
+        await disable(row["endpoint"], options.disable_after)
+        status = "FAILED" if status == "PENDING" else status
     metrics.WEBHOOK_DELIVERIES.labels({"DELIVERED": "delivered", "PENDING": "retry",
                                        "FAILED": "failed"}[status]).inc()
     return status
