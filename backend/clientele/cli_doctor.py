@@ -119,7 +119,8 @@ async def check_database(settings: Settings) -> tuple[Finding, Finding | None, s
         return (Finding("database", Status.FAIL,
                         f"the embedded PostgreSQL did not start: {_error(exc)}",
                         f"look at {settings.data_dir / 'pg' / 'log'}"), None, None)
-    shown = "embedded PostgreSQL" if settings.database_url is None else _where(url)
+    shown = (f"the embedded server in {settings.data_dir}" if settings.database_url is None
+             else _where(url))
     try:
         conn = await asyncpg.connect(url, timeout=TIMEOUT)
     except Exception as exc:
@@ -403,6 +404,14 @@ def check_secrets(settings: Settings) -> Finding:
     return ok("secrets", "no default or short secrets in the settings")
 
 
+def check_graphiql(settings: Settings) -> Finding | None:
+    if settings.production and settings.graphiql_enabled:
+        return Finding("GRAPHIQL", Status.WARN, "GraphiQL is on in production (GRAPHIQL=1): "
+                       "GET /graphql serves the API explorer to whoever opens it",
+                       "unset GRAPHIQL unless staff need it there")
+    return None
+
+
 def check_hsts(settings: Settings) -> Finding | None:
     if settings.production and settings.hsts_seconds == 0:
         return Finding("HSTS", Status.WARN, "HSTS_SECONDS=0: browsers are not told to insist "
@@ -439,7 +448,8 @@ async def findings(env: dict[str, str]) -> list[Finding]:
     found += [check_mail_from(settings), check_sms(settings),
               check_public_url(settings, bool(env.get("PUBLIC_URL"))),
               check_proxies(settings, env.get("FORWARDED_ALLOW_IPS")),
-              check_fetch_networks(settings), check_secrets(settings), check_hsts(settings)]
+              check_fetch_networks(settings), check_secrets(settings), check_graphiql(settings),
+              check_hsts(settings)]
     return [f for f in found if f is not None]
 
 
