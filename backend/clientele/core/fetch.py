@@ -29,7 +29,7 @@ import socket
 import ssl
 import sys
 import typing
-from collections.abc import Iterable, Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -307,25 +307,53 @@ async def fetch(url: str, *, what: str = "URL", headers: dict[str, str] | None =
 
 async def post(url: str, content: bytes, *, what: str = "URL",
                headers: dict[str, str] | None = None, max_bytes: int,
-               timeout: float) -> Fetched:
+               timeout: float, session: Session | None = None) -> Fetched:
     """POST `content` to `url` through the same guard (webhooks), within `timeout` seconds in
     all, reading at most `max_bytes` of a 2xx body. Redirects are not followed: a 3xx is
-    returned like any other answer (the sender judges it). Failures raise `FetchError`."""
+    returned like any other answer (the sender judges it). Failures raise `FetchError`.
+    With a `session`, its connections are reused."""
     return await _exchange("POST", url, what=what, headers=headers, content=content,
                            max_bytes=max_bytes, timeout=timeout, max_redirects=0,
-                           follow=False)
+                           follow=False, session=session)
+
+
+@dataclass(frozen=True)
+class Session:
+    """One guarded client for many requests, its connections kept alive between them (each
+    new connection is checked like any other)."""
+
+    client: httpx.AsyncClient
+
+
+@contextlib.asynccontextmanager
+async def session(timeout: float, max_connections: int = 8) -> AsyncIterator[Session]:
+    """A Session for the requests of a while (the allowed networks are read now)."""
+    async with httpx.AsyncClient(
+            transport=GuardedTransport(allowed_networks(),
+                                       httpx.Limits(max_connections=max_connections)),
+            timeout=timeout, trust_env=False, follow_redirects=False) as client:
+        yield Session(client)
+
+
+@contextlib.asynccontextmanager
+async def _client(session: Session | None, timeout: float) -> AsyncIterator[httpx.AsyncClient]:
+    if session is not None:
+        yield session.client
+        return
+    async with httpx.AsyncClient(transport=GuardedTransport(allowed_networks()),
+                                 timeout=timeout, trust_env=False,
+                                 follow_redirects=False) as client:
+        yield client
 
 
 async def _exchange(method: str, url: str, *, what: str, headers: dict[str, str] | None,
                     content: bytes | None, max_bytes: int, timeout: float,
-                    max_redirects: int, follow: bool = True) -> Fetched:
+                    max_redirects: int, follow: bool = True,
+                    session: Session | None = None) -> Fetched:
     current = public_url(url)
     visited = [current]
-    allowed = allowed_networks()
     try:
-        async with asyncio.timeout(timeout), httpx.AsyncClient(
-                transport=GuardedTransport(allowed), timeout=timeout, trust_env=False,
-                follow_redirects=False) as client:
+        async with asyncio.timeout(timeout), _client(session, timeout) as client:
             for hop in range(max_redirects + 1):
                 try:
                     result = await _request(client, method, current, headers or {},

@@ -113,7 +113,8 @@ def sign(secret: str, message_id: str, body: str, at: dt.datetime) -> dict[str, 
             "content-type": "application/json", "user-agent": USER_AGENT}
 
 
-async def attempt(row: dict[str, Any], timeout: float) -> Outcome:
+async def attempt(row: dict[str, Any], timeout: float,
+                  session: guard.Session | None = None) -> Outcome:
     """POST the delivery once; never raises for the endpoint's faults."""
     headers = sign(row["secret"], row["message_id"], row["payload"], dt.datetime.now(dt.UTC))
     started = time.monotonic()
@@ -124,7 +125,7 @@ async def attempt(row: dict[str, Any], timeout: float) -> Outcome:
     try:
         answer = await guard.post(row["url"], row["payload"].encode(), what="webhook URL",
                                   headers=headers, max_bytes=MAX_ANSWER_BYTES,
-                                  timeout=timeout)
+                                  timeout=timeout, session=session)
     except guard.FetchError as exc:
         if exc.code is guard.FetchFailure.TOO_LARGE:  # a 2xx with a long body: delivered
             return Outcome(200, None, took())
@@ -208,8 +209,9 @@ async def disable(endpoint_id: Any, after: dt.timedelta) -> None:
     log.warning("webhook endpoint %s disabled: %s", endpoint_id, reason)
 
 
-async def deliver(row: dict[str, Any], options: Options) -> str | None:
-    return await finish(row, await attempt(row, options.timeout), options)
+async def deliver(row: dict[str, Any], options: Options,
+                  session: guard.Session | None = None) -> str | None:
+    return await finish(row, await attempt(row, options.timeout, session), options)
 
 
 async def run_once(options: Options) -> int:
@@ -221,14 +223,16 @@ async def run_once(options: Options) -> int:
         return 0
     gate = asyncio.Semaphore(options.concurrency)
 
-    async def one(row: dict[str, Any]) -> None:
+    async def one(row: dict[str, Any], session: guard.Session) -> None:
         async with gate:
             try:
-                await deliver(row, options)
+                await deliver(row, options, session)
             except Exception:  # one broken delivery must not stop the others; its lease
                 log.exception("webhook delivery %s failed", row["id"])  # brings it back
 
-    await asyncio.gather(*(one(row) for row in rows))
+    # one client for the batch: deliveries to the same partner reuse its connections
+    async with guard.session(options.timeout, options.concurrency) as session:
+        await asyncio.gather(*(one(row, session) for row in rows))
     return len(rows)
 
 
