@@ -44,11 +44,10 @@ from clientele.api.scalars import SCALAR_OVERRIDES
 from clientele.api.stream_parser_cache import StreamSafeParserCache
 from clientele.api.subscription_fanout import PerEventExecutor
 from clientele.api.suggestions import QuietExecutor
-from clientele.api.telemetry import OperationTelemetry, ResolverSpans
+from clientele.api.telemetry import telemetry_extensions
 from clientele.api.validation import Validation, validator
 from clientele.api.webhooks.mutations import WebhookMutations
 from clientele.api.webhooks.queries import WebhookQueries
-from clientele.core import tracing
 
 MAX_DEPTH = 12
 MAX_ALIASES = 30
@@ -130,7 +129,8 @@ def build_schema(production: bool = False) -> Schema:
                                   maxsize=DOCUMENT_CACHE_SIZE)
     extensions: list = [
         RequestChecks,  # first, so it leaves last: codes every request error (input_rules.py)
-        OperationTelemetry,  # counts and times operations; their spans (api/telemetry.py)
+        # counts and times operations; with tracing on, their spans (api/telemetry.py)
+        *telemetry_extensions(),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         # Repeated documents (the SPA's and partners' operations) skip parsing and validation.
         # (a syntax error in a streamed operation is an error result there too)
@@ -142,8 +142,6 @@ def build_schema(production: bool = False) -> Schema:
     ]
     if production:
         extensions += [lambda: MaskErrors(should_mask_error=is_internal_error)]
-    if tracing.enabled():  # a hook around every field: only when spans are exported
-        extensions.append(ResolverSpans)
     return Schema(
         query=Query,
         mutation=Mutation,
