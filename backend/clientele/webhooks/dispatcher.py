@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import http
 import logging
 import random
 import time
@@ -132,8 +133,15 @@ async def attempt(row: dict[str, Any], timeout: float,
         return Outcome(None, f"{exc} ({exc.code.value})"[:MAX_ERROR], took())
     if 200 <= answer.status_code < 300:
         return Outcome(answer.status_code, None, took())
-    return Outcome(answer.status_code,
-                   f"HTTP {answer.status_code} {answer.reason}".strip()[:MAX_ERROR], took())
+    return Outcome(answer.status_code, _status_text(answer.status_code), took())
+
+
+def _status_text(code: int) -> str:
+    """"HTTP 500 Internal Server Error": the standard phrase, never the partner's own text."""
+    try:
+        return f"HTTP {code} {http.HTTPStatus(code).phrase}"
+    except ValueError:
+        return f"HTTP {code}"
 
 
 def retry_in(attempts: int, schedule: Sequence[float]) -> float | None:
