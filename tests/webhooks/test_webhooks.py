@@ -411,3 +411,15 @@ async def test_one_endpoint_takes_a_share_of_a_batch_not_all_of_it(
     claimed = await dispatcher.claim(4, 30, per_endpoint=2)
     assert sorted(str(c["endpoint"]) for c in claimed) == sorted(
         [str(busy), str(busy), str(quiet)])
+
+
+async def test_a_delivery_being_sent_is_not_redelivered_meanwhile(
+        gql: Client, account: AccountInfo, receiver: Receiver) -> None:
+    await _create(gql, receiver.url)
+    await _customer(account)
+    [claimed] = await dispatcher.claim(10, 30)
+    data = await gql.data(REDELIVER, id=ids.encode("WebhookDelivery", claimed["id"]))
+    assert [e["code"] for e in data["webhookRedeliver"]["userErrors"]] == [
+        "DELIVERY_IN_PROGRESS"]
+    assert await dispatcher.deliver(claimed, FAST) == "DELIVERED"
+    assert len(receiver.received) == 1
