@@ -43,7 +43,7 @@ async def main() -> None:
 
     from clientele.accounts.services import ensure_default_account
     from clientele.api.http_telemetry import RequestTelemetry
-    from clientele.api.telemetry import OperationTelemetry
+    from clientele.api.telemetry import OperationMetrics
     from clientele.app import create_app
     from clientele.core import db, tracing
     from clientele.settings import Settings
@@ -59,7 +59,7 @@ async def main() -> None:
             app.state.account = await ensure_default_account("CH")
             graphql = next(r for r in app.routes if getattr(r, "path", "") == "/graphql")
             if variant == "none":
-                _strip(app, graphql.endpoint.schema, OperationTelemetry, RequestTelemetry)
+                _strip(app, graphql.endpoint.schema, OperationMetrics, RequestTelemetry)
             transport = httpx.ASGITransport(app=app, client=("127.0.0.1", 50000))
             clients[variant] = httpx.AsyncClient(transport=transport, base_url="http://t")
         for client in clients.values():
@@ -101,7 +101,7 @@ async def main() -> None:
 
         with_ext, without_ext = build_schema(), build_schema()
         without_ext.extensions = [e for e in without_ext.extensions
-                                  if e is not OperationTelemetry]
+                                  if e is not OperationMetrics]
         ops: dict[str, list[float]] = {"with": [], "without": []}
         for _ in range(ROUNDS):
             for label, schema in (("with", with_ext), ("without", without_ext)):
@@ -109,7 +109,7 @@ async def main() -> None:
                 for _ in range(REQUESTS):
                     await schema.execute("query Bench { __typename }")
                 ops[label].append((time.process_time() - started) / REQUESTS * 1e6)
-        print(f"per operation (schema.execute), OperationTelemetry: "
+        print(f"per operation (schema.execute), OperationMetrics: "
               f"{statistics.median(ops['with']):.1f} µs with, "
               f"{statistics.median(ops['without']):.1f} µs without")
 

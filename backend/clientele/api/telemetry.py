@@ -1,11 +1,12 @@
 """GraphQL operations in metrics and traces (core/metrics.py, core/tracing.py).
 
-`OperationTelemetry` (always in the schema): each operation is counted and timed by its
-bounded operation name (`metrics.observe_operation`), and with tracing on, execution runs in a
-span "<type> <name>" carrying graphql.operation.name, graphql.operation.type and
-clientele.account (the account's id: no names, no emails). A subscription is counted when it
-ends; it gets no operation span (it may stay open for days: its events are not one unit of
-work).
+`OperationMetrics` (in every schema): each operation is counted and timed by its bounded
+operation name (`metrics.observe_operation`). With tracing on the schema has
+`OperationTelemetry` instead, which also runs execution in a span "<type> <name>" carrying
+graphql.operation.name, graphql.operation.type and clientele.account (the account's id: no
+names, no emails). A subscription is counted when it ends; it gets no operation span (it may
+stay open for days: its events are not one unit of work). `telemetry_extensions()` says which
+the schema gets.
 
 `ResolverSpans` (only in a schema built while tracing is on: a `resolve` hook puts a Python
 call around every field, scalars included, which is what tracing off must not pay): a span
@@ -48,7 +49,9 @@ def _operation_type(execution_context: Any) -> str:
         return "unknown"
 
 
-class OperationTelemetry(SchemaExtension):
+class OperationMetrics(SchemaExtension):
+    """Counts and times operations (tracing off: no other hook, each one costs per request)."""
+
     def on_operation(self) -> Iterator[None]:
         started = time.perf_counter()
         raised = False
@@ -65,6 +68,11 @@ class OperationTelemetry(SchemaExtension):
                                       compiled=False, operation_type=_operation_type(context),
                                       error=failed)
 
+
+
+class OperationTelemetry(OperationMetrics):
+    """Metrics, and execution inside the operation's span (tracing on)."""
+
     def on_execute(self) -> Iterator[None]:
         context = self.execution_context
         if not tracing.enabled() or context.operation_type is OperationType.SUBSCRIPTION:
@@ -74,7 +82,7 @@ class OperationTelemetry(SchemaExtension):
         kind = context.operation_type.value
         account = account_id(getattr(context.context, "principal", None))
         with tracing.span(f"{kind} {metrics.operation_label(name)}", **{
-                "graphql.operation.name": name or "", "graphql.operation.type": kind,
+                "graphql.operation.name": name, "graphql.operation.type": kind,
                 "clientele.account": account}):
             yield
 
@@ -92,6 +100,14 @@ def _known_name(execution_context: Any) -> str | None:
                 and named.value == name:
             return name
     return None
+
+
+def telemetry_extensions() -> list[type[SchemaExtension]]:
+    """For `build_schema`: metrics always; spans (operation, resolvers) when tracing is on
+    (core/tracing.configure ran first: app.create_app sees to it)."""
+    if tracing.enabled():
+        return [OperationTelemetry, ResolverSpans]
+    return [OperationMetrics]
 
 
 class ResolverSpans(SchemaExtension):
