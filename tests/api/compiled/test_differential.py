@@ -16,6 +16,8 @@ from typing import Any
 import orjson
 import pytest
 import strawberry
+from bench.profile import LIST as BENCH_LIST
+from bench.profile import PROFILE  # the profile query bench/profile.py measures
 
 from clientele.accounts.permissions import Permission
 from clientele.accounts.principal import Principal
@@ -44,25 +46,6 @@ COMMUNICATION_FIELDS = ["id", "kind", "medium", "recipient", "language", "subjec
 NOT_SQL_CUSTOMER = ["mobilePhoneDisplay", "landlinePhoneDisplay", "isBlocked",
                     "customFields { key value }", "blockRules { id }"]
 NOT_SQL_APPOINTMENT = ["source", "readOnlyReason"]
-
-PROFILE = """
-query Profile($id: ID!) {
-  customer(id: $id) {
-    id salutation firstName lastName email mobilePhone landlinePhone communicationStatus
-    preferredMedium preferredLanguage emailEnabled smsEnabled notes company dateOfBirth
-    address { street postcode city country }
-    appointments(first: 20, direction: DESC) {
-      totalCount
-      edges { node {
-        id title startsAt endsAt allDay location status services
-        communications(first: 100) {
-          edges { node { id medium recipient subject status error body sentAt } }
-        }
-      } }
-    }
-  }
-}
-"""
 
 LIST = """
 query List($after: String) {
@@ -182,6 +165,8 @@ async def test_the_profile_and_the_list_are_compiled_and_equal(
             break
         after = page["pageInfo"]["endCursor"]
     assert page["totalCount"] == len(people)
+    expected, got, compiled = await _both(BENCH_LIST, {}, principal)  # as measured
+    assert compiled and got == expected and len(expected["data"]["customers"]["edges"]) == 5
 
 
 async def test_refused_arguments_and_missing_permissions_get_the_resolvers_errors(
