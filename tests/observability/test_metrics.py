@@ -84,6 +84,8 @@ async def test_metrics_parse_and_count_requests_operations_and_sql(account) -> N
     assert value(after, "clientele_db_pool_connections", state="max") > 0
     assert value(after, "clientele_db_pool_connections", state="size") >= 1
     assert ("clientele_messages_queued", (("status", "PENDING"),)) in after
+    assert ("clientele_import_jobs_queued", (("status", "QUEUED"),)) in after
+    assert ("clientele_webhook_deliveries_queued", (("status", "PENDING"),)) in after
     assert ("clientele_search_index_ready", ()) in after
     assert ("clientele_live_connections", ()) in after
 
@@ -209,3 +211,21 @@ async def test_a_made_up_method_is_not_a_label() -> None:
         text = (await client.get("/metrics", headers=SCRAPER)).text
     assert "BREW" not in text
     assert 'method="other"' in text
+
+
+async def test_a_queued_message_shows_in_the_queue_gauge(gql) -> None:
+    from clientele.communications import queue
+    from clientele.core import db, ids
+    from tests.api.helpers import create_customer
+
+    customer = ids.decode_as(await create_customer(gql, firstName="Queued"), "Customer")
+    async with in_process(metrics_token=TOKEN) as client:
+        before = await scrape(client)
+        row = await queue.manual(gql.account.id, customer, "EMAIL", "Subject", "Body")
+        try:
+            after = await scrape(client)
+        finally:
+            await db.fetch("DELETE FROM communication WHERE id = $1", row["id"])
+    for status in ("PENDING", "PENDING_DUE"):
+        assert value(after, "clientele_messages_queued", status=status) \
+            == value(before, "clientele_messages_queued", status=status) + 1

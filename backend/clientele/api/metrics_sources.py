@@ -8,9 +8,9 @@ samplers, run before each scrape.
   subscribes to the broker, api/subscription.py.)
 - search index (customers/search/service.py, being reworked to load accounts lazily): only
   attributes read defensively, so a change there cannot break a scrape.
-- queues: messages PENDING/SENDING (and PENDING already due) and webhook deliveries by status,
-  counted in PostgreSQL over the partial indexes those statuses have; a table that does not
-  exist yet (webhooks not migrated) is skipped.
+- queues: messages PENDING/SENDING (and PENDING already due), import jobs ANALYSING/QUEUED and
+  webhook deliveries PENDING/SENDING, counted in PostgreSQL over the partial indexes those
+  statuses have; a webhook_delivery table that does not exist (not migrated yet) is skipped.
 """
 
 from __future__ import annotations
@@ -56,6 +56,12 @@ async def sample_queues() -> None:
     for status in _QUEUED:
         metrics.MESSAGES_QUEUED.labels(status).set(counts.get(status, 0))
     metrics.MESSAGES_QUEUED.labels("PENDING_DUE").set(sum(row["due"] for row in rows))
+    rows = await db.fetch(
+        """SELECT status, count(*) AS n FROM import_job
+           WHERE status IN ('ANALYSING', 'QUEUED') GROUP BY status""")
+    counts = {row["status"]: row["n"] for row in rows}
+    for status in ("ANALYSING", "QUEUED"):
+        metrics.IMPORT_JOBS_QUEUED.labels(status).set(counts.get(status, 0))
     exists = await db.fetch("SELECT to_regclass('webhook_delivery') IS NOT NULL AS present")
     if not exists[0]["present"]:
         return

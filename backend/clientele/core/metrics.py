@@ -118,6 +118,10 @@ MESSAGES_QUEUED = Gauge(
     "Messages waiting: PENDING (due or waiting for a retry), SENDING (claimed), and "
     "PENDING_DUE (pending whose time has come).",
     ["status"], multiprocess_mode="mostrecent", registry=REGISTRY)
+IMPORT_JOBS_QUEUED = Gauge(
+    "clientele_import_jobs_queued",
+    "Import jobs not finished: ANALYSING (reading the file) and QUEUED (waiting or running).",
+    ["status"], multiprocess_mode="mostrecent", registry=REGISTRY)
 WEBHOOK_DELIVERIES_QUEUED = Gauge(
     "clientele_webhook_deliveries_queued", "Webhook deliveries not yet finished, by status.",
     ["status"], multiprocess_mode="mostrecent", registry=REGISTRY)
