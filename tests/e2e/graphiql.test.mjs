@@ -1,8 +1,9 @@
 // Issue 18: GraphiQL served by the app from its own build (files prefixed `graphiql-`). Every
 // request the browser makes to a host other than 127.0.0.1 is aborted and recorded, and none may
 // be made: no CDN for scripts, styles, fonts or Monaco's workers. Signed in through the SPA (the
-// session cookie; the page carries the session's CSRF token), GraphiQL renders, runs a query
-// and a subscription over graphql-transport-ws, whose event a mutation from another "tab" makes.
+// session cookie; the SPA sends trusted document ids, no text; the page carries the session's
+// CSRF token), GraphiQL renders, runs a query, a mutation and a subscription over
+// graphql-transport-ws, whose event a mutation from another "tab" makes.
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { after, before, describe, test } from "node:test";
@@ -52,9 +53,20 @@ describe("issue 18: GraphiQL from the app's own build in Chromium", { timeout: 2
     });
 
     const spa = await openPage(browser, "graphiql-signin", DESKTOP);
-    await spa.step("signed in through the SPA", async () => {
+    const sent = []; // what the SPA (a production build) sends: trusted document ids, no text
+    spa.page.on("request", (request) => {
+      if (new URL(request.url()).pathname !== "/graphql") return;
+      const body = request.method() === "POST" ? request.postDataJSON() : Object.fromEntries(new URL(request.url()).searchParams);
+      sent.push(body);
+    });
+    await spa.step("signed in through the SPA, which sends trusted document ids", async () => {
       await signIn(spa.page, app, { path: "/customers" });
       await spa.page.getByRole("navigation", { name: "Main" }).waitFor();
+      assert.ok(sent.length >= 2, JSON.stringify(sent));
+      for (const body of sent) {
+        assert.match(body.documentId ?? "", /^sha256:[0-9a-f]{64}$/, JSON.stringify(body));
+        assert.equal(body.query, undefined);
+      }
     });
     await spa.page.close(); // its live subscriptions end with it
 
