@@ -23,11 +23,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
-import importlib.util
 import ipaddress
 import socket
 import ssl
-import sys
 import typing
 from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass
@@ -45,14 +43,6 @@ _NAT64 = ipaddress.ip_network("64:ff9b::/96")  # RFC 6052: the last 32 bits are 
 ALLOW_SETTING = "FETCH_ALLOW_NETWORKS"
 
 _allowed: tuple[IPNetwork, ...] | None = None
-
-# httpcore asks `import sniffio` for every lock it sets up (per connection and request); with
-# sniffio not installed (httpx 0.28 no longer needs it) each ask is a failed import that
-# searches sys.path again (~3 ms of CPU, most of a webhook delivery's cost). Recorded as absent
-# once, the ask fails at once and httpcore uses asyncio, as it would anyway.
-if importlib.util.find_spec("sniffio") is None:
-    sys.modules.setdefault("sniffio", None)  # type: ignore[arg-type]
-
 
 class FetchFailure(StrEnum):
     INVALID_URL = "INVALID_URL"  # not an http(s) URL, or a redirect to one that is not
