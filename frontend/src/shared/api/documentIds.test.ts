@@ -22,6 +22,7 @@ describe("documentIdExchange", () => {
     expect(body.documentId).toBe(documentIdOf(MeDocument));
     expect(body.documentId).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(body).not.toHaveProperty("query");
+    expect(body.operationName).toBe("Me");
     expect(Object.keys(persisted)).toContain(body.documentId);
     expect(result.operation.query).toBe(MeDocument);
     expect(result.data).toEqual({ me: null });
@@ -35,6 +36,7 @@ describe("documentIdExchange", () => {
     expect(init.method).toBe("GET");
     expect(params.get("documentId")).toBe(documentIdOf(BookingFormFieldsDocument));
     expect(params.get("query")).toBeNull();
+    expect(params.get("operationName")).toBe("BookingFormFields");
     expect(JSON.parse(params.get("variables")!)).toEqual({ accountSlug: "praxis" });
   });
 

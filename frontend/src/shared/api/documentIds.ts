@@ -18,6 +18,31 @@ export function documentIdOf(query: unknown): string | null {
   return typeof hash === "string" ? hash : null;
 }
 
+function operationNameOf(query: DocumentNode): string | null {
+  for (const definition of query.definitions) {
+    if (definition.kind === "OperationDefinition") return definition.name?.value ?? null;
+  }
+  return null;
+}
+
+/**
+ * urql names the operation from the document's definitions, which a document sent by id lacks:
+ * this fetch puts `operationName` back into the JSON body (POST) or the URL (GET), for logs,
+ * the server's choice among operations, and tools that read it.
+ */
+function withOperationName(fetcher: typeof fetch | undefined, name: string): typeof fetch {
+  return (input, init) => {
+    const send = fetcher ?? globalThis.fetch;
+    if (typeof init?.body === "string") {
+      return send(input, { ...init, body: JSON.stringify({ ...JSON.parse(init.body), operationName: name }) });
+    }
+    if (!init?.body && typeof input === "string") {
+      return send(`${input}${input.includes("?") ? "&" : "?"}operationName=${encodeURIComponent(name)}`, init);
+    }
+    return send(input, init);
+  };
+}
+
 export const documentIdExchange: Exchange =
   ({ forward }) =>
   (operations$) => {
@@ -32,7 +57,9 @@ export const documentIdExchange: Exchange =
       originals.set(operation.key, operation);
       // urql's fetch sends `documentId` and no `query` for a document without definitions
       const query: DocumentNode & { documentId: string } = { kind: "Document" as DocumentNode["kind"], definitions: [], documentId };
-      return makeOperation(operation.kind, { ...operation, query }, operation.context);
+      const name = operationNameOf(operation.query);
+      const context = name ? { ...operation.context, fetch: withOperationName(operation.context.fetch, name) } : operation.context;
+      return makeOperation(operation.kind, { ...operation, query }, context);
     };
     return pipe(
       forward(pipe(operations$, map(byId))),
