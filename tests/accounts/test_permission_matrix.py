@@ -193,6 +193,19 @@ OPERATIONS = [
        P.MANAGE_SETTINGS),
     Op("messageTemplateReset", 'mutation { messageTemplateReset(kind: REMINDER, language: '
        '"en") { userErrors { code } } }', P.MANAGE_SETTINGS),
+    Op("webhooks", "{ webhooks { url } }", P.MANAGE_SETTINGS),
+    Op("webhookCreate", 'mutation { webhookCreate(input: {url: "https://example.com/hook", '
+       "events: [CUSTOMER_CREATED]}) { userErrors { code } } }", P.MANAGE_SETTINGS),
+    Op("webhookUpdate", "mutation($id: ID!) { webhookUpdate(id: $id, input: {}) "
+       "{ userErrors { code } } }", P.MANAGE_SETTINGS,
+       lambda c: {"id": ids.encode("WebhookEndpoint", uuid.uuid4())}),
+    Op("webhookDelete", "mutation($id: ID!) { webhookDelete(id: $id) { userErrors { code } } }",
+       P.MANAGE_SETTINGS, lambda c: {"id": ids.encode("WebhookEndpoint", uuid.uuid4())}),
+    Op("webhookEnable", "mutation($id: ID!) { webhookEnable(id: $id) { userErrors { code } } }",
+       P.MANAGE_SETTINGS, lambda c: {"id": ids.encode("WebhookEndpoint", uuid.uuid4())}),
+    Op("webhookRedeliver", "mutation($id: ID!) { webhookRedeliver(deliveryId: $id) "
+       "{ userErrors { code } } }", P.MANAGE_SETTINGS,
+       lambda c: {"id": ids.encode("WebhookDelivery", uuid.uuid4())}),
     # the preferences page: the link's token is the credential (a wrong one: an error)
     Op("preferences", '{ preferences(token: "x") { firstName } }', None, public=True),
     Op("preferencesUpdate", 'mutation { preferencesUpdate(token: "x", input: {}) '
