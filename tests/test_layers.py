@@ -4,6 +4,7 @@ registry), and the domain packages never import GraphQL (strawberry lives in `ap
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "backend" / "clientele"
@@ -40,3 +41,21 @@ def test_the_domain_never_imports_graphql() -> None:
              if module.split(".")[0] in ("strawberry", "graphql")
              or module.startswith("clientele.api")]
     assert not wrong, "GraphQL belongs in api/: " + "; ".join(wrong)
+
+
+# SQL as the code writes it (keywords in capitals, so prose does not count; a SET that starts a
+# statement, not an UPDATE's)
+SESSION_STATE = re.compile(
+    r"[\"']\s*SET\s+(?!LOCAL\b)(SESSION\s+)?[A-Za-z_]+|\bpg_(try_)?advisory_lock"
+    r"(_shared)?\s*\(|\bLISTEN\s+\w|\bset_config\s*\([^)]*,\s*false\s*\)")
+OWN_CONNECTION = {"core/db.py"}  # startup_lock: a session lock on a connection of its own
+
+
+def test_no_session_state_on_pooled_connections() -> None:
+    """Pooled connections go back without asyncpg's full reset (core/db.start_pool): nothing
+    may leave session state on them (SET without LOCAL, session advisory locks, LISTEN)."""
+    wrong = [f"{path.relative_to(PACKAGE)}: {match.group(0)!r}"
+             for path in _sources(PACKAGE)
+             if str(path.relative_to(PACKAGE)) not in OWN_CONNECTION
+             for match in SESSION_STATE.finditer(path.read_text())]
+    assert not wrong, "session state on a pooled connection: " + "; ".join(wrong)
