@@ -314,3 +314,14 @@ async def test_node_by_id_answers_each_type_as_the_resolvers_do(
     for gid in ("nonsense", ids.encode("BlockRule", people[0])):
         expected, got, compiled = await _both(query, {"id": gid}, principal)
         assert not compiled and got == expected and expected["errors"]
+
+
+async def test_a_statement_too_long_to_keep_is_left_to_the_resolvers(
+        account: AccountInfo, people: list[uuid.UUID], monkeypatch: pytest.MonkeyPatch) -> None:
+    from clientele.api.compiled import render
+
+    monkeypatch.setattr(render, "MAX_STATEMENT", 100)
+    query = "query Long($id: ID!) { customer(id: $id) { id email displayName createdAt } }"
+    expected, got, compiled = await _both(query, {"id": ids.encode("Customer", people[0])},
+                                          _principal(account))
+    assert not compiled and got == expected and expected["data"]["customer"]["email"]

@@ -34,6 +34,7 @@ from clientele.api.compiled.compiler import (
     NestedSel,
     NextSel,
     NodeSel,
+    NotCompilable,
     PageSel,
     RelatedSel,
     Sel,
@@ -48,6 +49,9 @@ from clientele.customers import filters, listing
 from clientele.customers.filters import CustomerFilter
 
 FALLBACK_MARK = "__clientele_fallback__"
+# Plans are kept (MAX_PLANS per process): a document whose statement would be longer than this
+# is answered by the resolvers (the profile's is ~3,000 characters)
+MAX_STATEMENT = 100_000
 ACCOUNT = "$1::uuid"  # every statement's first parameter
 _SLOT = "\x00"
 
@@ -105,6 +109,8 @@ class Statement:
         self.counter = 0
         text = "SELECT json_build_object(" + ", ".join(
             f"{sql.literal(root.key)}, ({self._root(root)})" for root in roots) + ")::text"
+        if len(text) > MAX_STATEMENT:  # a plan's memory and PostgreSQL's parsing stay bounded
+            raise NotCompilable(f"statement of {len(text)} characters")
         # the arguments of pages that use no variable, read once
         self._static: dict[int, PageArgs] = {}
         for root in roots:
