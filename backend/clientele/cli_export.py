@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from clientele import database
+from clientele.cli_account import command_account
 from clientele.cli_progress import progress
 from clientele.settings import Settings
 
@@ -36,18 +36,12 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 
 async def run(settings: Settings, args: argparse.Namespace) -> int:
-    from clientele.accounts.services import ensure_default_account, get_account_by_slug
     from clientele.customers import export, filter_json, listing
     from clientele.customers.filters import InvalidFilter
 
-    await database.migrated(settings)
-    if args.account:
-        account = await get_account_by_slug(args.account)
-        if account is None:
-            print(f"no account with the slug {args.account!r}", file=sys.stderr)
-            return 2
-    else:
-        account = await ensure_default_account(settings.default_phone_region)
+    account = await command_account(settings, args.account)
+    if account is None:
+        return 2
     fmt = export.Format(args.format)
     try:
         filt, inner_search = filter_json.parse(args.filter_json)

@@ -22,7 +22,7 @@ from typing import Any
 
 import click
 
-from clientele import database
+from clientele.cli_account import command_account
 from clientele.cli_progress import progress
 from clientele.settings import Settings
 
@@ -75,18 +75,12 @@ async def _with_progress(job_id: Any, account_id: Any, label: str) -> None:
 
 async def run(settings: Settings, args: argparse.Namespace) -> int:
     from clientele.accounts.principal import Actor
-    from clientele.accounts.services import ensure_default_account, get_account_by_slug
     from clientele.core.errors import DomainError
     from clientele.customers.imports import jobs
 
-    await database.migrated(settings)
-    if args.account:
-        account = await get_account_by_slug(args.account)
-        if account is None:
-            _say(f"no account with the slug {args.account!r}")
-            return 2
-    else:
-        account = await ensure_default_account(settings.default_phone_region)
+    account = await command_account(settings, args.account)
+    if account is None:
+        return 2
     path = Path(args.file)
     if not path.is_file():
         _say(f"no file {path}")

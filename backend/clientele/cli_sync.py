@@ -18,7 +18,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from clientele import database
+from clientele.cli_account import command_account
 from clientele.cli_progress import progress
 from clientele.settings import Settings
 
@@ -70,7 +70,6 @@ def _source_id(text: str) -> uuid.UUID | None:
 
 async def run(settings: Settings, args: argparse.Namespace) -> int:
     from clientele.accounts.principal import Principal
-    from clientele.accounts.services import ensure_default_account, get_account_by_slug
     from clientele.calendar_sync import sources
     from clientele.calendar_sync.service import default_window, sync_source
     from clientele.calendar_sync.sync import Window
@@ -83,14 +82,9 @@ async def run(settings: Settings, args: argparse.Namespace) -> int:
     except ValueError as exc:
         _say(f"not a date: {exc}")
         return 2
-    await database.migrated(settings)
-    if args.account:
-        account = await get_account_by_slug(args.account)
-        if account is None:
-            _say(f"no account with the slug {args.account!r}")
-            return 2
-    else:
-        account = await ensure_default_account(settings.default_phone_region)
+    account = await command_account(settings, args.account)
+    if account is None:
+        return 2
     actor = Principal.system(account, "calendar sync").actor
 
     data: bytes | None = None
