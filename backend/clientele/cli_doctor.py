@@ -26,8 +26,10 @@ from clientele.settings import Settings
 TIMEOUT = 3.0
 MIN_SECRET_CHARS = 32
 # what a default, example or placeholder secret looks like (docs, compose files, tutorials)
+# an empty password counts as none (a URL may write `user:@host`): how the server then
+# authenticates (trust, peer, certificates) is its own configuration, which no URL shows
 KNOWN_SECRETS = frozenset({
-    "", "postgres", "password", "passw0rd", "secret", "changeme", "change-me", "changeit",
+    "postgres", "password", "passw0rd", "secret", "changeme", "change-me", "changeit",
     "example", "admin", "root", "clientele", "clientele-demo", "test", "token", "metrics",
     "default", "123456", "12345678", "letmein", "redis"})
 METADATA = ipaddress.ip_address("169.254.169.254")  # cloud instance metadata
