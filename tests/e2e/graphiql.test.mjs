@@ -23,10 +23,11 @@ async function run(page, text) {
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.press("Delete");
   await page.keyboard.insertText(text);
-  // the fact that the editor holds the new operation (its name shown in the editor's lines),
-  // before running it: under load a click could otherwise run the previous one
+  // the fact that GraphiQL has parsed the new operation (its name on the active tab, from the
+  // same state the request's operationName comes from) before running it: under load a click
+  // could otherwise send the previous operationName ("Unknown operation named Add")
   const name = /^\s*\w+\s+(\w+)/.exec(text)?.[1] ?? text.slice(0, 12);
-  await editor.locator(".view-lines").getByText(name, { exact: false }).first().waitFor({ timeout: 30_000 });
+  await page.locator(".graphiql-tab-active").getByText(name, { exact: true }).first().waitFor({ timeout: 30_000 });
   await page.getByRole("button", { name: /Execute query/ }).click();
 }
 
