@@ -24,6 +24,8 @@ from graphql import (
     GraphQLSchema,
     InlineFragmentNode,
     SelectionSetNode,
+    VariableNode,
+    Visitor,
 )
 
 from clientele.api.compiled.shapes import (
@@ -35,6 +37,21 @@ from clientele.api.compiled.shapes import (
     Page,
     Related,
 )
+
+
+class Used(Visitor):
+    """The variables and fragments a piece of a document refers to."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.variables: set[str] = set()
+        self.fragments: set[str] = set()
+
+    def enter_variable(self, node: VariableNode, *_: Any) -> None:
+        self.variables.add(node.name.value)
+
+    def enter_fragment_spread(self, node: FragmentSpreadNode, *_: Any) -> None:
+        self.fragments.add(node.name.value)
 
 
 class NotCompilable(Exception):

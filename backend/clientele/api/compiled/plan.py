@@ -16,10 +16,10 @@ from typing import Any
 
 import orjson
 from graphql import (
+    ArgumentNode,
     DocumentNode,
     FieldNode,
     FragmentDefinitionNode,
-    FragmentSpreadNode,
     GraphQLSchema,
     InlineFragmentNode,
     ListTypeNode,
@@ -35,7 +35,6 @@ from graphql import (
     visit,
 )
 from graphql.execution.values import get_variable_values
-from graphql.language import Visitor
 
 from clientele.accounts.permissions import Permission
 from clientele.api.compiled.compiler import (
@@ -43,6 +42,7 @@ from clientele.api.compiled.compiler import (
     Compiler,
     Fallback,
     NotCompilable,
+    Used,
     compile_root,
 )
 from clientele.api.compiled.render import FALLBACK_MARK, Refused, Statement
@@ -64,19 +64,6 @@ class Outcome:
     data: dict[str, Any] | None = None
 
 
-class _Used(Visitor):
-    def __init__(self) -> None:
-        super().__init__()
-        self.variables: set[str] = set()
-        self.fragments: set[str] = set()
-
-    def enter_variable(self, node: VariableNode, *_: Any) -> None:
-        self.variables.add(node.name.value)
-
-    def enter_fragment_spread(self, node: FragmentSpreadNode, *_: Any) -> None:
-        self.fragments.add(node.name.value)
-
-
 class Plan:
     def __init__(self, schema: GraphQLSchema, operation: OperationDefinitionNode,
                  fragments: dict[str, FragmentDefinitionNode]) -> None:
@@ -94,8 +81,8 @@ class Plan:
                 others += nodes
         if not self.compiled:
             raise NotCompilable("no root field maps onto tables")
-        self.rest = self._derived(others, operation.name.value if operation.name else None
-                                  ) if others else None
+        self.rest = self._document(others, [], operation.name.value if operation.name
+                                   else None) if others else None
         self.statement = Statement(schema, self.compiled)
         self._subtrees: dict[int, str] = {}
 
@@ -103,7 +90,7 @@ class Plan:
     def _document(self, selections: list[Any], extra: list[VariableDefinitionNode],
                   name: str | None) -> str:
         """A query with `selections`, and only the variables and fragments they use."""
-        used = _Used()
+        used = Used()
         pending = [SelectionSetNode(selections=tuple(selections))]
         fragments: dict[str, FragmentDefinitionNode] = {}
         while pending:
@@ -119,9 +106,6 @@ class Plan:
             selection_set=SelectionSetNode(selections=tuple(selections)))
         return print_ast(DocumentNode(definitions=(operation, *fragments.values())))
 
-    def _derived(self, nodes: list[FieldNode], name: str | None) -> str:
-        return self._document(nodes, [], name)
-
     def subtree_document(self, index: int, fallback: Fallback) -> str:
         """nodes(ids:) { ... on Type { the fields } } for one fallback subtree."""
         if index not in self._subtrees:
@@ -134,7 +118,9 @@ class Plan:
                 type_condition=NamedTypeNode(name=NameNode(value=fallback.type_name)),
                 directives=(), selection_set=SelectionSetNode(selections=tuple(fallback.nodes)))
             field = FieldNode(name=NameNode(value="nodes"), arguments=(
-                _argument("ids", IDS_VARIABLE),), directives=(),
+                ArgumentNode(name=NameNode(value="ids"),
+                             value=VariableNode(name=NameNode(value=IDS_VARIABLE))),),
+                directives=(),
                 selection_set=SelectionSetNode(selections=(inline,)))
             self._subtrees[index] = self._document([field], [definition], None)
         return self._subtrees[index]
@@ -203,13 +189,6 @@ class Plan:
                         return False
                     parent[key] = node[key]
         return True
-
-
-def _argument(name: str, variable: str) -> Any:
-    from graphql import ArgumentNode
-
-    return ArgumentNode(name=NameNode(value=name),
-                        value=VariableNode(name=NameNode(value=variable)))
 
 
 def plan_for(schema: GraphQLSchema, document: DocumentNode, operation_name: str | None

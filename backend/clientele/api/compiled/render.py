@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from graphql import FieldNode, GraphQLSchema, Visitor, visit
+from graphql import FieldNode, GraphQLSchema, visit
 from graphql.execution.values import VariableValues, get_argument_values
 from strawberry.types.arguments import convert_arguments
 
@@ -38,6 +38,7 @@ from clientele.api.compiled.compiler import (
     PageSel,
     RelatedSel,
     Sel,
+    Used,
 )
 from clientele.api.compiled.shapes import SHAPES
 from clientele.api.relay import MAX_PAGE_SIZE
@@ -390,16 +391,10 @@ class Statement:
 
 
 def _uses_variables(node: FieldNode) -> bool:
-    found = False
-
-    class Finder(Visitor):
-        def enter_variable(self, *_: Any) -> None:
-            nonlocal found
-            found = True
-
+    used = Used()
     for argument in node.arguments or ():
-        visit(argument, Finder())
-    return found
+        visit(argument, used)
+    return bool(used.variables)
 
 
 def _column(key: str) -> str:
