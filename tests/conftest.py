@@ -213,9 +213,10 @@ def live_server(database_url: str) -> Iterator[str]:
     """The real app in a uvicorn subprocess on the session's database. It does not poll
     calendar feeds: it would sync the URL sources other tests create behind their backs (a
     crash test found a second run of its source); nor does it send messages: it would claim
-    the ones the messaging tests send themselves."""
+    the ones the messaging tests send themselves; nor refresh duplicate candidates: its writes
+    would land inside the windows in which tests check that a request wrote nothing."""
     with running_server(database_url, CALENDAR_POLLING="0", MESSAGES="0",
-                        WEBHOOKS="0") as base:
+                        WEBHOOKS="0", DUPLICATES_REFRESH_SECONDS="0") as base:
         yield base
 
 

@@ -149,3 +149,9 @@ def test_the_image_command_serves_and_its_health_check_says_so(database_url: str
         assert json.loads(healthy.stdout) == {"status": "ok"}
     gone = subprocess.run(check, env=environment, capture_output=True, text=True, timeout=30)
     assert gone.returncode == 1
+
+
+def test_duplicates_refresher_runs_every_five_minutes_and_zero_turns_it_off() -> None:
+    assert _settings({}).duplicates_refresh_seconds == 300.0
+    assert _settings({"DUPLICATES_REFRESH_SECONDS": "0"}).duplicates_refresh_seconds is None
+    assert _settings({"DUPLICATES_REFRESH_SECONDS": "0.2"}).duplicates_refresh_seconds == 1.0

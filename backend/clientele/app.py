@@ -190,8 +190,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 await background.enter_async_context(search_running(settings.search_memory_mb))
                 await background.enter_async_context(last_seen_running())
                 await background.enter_async_context(lifecycle_running())
-                await background.enter_async_context(
-                    duplicates.running(settings.duplicates_refresh_seconds))
+                if settings.duplicates_refresh_seconds is not None:
+                    await background.enter_async_context(
+                        duplicates.running(settings.duplicates_refresh_seconds))
                 if settings.calendar_polling:
                     await background.enter_async_context(calendar_poller())
                 await background.enter_async_context(import_runner.running())

@@ -28,6 +28,11 @@ def _networks(name: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network,
     return tuple(networks)
 
 
+def _refresh_seconds(seconds: float) -> float | None:
+    """0 (or less): off; otherwise at least a second."""
+    return None if seconds <= 0 else max(1.0, seconds)
+
+
 def _positive_or_none(name: str) -> float | None:
     """A positive number, or None when unset; anything else stops the start with its name."""
     value = _env(name, "")
@@ -91,8 +96,10 @@ class Settings:
     """Send due webhook deliveries from this instance (every instance may; each attempt goes
     once)."""
     webhook_concurrency: int = 8
-    duplicates_refresh_seconds: float = 300.0
-    """How often duplicate candidates are recomputed for accounts whose customers changed."""
+    duplicates_refresh_seconds: float | None = 300.0
+    """How often duplicate candidates are recomputed for accounts whose customers changed;
+    None (DUPLICATES_REFRESH_SECONDS=0): no refresher in this process (another instance runs
+    it, or the suite's shared server, whose tests check that nothing is written)."""
     message_lease_seconds: float = 120.0
     graphiql: bool | None = None
     """GraphiQL at GET /graphql (text/html); None: on in development, off in production."""
@@ -162,8 +169,8 @@ class Settings:
             message_lease_seconds=max(1.0, float(_env("MESSAGE_LEASE_SECONDS", "120"))),
             metrics_token=os.environ.get("METRICS_TOKEN", "").strip() or None,
             metrics_allow_networks=_networks("METRICS_ALLOW_NETWORKS"),
-            duplicates_refresh_seconds=max(
-                1.0, float(_env("DUPLICATES_REFRESH_SECONDS", "300"))),
+            duplicates_refresh_seconds=_refresh_seconds(
+                float(_env("DUPLICATES_REFRESH_SECONDS", "300"))),
             graphiql=(_env("GRAPHIQL", "") not in ("0", "false", "no")
                       if _env("GRAPHIQL", "") else None),
             trusted_documents=tuple(Path(part.strip()) for part in

@@ -18,9 +18,15 @@ export function countSubscriptions(page) {
   return counter;
 }
 
-/** This account's subscribers the server has connected to its event broker (staff /healthz). */
+/**
+ * This account's subscribers the server has connected to its event broker (staff /healthz).
+ * `Connection: close`: a kept-alive socket that sat idle past the server's keep-alive timeout
+ * (uvicorn's 5 s) can be closed by the server just as the next poll reuses it, and the poll
+ * fails with ECONNRESET (seen in a fresh-clone run); this context makes no other requests, so
+ * with each one closing its socket there is never an idle one to reuse.
+ */
 export async function liveSubscribers(browser, app) {
-  const response = await browser.context.request.get(`${app.baseUrl}/healthz`);
+  const response = await browser.context.request.get(`${app.baseUrl}/healthz`, { headers: { connection: "close" } });
   return (await response.json()).live.subscribers;
 }
 
