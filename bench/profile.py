@@ -344,9 +344,12 @@ def serving(target: Target, database_url: str, source: Path | None) -> Iterator[
 
 
 def peer_version() -> str:
-    package = servers.POSTGRAPHILE.parent / "node_modules" / "postgraphile" / "package.json"
-    with contextlib.suppress(OSError, ValueError):
-        return str(json.loads(package.read_text())["version"])
+    """The version the peer's lock file pins (node_modules may not be installed yet: the first
+    start installs it)."""
+    lock = servers.POSTGRAPHILE.parent / "package-lock.json"
+    with contextlib.suppress(OSError, ValueError, KeyError):
+        return str(json.loads(lock.read_text())["packages"]["node_modules/postgraphile"]
+                   ["version"])
     return "?"
 
 

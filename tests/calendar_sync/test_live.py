@@ -42,9 +42,11 @@ async def _upload(base: str, token: str, data: bytes) -> dict:
     return response.json()["data"]["calendarUpload"]
 
 
-async def _subscribe(base: str, token: str, query: str = SUBSCRIPTION, via: str | None = None):
-    """A subscription that is live: the handshake uploads warm-up events (through `via`, the
-    instance that publishes) until one arrives, reconnecting while the broker is not back."""
+async def _subscribe(base: str, token: str, query: str = SUBSCRIPTION, via: str | None = None,
+                     payload: dict | None = None):
+    """A subscription (`payload`, by default SUBSCRIPTION's text) that is live: the handshake
+    uploads warm-up events (through `via`, the instance that publishes) until one arrives,
+    reconnecting while the broker is not back."""
 
     async def attempt():
         ws = await websockets.connect(base.replace("http://", "ws://") + "/graphql",
@@ -52,7 +54,8 @@ async def _subscribe(base: str, token: str, query: str = SUBSCRIPTION, via: str 
         await ws.send(json.dumps({"type": "connection_init",
                                   "payload": {"authorization": f"Bearer {token}"}}))
         assert json.loads(await ws.recv())["type"] == "connection_ack"
-        await ws.send(json.dumps({"id": "1", "type": "subscribe", "payload": {"query": query}}))
+        await ws.send(json.dumps({"id": "1", "type": "subscribe",
+                                  "payload": payload or {"query": query}}))
         title = f"Warm-up {uuid.uuid4().hex[:6]}"
         await _upload(via or base, token, _feed(uuid.uuid4().hex, title))
         try:

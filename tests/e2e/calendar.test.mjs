@@ -66,6 +66,7 @@ describe("issue 5 and 14 screens in Chromium", { timeout: 230_000 }, () => {
       await page.getByText("No appointments today or later.").or(page.locator(".day__list").first()).waitFor();
       await assertNoAxeViolations(axeViolations);
       await serverCounts(browser, app, () => subscriptions.open, "the dashboard's subscriptions to be live");
+      assert.equal(subscriptions.asText, 0, "the production build subscribes by trusted document id");
       await page.evaluate(() => {
         window.__notReloaded = true;
       });

@@ -6,9 +6,12 @@ frontend_dist/trusted-documents.json; the mobile apps' manifests, same format, a
 TRUSTED_DOCUMENTS setting (comma-separated paths). Each key must be the SHA-256 of its text: a
 manifest that disagrees is refused whole (logged), so an id always means the text it hashes.
 
-A request (GET query string, JSON body, each item of a batch, a multipart `operations`) may
-carry `documentId` (`sha256:<hex>`, or the bare hex) in place of `query`; the server puts the
-text in before Strawberry reads the request. Refusals, coded like every HTTP error here:
+A request (GET query string, JSON body, each item of a batch, a multipart `operations`, a
+WebSocket `subscribe`/`start` payload) may carry `documentId` (`sha256:<hex>`, or the bare hex)
+in place of `query`; the server puts the text in before Strawberry reads the request. Over a
+WebSocket `query` may be "" beside the id (graphql-ws clients must send a string), and a
+refusal is the protocol's `error` message for that operation, with the same code
+(api/ws_handlers.py). Refusals, coded like every HTTP error here:
 - an id no manifest has: 400 PERSISTED_QUERY_NOT_FOUND (400, not 404: a CDN must not keep a
   miss that the next deploy's manifest may turn into a hit);
 - `documentId` and `query` both, or an id that is not a string: 400 BAD_REQUEST;
@@ -151,20 +154,20 @@ class _Seen:
 _seen: ContextVar[_Seen | None] = ContextVar("trusted_documents_seen", default=None)
 
 
-def _resolve(item: Any, seen: _Seen) -> Any:
-    if not isinstance(item, dict):
-        return item  # input_guard refuses the shape
-    settings = seen.request.app.state.settings
+def resolve_item(item: dict[str, Any], settings: Any, principal: Any, *,
+                 empty_query: bool = False) -> tuple[dict[str, Any], str | None]:
+    """One operation's request (`query` or `documentId`, …) with its id turned into text, and
+    that text (None when the caller sent text). `empty_query`: `query: ""` beside an id counts
+    as none (graphql-ws clients must send a string)."""
     document_id = item.get("documentId")
+    query = item.get("query")
     if document_id is None:
-        if item.get("query") is not None:
-            seen.raw_text = True
-            if trusted_only(settings, getattr(seen.request.state, "principal", None)):
-                raise InputError(403, TRUSTED_DOCUMENTS_ONLY, "This server accepts only trusted "
-                                 "documents from this client: send `documentId` instead of "
-                                 "`query`.")
-        return item
-    if item.get("query") is not None:
+        if query is not None and trusted_only(settings, principal):
+            raise InputError(403, TRUSTED_DOCUMENTS_ONLY, "This server accepts only trusted "
+                             "documents from this client: send `documentId` instead of "
+                             "`query`.")
+        return item, None
+    if query is not None and not (empty_query and query == ""):
         raise InputError(400, BAD_REQUEST, "Send `documentId` or `query`, not both.")
     if not isinstance(document_id, str):
         raise InputError(400, BAD_REQUEST, "`documentId` must be a string (sha256:<hex>).")
@@ -172,10 +175,21 @@ def _resolve(item: Any, seen: _Seen) -> Any:
     if text is None:
         raise InputError(400, PERSISTED_QUERY_NOT_FOUND,
                          f"No trusted document has the id {document_id[:80]!r}.")
-    operation = item.get("operationName")
-    seen.documents.append((text, operation if isinstance(operation, str) else None))
     resolved = {name: value for name, value in item.items() if name != "documentId"}
     resolved["query"] = text
+    return resolved, text
+
+
+def _resolve(item: Any, seen: _Seen) -> Any:
+    if not isinstance(item, dict):
+        return item  # input_guard refuses the shape
+    resolved, text = resolve_item(item, seen.request.app.state.settings,
+                                  getattr(seen.request.state, "principal", None))
+    if text is not None:
+        operation = item.get("operationName")
+        seen.documents.append((text, operation if isinstance(operation, str) else None))
+    elif item.get("query") is not None:
+        seen.raw_text = True
     return resolved
 
 

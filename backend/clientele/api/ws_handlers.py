@@ -7,6 +7,9 @@ and the legacy graphql-ws, both hardened the same way.
   "not a message" too (4400 on graphql-transport-ws; the legacy protocol ignores non-JSON).
 - Each connection is registered as live (`api/live.py`): when its principal is revoked, its
   operations are cancelled, nothing more is sent, and the socket is closed with 4403.
+- A subscription may be sent as a trusted document's id, and text may be refused from
+  first-party callers (api/trusted_documents.py): the refusal is the protocol's `error`
+  message for that operation, with the code HTTP would give; the socket stays open.
 """
 
 from __future__ import annotations
@@ -34,8 +37,9 @@ from strawberry.subscriptions.protocols.graphql_ws.handlers import BaseGraphQLWS
 from strawberry.types import ExecutionResult
 from strawberry.types.execution import PreExecutionError
 
-from clientele.api import live, subscription_fanout, ws_messages
+from clientele.api import live, subscription_fanout, trusted_documents, ws_messages
 from clientele.api.context import Context
+from clientele.api.input_guard import InputError
 
 
 class WebSocketAdapter(ASGIWebSocketAdapter):
@@ -58,6 +62,18 @@ class WebSocketAdapter(ASGIWebSocketAdapter):
             raise NonTextMessageReceived from exc
         except WebSocketDisconnect:
             pass
+
+
+def _trusted_payload(context: Context, payload: dict[str, Any]) -> dict[str, Any]:
+    """The operation's payload with a trusted document's id turned into its text; InputError
+    for an unknown id, or text where only trusted documents are accepted."""
+    resolved, _ = trusted_documents.resolve_item(
+        payload, context.request.app.state.settings, context.principal, empty_query=True)
+    return resolved
+
+
+def _formatted(error: InputError) -> dict[str, Any]:
+    return dict(GraphQLError(error.reason, extensions={"code": error.code}).formatted)
 
 
 class _Revocable:
@@ -126,6 +142,14 @@ class SharedTransportWSHandler(_Revocable, BaseGraphQLTransportWSHandler[Context
             await self.websocket.close(code=4409, reason=ws_messages.reason(
                 f"Subscriber for {message['id']} already exists"))
             return
+        if self.connection_acknowledged:  # else the base closes it with 4401
+            try:
+                message = {**message, "payload": _trusted_payload(self.context,
+                                                                  message["payload"])}
+            except InputError as error:
+                await self.send_message({"id": message["id"], "type": "error",
+                                         "payload": [_formatted(error)]})
+                return
         await super().handle_subscribe(message)
 
     async def send_message(self, message: Any) -> None:
@@ -225,6 +249,17 @@ class LegacyWSHandler(_Revocable, BaseGraphQLWSHandler[Context, None]):
         await super().handle_connection_init(message)
         if self.connection_acknowledged:
             live.registry.attach(self.live, self.context.principal)
+
+    async def handle_start(self, message: Any) -> None:
+        if self.connection_acknowledged:  # else the base closes it with 4401
+            try:
+                message = {**message, "payload": _trusted_payload(self.context,
+                                                                  message["payload"])}
+            except InputError as error:
+                await self.send_message({"type": "error", "id": message["id"],
+                                         "payload": _formatted(error)})
+                return
+        await super().handle_start(message)
 
     async def send_message(self, message: Any) -> None:
         if not self.live.revoked:

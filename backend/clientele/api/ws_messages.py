@@ -7,7 +7,8 @@ arrives, so an array, a scalar, `null`, an unhashable id or a payload that is no
 raised in the handler and the socket dropped without a close code. These checks follow the
 reference implementation's `validateMessage`: the message is an object with a string `type`;
 `connection_init`, `ping` and `pong` have an optional object (or null) payload; `subscribe` has a
-non-empty string `id` and a payload object whose `query` is a string and whose `variables`,
+non-empty string `id` and a payload object whose `query` (or, for a trusted document,
+`documentId`: api/trusted_documents.py) is a string and whose `variables`,
 `operationName` and `extensions` are absent, null, or of their type; `complete` has a non-empty
 string `id`. Anything else a client sends (including server-only types such as `next`) is
 refused.
@@ -46,8 +47,9 @@ def _is_id(value: Any) -> bool:
 def _operation_problem(kind: str, payload: Any) -> str | None:
     if not isinstance(payload, dict):
         return f"'{kind}' payload must be an object"
-    if not isinstance(payload.get("query"), str):
-        return f"'{kind}' payload.query must be a string"
+    if not isinstance(payload.get("query"), str) \
+            and not isinstance(payload.get("documentId"), str):
+        return f"'{kind}' payload.query (or documentId) must be a string"
     for field, expected, name in (("variables", dict, "an object"),
                                   ("extensions", dict, "an object"),
                                   ("operationName", str, "a string")):

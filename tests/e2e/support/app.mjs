@@ -65,7 +65,11 @@ async function privateDatabase() {
   };
 }
 
-/** pgserver leaves its postgres running for reuse; end the one of our temp dir. */
+/**
+ * The app stops its embedded postgres when its last user exits (backend/clientele/core/embedded.py);
+ * a server that died without its exit path (SIGKILL, a crash) leaves it running, so end the one of
+ * our temp dir if it is still up (polls until it is gone, at most 10 s).
+ */
 async function stopEmbeddedPostgres(dataDir) {
   const pidFile = path.join(dataDir, "pg", "postmaster.pid");
   if (!fs.existsSync(pidFile)) return;

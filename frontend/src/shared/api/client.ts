@@ -1,8 +1,8 @@
-// The urql client: normalised cache, HTTP for queries and mutations (POST, as trusted document
-// ids: documentIds.ts), WebSocket for subscriptions.
+// The urql client: normalised cache, HTTP for queries and mutations (POST), WebSocket for
+// subscriptions; in a production build all of them as trusted document ids (documentIds.ts).
 import { Client, fetchExchange, mapExchange, subscriptionExchange, type CombinedError } from "urql";
 import { createCacheExchange } from "./cache";
-import { trustedDocumentExchanges } from "./documentIds";
+import { subscriptionPayload, trustedDocumentExchanges } from "./documentIds";
 import { fetchOptions, GRAPHQL_PATH, reportSessionLost } from "./requestOptions";
 import { subscriptionClient } from "./subscriptionClient";
 
@@ -22,8 +22,8 @@ export function createApiClient(): Client {
       ...trustedDocumentExchanges,
       fetchExchange,
       subscriptionExchange({
-        forwardSubscription(request) {
-          const input = { ...request, query: request.query ?? "" };
+        forwardSubscription(request, operation) {
+          const input = subscriptionPayload(request, operation.query);
           return {
             subscribe(sink) {
               const unsubscribe = subscriptionClient().subscribe(input, sink);

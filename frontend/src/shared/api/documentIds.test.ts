@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { Client, fetchExchange } from "urql";
 import { describe, expect, it, vi } from "vitest";
 import { BookingFormFieldsDocument, MeDocument } from "../../gql/graphql";
-import { documentIdExchange, documentIdOf } from "./documentIds";
+import { CustomerChangedSubscription } from "../../modules/customers/graphql/CustomerChangedSubscription";
+import { documentIdExchange, documentIdOf, subscriptionPayload } from "./documentIds";
 
 const persisted = JSON.parse(readFileSync(join(process.cwd(), "src/gql/persisted-documents.json"), "utf8")) as Record<string, string>;
 
@@ -43,5 +44,21 @@ describe("documentIdExchange", () => {
   it("leaves documents without an id alone", () => {
     expect(documentIdOf({ kind: "Document", definitions: [] })).toBeNull();
     expect(documentIdOf(null)).toBeNull();
+  });
+});
+
+describe("subscriptionPayload", () => {
+  const request = { query: "subscription CustomerChanged { x }", operationName: "CustomerChanged", variables: { id: "Q3" } };
+
+  it("sends a subscription by its trusted document id, with the empty query graphql-ws needs", () => {
+    const payload = subscriptionPayload(request, CustomerChangedSubscription, true);
+    expect(payload.documentId).toBe(documentIdOf(CustomerChangedSubscription));
+    expect(Object.keys(persisted)).toContain(payload.documentId);
+    expect(payload).toMatchObject({ query: "", operationName: "CustomerChanged", variables: { id: "Q3" } });
+  });
+
+  it("sends the text outside a production build", () => {
+    const payload = subscriptionPayload(request, CustomerChangedSubscription, false);
+    expect(payload).toEqual(request);
   });
 });

@@ -3,7 +3,8 @@
 // (src/gql/persisted-documents.json, shipped as dist/trusted-documents.json) and may refuse text
 // from the SPA altogether (TRUSTED_DOCUMENTS_ONLY). Placed just before fetchExchange: the cache
 // above it still sees the full document, and each result is handed back with the original
-// operation. Subscriptions (WebSocket) and documents without a hash go out as they are.
+// operation. Subscriptions go over the WebSocket by id too (subscriptionPayload); documents
+// without a hash go out as they are.
 // Production builds only (the e2e tests run one): `vite dev` sends text, as the server's
 // manifest comes from the last build, not from the sources being edited.
 import type { DocumentNode } from "graphql"; // types only: graphql-js stays out of the bundle
@@ -69,6 +70,23 @@ export const documentIdExchange: Exchange =
       }),
     );
   };
+
+/** What a subscription's fields are sent as, besides `query`. */
+type SubscriptionRequest = { query?: string; operationName?: string; variables?: Record<string, unknown>; extensions?: Record<string, unknown> };
+
+/**
+ * The payload of a WebSocket `subscribe`: in a production build a trusted document's id with an
+ * empty `query` (graphql-ws refuses to send a payload whose `query` is not a string; the server
+ * reads "" beside an id as none), otherwise the text.
+ */
+export function subscriptionPayload(
+  request: SubscriptionRequest,
+  query: DocumentNode,
+  byId: boolean = import.meta.env.PROD,
+): SubscriptionRequest & { query: string; documentId?: string } {
+  const documentId = byId ? documentIdOf(query) : null;
+  return documentId === null ? { ...request, query: request.query ?? "" } : { ...request, query: "", documentId };
+}
 
 /** The exchanges to put just before fetchExchange: documentIdExchange in a production build. */
 export const trustedDocumentExchanges: Exchange[] = import.meta.env.PROD ? [documentIdExchange] : [];
