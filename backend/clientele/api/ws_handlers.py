@@ -15,7 +15,7 @@ and the legacy graphql-ws, both hardened the same way.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, Awaitable, Callable
 from contextlib import suppress
 from typing import Any
 
@@ -64,16 +64,30 @@ class WebSocketAdapter(ASGIWebSocketAdapter):
             pass
 
 
-def _trusted_payload(context: Context, payload: dict[str, Any]) -> dict[str, Any]:
-    """The operation's payload with a trusted document's id turned into its text; InputError
-    for an unknown id, or text where only trusted documents are accepted."""
-    resolved, _ = trusted_documents.resolve_item(
-        payload, context.request.app.state.settings, context.principal, empty_query=True)
-    return resolved
+class _TrustedDocuments:
+    """The trusted-documents part both handlers share (mixed into each): an operation's
+    `documentId` becomes its text, and a refusal is sent in the handler's protocol."""
 
+    context: Context
+    connection_acknowledged: bool
+    send_message: Callable[[Any], Awaitable[None]]  # the handler's own
 
-def _formatted(error: InputError) -> dict[str, Any]:
-    return dict(GraphQLError(error.reason, extensions={"code": error.code}).formatted)
+    async def _resolved(self, message: Any) -> Any | None:
+        """`message` with its document's text in, or None when refused (the refusal sent)."""
+        if not self.connection_acknowledged:
+            return message  # the base handler closes it with 4401
+        try:
+            payload, _ = trusted_documents.resolve_item(
+                message["payload"], self.context.request.app.state.settings,
+                self.context.principal, empty_query=True)
+        except InputError as error:
+            await self.send_message(self._refusal(message["id"], dict(GraphQLError(
+                error.reason, extensions={"code": error.code}).formatted)))
+            return None
+        return {**message, "payload": payload}
+
+    def _refusal(self, operation_id: str, error: dict[str, Any]) -> Any:
+        raise NotImplementedError
 
 
 class _Revocable:
@@ -116,7 +130,8 @@ class _Revocable:
                 await self._ending
 
 
-class SharedTransportWSHandler(_Revocable, BaseGraphQLTransportWSHandler[Context, None]):
+class SharedTransportWSHandler(_Revocable, _TrustedDocuments,
+                               BaseGraphQLTransportWSHandler[Context, None]):
     """graphql-transport-ws where identical subscriptions share one execution per event and
     one encoded payload (api/subscription_fanout.py). Queries, mutations and anything that
     cannot be keyed run per operation, as before."""
@@ -142,15 +157,11 @@ class SharedTransportWSHandler(_Revocable, BaseGraphQLTransportWSHandler[Context
             await self.websocket.close(code=4409, reason=ws_messages.reason(
                 f"Subscriber for {message['id']} already exists"))
             return
-        if self.connection_acknowledged:  # else the base closes it with 4401
-            try:
-                message = {**message, "payload": _trusted_payload(self.context,
-                                                                  message["payload"])}
-            except InputError as error:
-                await self.send_message({"id": message["id"], "type": "error",
-                                         "payload": [_formatted(error)]})
-                return
-        await super().handle_subscribe(message)
+        if (message := await self._resolved(message)) is not None:
+            await super().handle_subscribe(message)
+
+    def _refusal(self, operation_id: str, error: dict[str, Any]) -> Any:
+        return {"id": operation_id, "type": "error", "payload": [error]}
 
     async def send_message(self, message: Any) -> None:
         if not self.live.revoked:  # nothing after a revocation reached this process
@@ -233,7 +244,7 @@ class SharedTransportWSHandler(_Revocable, BaseGraphQLTransportWSHandler[Context
             first = False
 
 
-class LegacyWSHandler(_Revocable, BaseGraphQLWSHandler[Context, None]):
+class LegacyWSHandler(_Revocable, _TrustedDocuments, BaseGraphQLWSHandler[Context, None]):
     """graphql-ws (subscriptions-transport-ws), for older clients: malformed messages close
     with 4400 instead of raising in the handler; revocation closes with 4403."""
 
@@ -251,15 +262,11 @@ class LegacyWSHandler(_Revocable, BaseGraphQLWSHandler[Context, None]):
             live.registry.attach(self.live, self.context.principal)
 
     async def handle_start(self, message: Any) -> None:
-        if self.connection_acknowledged:  # else the base closes it with 4401
-            try:
-                message = {**message, "payload": _trusted_payload(self.context,
-                                                                  message["payload"])}
-            except InputError as error:
-                await self.send_message({"type": "error", "id": message["id"],
-                                         "payload": _formatted(error)})
-                return
-        await super().handle_start(message)
+        if (message := await self._resolved(message)) is not None:
+            await super().handle_start(message)
+
+    def _refusal(self, operation_id: str, error: dict[str, Any]) -> Any:
+        return {"type": "error", "id": operation_id, "payload": error}
 
     async def send_message(self, message: Any) -> None:
         if not self.live.revoked:

@@ -44,6 +44,7 @@ ALLOW_SETTING = "FETCH_ALLOW_NETWORKS"
 
 _allowed: tuple[IPNetwork, ...] | None = None
 
+
 class FetchFailure(StrEnum):
     INVALID_URL = "INVALID_URL"  # not an http(s) URL, or a redirect to one that is not
     HOST_NOT_FOUND = "HOST_NOT_FOUND"  # DNS
